@@ -1,0 +1,41 @@
+/** Plain request/response types of the public survey API (PRODUCT.md §Fixed interfaces). */
+
+export type ServiceKind = 'children' | 'adults';
+export const SERVICE_KINDS: readonly ServiceKind[] = ['children', 'adults'];
+
+export type AnswerValue = number | string | string[];
+export type Answers = Record<string, AnswerValue>;
+
+export interface SurveyResponseRequest {
+  submissionId: string;
+  answers: Answers;
+}
+
+export interface SurveyResponseReceipt {
+  submissionId: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ValidationErrorBody {
+  statusCode: number;
+  message: string;
+  errors: FieldError[];
+}
+
+export interface SurveyDefinitionResponse {
+  code: string;
+  wave: { id: string; name: string; opensAt: string; closesAt: string };
+  organisation: { gssCode: string; name: string };
+  service: ServiceKind;
+  instrument: { key: string; version: number };
+  survey: Record<string, unknown>;
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  database: 'up';
+}
