@@ -1,1 +1,3 @@
-export {};
+// Public surface of libs/psychometrics: one export line per topic folder.
+export * from './errors';
+export * from './data/data-set';
