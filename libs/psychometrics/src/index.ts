@@ -1,3 +1,4 @@
 // Public surface of libs/psychometrics: one export line per topic folder.
 export * from './errors';
 export * from './data/data-set';
+export * from './distributions';
