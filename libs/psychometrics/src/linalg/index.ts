@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './dense';
+export * from './cholesky';
+export * from './lu';
+export * from './eigen';
