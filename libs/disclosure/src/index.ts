@@ -1,1 +1,20 @@
-export {};
+// Public surface of libs/disclosure: small-cell protection for LA reports and research exports.
+export * from './errors';
+export * from './minimum-group-size';
+export * from './suppression-message';
+export * from './suppress-groups';
+export type { DimensionSpec, RespondentGroups } from './partition';
+export { suppressAcrossDimensions } from './suppress-across-dimensions';
+export type {
+  CountCell,
+  ProtectedDimension,
+  ProtectedGroupedResults,
+} from './suppress-across-dimensions';
+export {
+  MAX_ENUMERATED_GROUPS,
+  assertNoDifferencing,
+  findDifferencingViolations,
+} from './differencing-audit';
+export type { DifferencingViolation, VisibleSet } from './differencing-audit';
+export * from './protect-distribution';
+export * from './k-anonymity';
