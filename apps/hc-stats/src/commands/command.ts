@@ -1,0 +1,34 @@
+import type { CsvTable } from '../csv/csv-reader';
+import type { FlagSpec, ParsedOptions } from '../cli/parse-options';
+
+/** What a command prints: plain JSON (NaN/Infinity print as null through JSON.stringify). */
+export type JsonValue =
+  number | string | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Everything a command needs, already read from disk (the runner times reading apart from computing). */
+export interface CommandInput {
+  readonly table: CsvTable;
+  readonly options: ParsedOptions;
+  /** Contents of the files named by the command's `fileFlags`, keyed by flag name. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/** One sub-command: its flags, and a pure function from the input to the JSON result. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly flags: readonly FlagSpec[];
+  /** Flags whose values are paths of further input files (model syntax, margins). */
+  readonly fileFlags: readonly string[];
+  run(input: CommandInput): JsonObject;
+}
+
+/** The --data flag every command takes. */
+export const DATA_FLAG: FlagSpec = {
+  name: 'data',
+  kind: 'value',
+  required: true,
+  placeholder: 'F.csv',
+  help: 'CSV file with a header row (an empty cell is missing)',
+};
