@@ -1,0 +1,73 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { validationErrorBody } from '../common/field-errors';
+import { Organisation } from '../organisations/organisation.entity';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
+import { StaffAccount } from './staff-account.entity';
+import type { StaffRole } from './staff-role';
+
+export interface NewStaffAccount {
+  readonly email: string;
+  readonly password: string;
+  readonly role: StaffRole;
+  /** GSS codes; required for a PSW, ignored for the other roles. */
+  readonly organisationGssCodes?: readonly string[];
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectRepository(StaffAccount) private readonly accounts: Repository<StaffAccount>,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+  ) {}
+
+  async create(input: NewStaffAccount): Promise<StaffAccount> {
+    const email = input.email.trim().toLowerCase();
+    const errors = [];
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      errors.push({ field: 'email', message: 'must be an email address' });
+    if (input.password.length < MIN_PASSWORD_LENGTH) {
+      errors.push({
+        field: 'password',
+        message: `must be at least ${MIN_PASSWORD_LENGTH} characters`,
+      });
+    }
+    const codes = (input.organisationGssCodes ?? []).map((c) => c.toUpperCase());
+    if (input.role === 'psw' && codes.length === 0) {
+      errors.push({
+        field: 'organisations',
+        message: 'a principal social worker needs at least one LA',
+      });
+    }
+    const organisations =
+      codes.length > 0 ? await this.organisations.findBy({ gssCode: In(codes) }) : [];
+    const unknown = codes.filter((c) => !organisations.some((o) => o.gssCode === c));
+    if (unknown.length > 0)
+      errors.push({ field: 'organisations', message: `unknown LA code(s): ${unknown.join(', ')}` });
+    if (errors.length > 0)
+      throw new BadRequestException(validationErrorBody('The account is not valid', errors));
+    if (await this.accounts.existsBy({ email })) {
+      throw new ConflictException({
+        message: 'An account with this email already exists',
+        errors: [{ field: 'email', message: 'is already used by another account' }],
+      });
+    }
+    return this.accounts.save(
+      this.accounts.create({
+        email,
+        passwordHash: await hashPassword(input.password),
+        role: input.role,
+        organisations: input.role === 'psw' ? organisations : [],
+        disabledAt: null,
+      }),
+    );
+  }
+
+  findByEmail(email: string): Promise<StaffAccount | null> {
+    return this.accounts.findOne({
+      where: { email: email.trim().toLowerCase() },
+      relations: { organisations: true },
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinTable,
+  ManyToMany,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Organisation } from '../organisations/organisation.entity';
+import type { StaffRole } from './staff-role';
+
+/** A signed-in user of the platform (never a respondent). PSWs are bound to one or more LAs. */
+@Entity('staff_account')
+export class StaffAccount {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased. */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  /** argon2id encoded hash. */
+  @Column({ type: 'varchar', length: 200 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: StaffRole;
+
+  @ManyToMany(() => Organisation)
+  @JoinTable({
+    name: 'staff_account_organisation',
+    joinColumn: { name: 'staff_account_id' },
+    inverseJoinColumn: { name: 'organisation_id' },
+  })
+  organisations: Organisation[];
+
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

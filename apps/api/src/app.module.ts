@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './common/access.guard';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/app-config.token';
+import { type DatabaseConnection, dataSourceOptions } from './database/data-source-options';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { InstrumentsModule } from './instruments/instruments.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
+import { SurveysModule } from './surveys/surveys.module';
+import { WavesModule } from './waves/waves.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseConnection): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(database)),
+        HealthModule,
+        OrganisationsModule,
+        InstrumentsModule,
+        WavesModule,
+        SurveysModule,
+        ReferenceDataModule,
+        ...(config.seedDemoData ? [DemoModule] : []),
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000 on the embedded database with demo data', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.seedDemoData).toBe(true);
+  });
+
+  it('never seeds demo data on a real database', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/swhc', PORT: '8080' });
+    expect(config.port).toBe(8080);
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535 (got "70000")'],
+    [
+      { DATABASE_URL: 'mysql://x@y/z' },
+      'DATABASE_URL must start with postgres:// or postgresql:// (got "mysql://")',
+    ],
+    [
+      { DATABASE_URL: 'not a url' },
+      'DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)',
+    ],
+    [{ SECURE_COOKIES: 'maybe' }, 'SECURE_COOKIES must be true or false (got "maybe")'],
+  ])('fails fast on %p', (env, problem) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([problem]);
+    }
+  });
+});

@@ -1,0 +1,9 @@
+import { StaffAccount } from '../accounts/staff-account.entity';
+import { Instrument } from '../instruments/instrument.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { SurveyResponse } from '../responses/survey-response.entity';
+import { SurveyLink } from '../waves/survey-link.entity';
+import { Wave } from '../waves/wave.entity';
+
+/** Every entity, for the one DataSource the app, the migrations and the drift test share. */
+export const ENTITIES = [Organisation, Instrument, Wave, SurveyLink, SurveyResponse, StaffAccount];

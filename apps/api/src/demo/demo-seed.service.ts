@@ -1,0 +1,150 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SERVICE_KINDS } from '@swhc/contracts';
+import { findInstrument, HEALTH_CHECK_V1, scoreResponse } from '@swhc/instruments';
+import { DataSource, type EntityManager } from 'typeorm';
+import { hashPassword } from '../accounts/password-hasher';
+import { StaffAccount } from '../accounts/staff-account.entity';
+import { Instrument } from '../instruments/instrument.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { answersDigest } from '../responses/answers-digest';
+import { dayOf } from '../responses/responses.service';
+import { SurveyResponse } from '../responses/survey-response.entity';
+import { demoLinkCode } from '../waves/link-code';
+import { SurveyLink } from '../waves/survey-link.entity';
+import { Wave } from '../waves/wave.entity';
+import {
+  DEMO_PASSWORD,
+  DEMO_SEED,
+  DEMO_WAVE_2025,
+  DEMO_WAVE_2026,
+  demoEmail,
+  demoWaveDates,
+} from './demo-plan';
+import { SeededRandom } from './seeded-random';
+import { randomUnitProfile, syntheticAnswers } from './synthetic-responses';
+
+/** Seeds the demo data set on first start of the embedded database (never with DATABASE_URL). */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoData');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.referenceData.ensure();
+    if (await this.dataSource.getRepository(Wave).existsBy({ name: DEMO_WAVE_2025 })) return;
+    const started = Date.now();
+    const count = await this.dataSource.transaction((manager) => this.seed(manager, new Date()));
+    this.logger.log(`Seeded demo data: ${count} synthetic responses in ${Date.now() - started} ms`);
+  }
+
+  private async seed(manager: EntityManager, now: Date): Promise<number> {
+    const instrument = await manager.findOneByOrFail(Instrument, {
+      key: HEALTH_CHECK_V1.key,
+      version: HEALTH_CHECK_V1.version,
+    });
+    const definition = findInstrument(instrument.key, instrument.version) ?? HEALTH_CHECK_V1;
+    const organisations = await manager.find(Organisation, { order: { gssCode: 'ASC' } });
+    const dates = demoWaveDates(now);
+    const random = new SeededRandom(DEMO_SEED);
+    let responses = 0;
+
+    for (const [name, suffix, shift, fraction] of [
+      [DEMO_WAVE_2025, '-2025', [0, 0, 0, 0], 1],
+      [DEMO_WAVE_2026, '', [-0.05, 0.08, 0.03, 0.06], 0.6],
+    ] as const) {
+      const window = dates[name];
+      if (!window) continue;
+      const wave = await manager.save(
+        manager.create(Wave, {
+          name,
+          instrumentId: instrument.id,
+          opensAt: window.opensAt,
+          closesAt: window.closesAt,
+        }),
+      );
+      for (const organisation of organisations) {
+        for (const service of SERVICE_KINDS) {
+          const link = await manager.save(
+            manager.create(SurveyLink, {
+              code: demoLinkCode(organisation.gssCode, service, suffix),
+              waveId: wave.id,
+              organisationId: organisation.id,
+              service,
+            }),
+          );
+          const profile = randomUnitProfile(random);
+          // About one unit in eight stays under the minimum group size of 10.
+          const target = random.next() < 0.12 ? random.integer(3, 9) : random.integer(25, 110);
+          const n = organisation.gssCode === 'E06000001' ? 60 : Math.round(target * fraction);
+          const rows = [];
+          const lastDay = Math.min(window.closesAt.getTime(), now.getTime());
+          for (let i = 0; i < n; i++) {
+            const answers = syntheticAnswers(
+              definition,
+              profile,
+              { skipRate: 0.03, waveShift: shift },
+              random,
+            );
+            const day = new Date(
+              window.opensAt.getTime() + random.next() * (lastDay - window.opensAt.getTime()),
+            );
+            rows.push({
+              submissionId: crypto.randomUUID(),
+              surveyLinkId: link.id,
+              waveId: wave.id,
+              organisationId: organisation.id,
+              service,
+              answers,
+              scores: scoreResponse(definition, answers),
+              answersDigest: answersDigest(answers),
+              submittedOn: dayOf(day),
+            });
+          }
+          if (rows.length > 0) await manager.insert(SurveyResponse, rows);
+          responses += rows.length;
+        }
+      }
+    }
+    await this.seedAccounts(manager, organisations);
+    return responses;
+  }
+
+  private async seedAccounts(
+    manager: EntityManager,
+    organisations: readonly Organisation[],
+  ): Promise<void> {
+    // One argon2id hash shared by the demo accounts: they share one published password anyway,
+    // and hashing 156 times would slow the first start by several seconds.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const accounts = manager.create(StaffAccount, [
+      {
+        email: 'admin@demo.test',
+        passwordHash,
+        role: 'admin',
+        organisations: [],
+        disabledAt: null,
+      },
+      {
+        email: 'researcher@demo.test',
+        passwordHash,
+        role: 'researcher',
+        organisations: [],
+        disabledAt: null,
+      },
+      ...organisations.map((organisation) => ({
+        email: demoEmail(organisation.gssCode),
+        passwordHash,
+        role: 'psw' as const,
+        organisations: [organisation],
+        disabledAt: null,
+      })),
+    ]);
+    await manager.save(accounts, { chunk: 50 });
+  }
+}

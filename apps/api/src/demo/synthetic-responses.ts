@@ -1,0 +1,161 @@
+import type { Answers } from '@swhc/contracts';
+import type { InstrumentDefinition } from '@swhc/instruments';
+import { SeededRandom } from './seeded-random';
+
+/**
+ * Synthetic answers from a latent-factor model: four correlated factors (demands, support, control,
+ * wellbeing), items loading 0.5–0.8 (reverse-keyed items negatively), thresholds that turn the
+ * continuous response into 1–5, an LA-level shift per factor, and a few skipped items.
+ */
+
+const FACTORS = ['demands', 'support', 'control', 'wellbeing'] as const;
+
+// Factor correlations: demands go against the other three, which go together.
+const CORRELATION = [
+  [1, -0.4, -0.35, -0.5],
+  [-0.4, 1, 0.5, 0.5],
+  [-0.35, 0.5, 1, 0.45],
+  [-0.5, 0.5, 0.45, 1],
+];
+
+function choleskyLower(matrix: number[][]): number[][] {
+  const n = matrix.length;
+  const lower = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = matrix[i]?.[j] ?? 0;
+      for (let k = 0; k < j; k++) sum -= (lower[i]?.[k] ?? 0) * (lower[j]?.[k] ?? 0);
+      const row = lower[i] as number[];
+      row[j] = i === j ? Math.sqrt(sum) : sum / (lower[j]?.[j] ?? 1);
+    }
+  }
+  return lower;
+}
+
+const FACTOR_CHOLESKY = choleskyLower(CORRELATION);
+const THRESHOLDS = [-1.6, -0.6, 0.35, 1.35];
+
+function toLikert(latent: number): number {
+  let value = 1;
+  for (const t of THRESHOLDS) if (latent > t) value++;
+  return value;
+}
+
+/** How one LA × service differs from the national picture, in factor SD units. */
+export interface UnitProfile {
+  readonly shift: readonly number[];
+}
+
+export function randomUnitProfile(random: SeededRandom): UnitProfile {
+  return { shift: FACTORS.map(() => random.normal() * 0.3) };
+}
+
+export interface SyntheticOptions {
+  /** Probability that an optional scale item is skipped. */
+  readonly skipRate: number;
+  /** Added to every factor mean (e.g. a small change between waves). */
+  readonly waveShift: readonly number[];
+}
+
+export function syntheticAnswers(
+  instrument: InstrumentDefinition,
+  profile: UnitProfile,
+  options: SyntheticOptions,
+  random: SeededRandom,
+): Answers {
+  const z = FACTORS.map(() => random.normal());
+  const factors = FACTORS.map(
+    (_f, i) =>
+      (FACTOR_CHOLESKY[i] ?? []).reduce((sum, l, k) => sum + l * (z[k] ?? 0), 0) +
+      (profile.shift[i] ?? 0) +
+      (options.waveShift[i] ?? 0),
+  );
+  const answers: Answers = {};
+  instrument.scales.forEach((scale, s) => {
+    scale.items.forEach((item, i) => {
+      if (random.next() < options.skipRate) return;
+      const loading = 0.5 + ((i * 7 + s * 3) % 7) * 0.05; // 0.50–0.80, fixed per item
+      const sign = scale.reversed.includes(item) ? -1 : 1;
+      const latent =
+        sign * loading * (factors[s] ?? 0) + Math.sqrt(1 - loading * loading) * random.normal();
+      answers[item] = toLikert(latent);
+    });
+  });
+  const [demands = 0, support = 0, control = 0, wellbeing = 0] = factors;
+  const stay =
+    0.45 * wellbeing + 0.3 * support + 0.15 * control - 0.25 * demands + 0.75 * random.normal();
+  answers[instrument.outcome] = toLikert(stay + 0.3);
+  answers['role'] = random.pick([
+    ['asye', 12],
+    ['social-worker', 50],
+    ['senior-practitioner', 20],
+    ['team-manager', 12],
+    ['other', 6],
+  ]);
+  answers['employment'] = random.pick([
+    ['permanent', 84],
+    ['agency', 16],
+  ]);
+  const optional: [string, readonly (readonly [string, number])[]][] = [
+    [
+      'teamType',
+      [
+        ['front-door', 22],
+        ['long-term', 30],
+        ['safeguarding', 18],
+        ['specialist', 12],
+        ['care-and-placements', 12],
+        ['other', 6],
+      ],
+    ],
+    [
+      'yearsQualified',
+      [
+        ['0-2', 20],
+        ['3-5', 24],
+        ['6-10', 24],
+        ['11-20', 22],
+        ['21+', 10],
+      ],
+    ],
+    [
+      'workingPattern',
+      [
+        ['full-time', 80],
+        ['part-time', 20],
+      ],
+    ],
+    [
+      'gender',
+      [
+        ['woman', 78],
+        ['man', 17],
+        ['other', 1],
+        ['prefer-not-to-say', 4],
+      ],
+    ],
+    [
+      'ethnicity',
+      [
+        ['white', 70],
+        ['black', 12],
+        ['asian', 9],
+        ['mixed', 4],
+        ['other', 2],
+        ['prefer-not-to-say', 3],
+      ],
+    ],
+    [
+      'disability',
+      [
+        ['no', 80],
+        ['yes', 14],
+        ['prefer-not-to-say', 6],
+      ],
+    ],
+  ];
+  for (const [name, choices] of optional) {
+    if (random.next() >= 0.08) answers[name] = random.pick(choices);
+  }
+  return answers;
+}

@@ -1,0 +1,32 @@
+import type { InstrumentDefinition, SurveyJson } from '@swhc/instruments';
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/** A published instrument version, stored as it was published; never updated afterwards. */
+@Entity('instrument')
+@Unique('uq_instrument_key_version', ['key', 'version'])
+export class Instrument {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  key: string;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'jsonb' })
+  definition: InstrumentDefinition;
+
+  @Column({ type: 'jsonb' })
+  surveyJson: SurveyJson;
+
+  /** SHA-256 of the definition: a changed published version is refused at boot. */
+  @Column({ type: 'char', length: 64 })
+  contentHash: string;
+
+  @Column({ type: 'timestamptz' })
+  publishedAt: Date;
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../common/public.decorator';
+import { SubmitResponseDto } from './dto/submit-response.dto';
+import { SurveyDefinitionDto, SurveyResponseReceiptDto } from './dto/survey-definition.dto';
+import { SurveysService } from './surveys.service';
+
+@ApiTags('surveys')
+@Public()
+@Controller('surveys')
+export class SurveysController {
+  constructor(private readonly surveys: SurveysService) {}
+
+  @Get(':code')
+  @ApiOkResponse({ type: SurveyDefinitionDto, description: 'The survey behind an open link' })
+  @ApiNotFoundResponse({ description: 'Unknown link code' })
+  @ApiGoneResponse({ description: 'The wave has closed (or not opened)' })
+  describe(@Param('code') code: string): Promise<SurveyDefinitionDto> {
+    return this.surveys.describe(code);
+  }
+
+  @Post(':code/responses')
+  @ApiCreatedResponse({ type: SurveyResponseReceiptDto, description: 'Stored and committed' })
+  @ApiOkResponse({
+    type: SurveyResponseReceiptDto,
+    description: 'Already stored: the same receipt again',
+  })
+  @ApiBadRequestResponse({ description: '{message, errors:[{field, message}]}; nothing stored' })
+  @ApiConflictResponse({ description: 'The submission id was used for different answers' })
+  @ApiNotFoundResponse({ description: 'Unknown link code' })
+  @ApiGoneResponse({ description: 'The wave has closed' })
+  @ApiPayloadTooLargeResponse({ description: 'Body over 64 kB' })
+  async submit(
+    @Param('code') code: string,
+    @Body() body: SubmitResponseDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SurveyResponseReceiptDto> {
+    const stored = await this.surveys.submit(code, body);
+    res.status(stored.created ? HttpStatus.CREATED : HttpStatus.OK);
+    return { submissionId: stored.submissionId };
+  }
+}

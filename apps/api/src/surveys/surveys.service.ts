@@ -1,0 +1,71 @@
+import { BadRequestException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import type { SurveyDefinitionResponse } from '@swhc/contracts';
+import { scoreResponse, validateAnswers } from '@swhc/instruments';
+import { validationErrorBody } from '../common/field-errors';
+import type { Instrument } from '../instruments/instrument.entity';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { ResponsesService, type StoredSubmission } from '../responses/responses.service';
+import type { SurveyLink } from '../waves/survey-link.entity';
+import { WavesService, waveStatus } from '../waves/waves.service';
+import type { SubmitResponseDto } from './dto/submit-response.dto';
+
+interface OpenLink {
+  readonly link: SurveyLink;
+  readonly instrument: Instrument;
+}
+
+/** The respondent's side: resolve a link code to an open survey and accept its answers. */
+@Injectable()
+export class SurveysService {
+  constructor(
+    private readonly waves: WavesService,
+    private readonly instruments: InstrumentsService,
+    private readonly responses: ResponsesService,
+  ) {}
+
+  private async openLink(code: string, now: Date): Promise<OpenLink> {
+    const link = code.length <= 64 ? await this.waves.findLinkByCode(code) : null;
+    if (!link) throw new NotFoundException('There is no survey at this link');
+    const status = waveStatus(link.wave, now);
+    if (status === 'closed') throw new GoneException(`${link.wave.name} has closed`);
+    if (status === 'not-open') throw new GoneException(`${link.wave.name} has not opened yet`);
+    const instrument = await this.instruments.findById(link.wave.instrumentId);
+    if (!instrument) throw new NotFoundException('There is no survey at this link');
+    return { link, instrument };
+  }
+
+  async describe(code: string, now = new Date()): Promise<SurveyDefinitionResponse> {
+    const { link, instrument } = await this.openLink(code, now);
+    return {
+      code: link.code,
+      wave: {
+        id: link.wave.id,
+        name: link.wave.name,
+        opensAt: link.wave.opensAt.toISOString(),
+        closesAt: link.wave.closesAt.toISOString(),
+      },
+      organisation: { gssCode: link.organisation.gssCode, name: link.organisation.name },
+      service: link.service,
+      instrument: { key: instrument.key, version: instrument.version },
+      survey: instrument.surveyJson,
+    };
+  }
+
+  async submit(code: string, dto: SubmitResponseDto, now = new Date()): Promise<StoredSubmission> {
+    const { link, instrument } = await this.openLink(code, now);
+    const validation = validateAnswers(instrument.definition, dto.answers);
+    if (!validation.valid) {
+      throw new BadRequestException(
+        validationErrorBody('Some answers are not valid', [...validation.errors]),
+      );
+    }
+    const scores = scoreResponse(instrument.definition, validation.answers);
+    return this.responses.store(
+      link,
+      dto.submissionId.toLowerCase(),
+      validation.answers,
+      scores,
+      now,
+    );
+  }
+}
