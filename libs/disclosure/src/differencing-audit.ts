@@ -90,12 +90,15 @@ export function findDifferencingViolations(
     k,
     total: records.length,
   };
-  const found: DifferencingViolation[] = [];
+  const found = new Map<string, DifferencingViolation>();
   auditPairs(state, (raw) => {
-    found.push(describe(state, raw));
+    const violation = describe(state, raw);
+    // Within one dimension each pair is met from both ends; report it once.
+    const key = [setName(violation.first), setName(violation.second)].sort().join(' | ');
+    if (!found.has(key)) found.set(key, violation);
     return false;
   });
-  return found;
+  return [...found.values()];
 }
 
 /** Throws DisclosureViolationError when findDifferencingViolations finds anything. */
@@ -295,16 +298,19 @@ function part(state: AuditState, d: number): Partition {
 function describe(state: AuditState, raw: RawViolation): DifferencingViolation {
   const first = visibleSet(state, raw.first.dimension, raw.first.inside);
   const second = visibleSet(state, raw.second.dimension, raw.second.inside);
-  const name = (v: VisibleSet): string => `${v.dimension}{${v.groups.join(', ')}}`;
   return {
     first,
     second,
     difference: raw.difference,
-    description: `${name(first)} and ${name(second)} differ by ${raw.difference} respondent(s)`,
+    description: `${setName(first)} and ${setName(second)} differ by ${raw.difference} respondent(s)`,
   };
 }
 
 function visibleSet(state: AuditState, d: number, inside: readonly boolean[]): VisibleSet {
   const p = part(state, d);
   return { dimension: p.name, groups: p.keys.filter((_, g) => inside[g]) };
+}
+
+function setName(v: VisibleSet): string {
+  return `${v.dimension}{${v.groups.join(', ')}}`;
 }
