@@ -14,7 +14,9 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedDatabase(dataDir: string | null): Promise<EmbeddedDatabase> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ?? undefined);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  // Several clients may connect (the app's one pooled connection, migrations, psql, tests); the
+  // server runs their queries one at a time and keeps an open transaction's queries together.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 16 });
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   return {

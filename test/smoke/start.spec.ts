@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningApp, startBuiltApp } from '../support/app-server';
+
+/**
+ * Starts the built app as `npm start` does (no DATABASE_URL: embedded PGlite, migrations, demo
+ * data) and checks it answers. Needs `npm run build` first; npm test does that.
+ */
+describe('npm start (built app, embedded database)', () => {
+  let app: RunningApp;
+  const dataDir = mkdtempSync(join(tmpdir(), 'swhc-smoke-'));
+
+  beforeAll(async () => {
+    app = await startBuiltApp(null, { env: { PGLITE_DATA_DIR: dataDir }, timeoutMs: 180000 });
+  }, 200000);
+
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 200 on /api/health', async () => {
+    const response = await fetch(`${app.baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('serves the demo survey link and the closed 2025 one', async () => {
+    const open = await fetch(`${app.baseUrl}/api/surveys/demo-e06000001-children`);
+    expect(open.status).toBe(200);
+    expect(((await open.json()) as { organisation: { name: string } }).organisation.name).toBe(
+      'Hartlepool',
+    );
+    expect((await fetch(`${app.baseUrl}/api/surveys/demo-e06000001-adults-2025`)).status).toBe(410);
+  });
+
+  it('serves the web app for the survey route', async () => {
+    const page = await fetch(`${app.baseUrl}/s/demo-e06000001-children`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+  });
+});

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/app-setup';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { runMigrations } from '../../apps/api/src/database/run-migrations';
+import { provisionTestDatabase, type TestDatabase } from './test-database';
+
+export interface TestApp {
+  readonly app: NestExpressApplication;
+  readonly database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * The api in process on a fresh real database, configured exactly as main.ts does it (no demo
+ * data, as with DATABASE_URL in production).
+ */
+export async function createTestApp(): Promise<TestApp> {
+  const database = await provisionTestDatabase();
+  const connection = { url: database.url, embedded: database.embedded };
+  await runMigrations(connection);
+  const config = { ...loadConfig({ DATABASE_URL: database.url, WEB_ROOT: '/nonexistent' }) };
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, connection),
+    {
+      bodyParser: false,
+      logger: ['error'],
+    },
+  );
+  configureApp(app, config);
+  await app.init();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { startEmbeddedDatabase } from '../../apps/api/src/database/embedded-database';
+
+export interface TestDatabase {
+  readonly url: string;
+  /** True when this is an in-memory PGlite server (no DATABASE_URL was given). */
+  readonly embedded: boolean;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, empty database for one test file: a new database on the server DATABASE_URL names
+ * (CI: Debian's PostgreSQL), or else an in-memory PGlite behind a loopback socket.
+ */
+export async function provisionTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env['DATABASE_URL'];
+  if (!serverUrl) {
+    const embedded = await startEmbeddedDatabase(null);
+    return { url: embedded.url, embedded: true, drop: () => embedded.stop() };
+  }
+  const name = `swhc_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    embedded: false,
+    async drop() {
+      const client = new Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Runs one query on its own short-lived connection (the embedded server serves one at a time). */
+export async function queryDatabase<T extends Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
