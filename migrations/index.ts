@@ -1,4 +1,5 @@
 import { InitialSchema1795366140710 } from './1795366140710-initial-schema';
+import { StaffSessionsAuditSettings1795366451115 } from './1795366451115-staff-sessions-audit-settings';
 
 // Every migration in order; the api's DataSource lists them explicitly so builds and tests agree.
-export const MIGRATIONS = [InitialSchema1795366140710];
+export const MIGRATIONS = [InitialSchema1795366140710, StaffSessionsAuditSettings1795366451115];
