@@ -15,13 +15,11 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import fCdf from '@stdlib/stats-base-dists-f-cdf';
+import betainc from '@stdlib/math-base-special-betainc';
 import fQuantile from '@stdlib/stats-base-dists-f-quantile';
 import chisqQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
-import gammainc from '@stdlib/math-base-special-gammainc';
+import { dpoisRaw, logPnorm, pgammaRaw } from './pgamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
-
-const LN_SQRT_2PI = 0.918938533204672741780329736406; // log(sqrt(2*pi)), R's M_LN_SQRT_2PI
 
 function checkProbability(p: number, fn: string): void {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`${fn}: probability must be in [0, 1], got ${p}`);
@@ -37,10 +35,38 @@ export function pnorm(q: number, mean = 0, sd = 1, lowerTail = true): number {
   return lowerTail ? normalCdf(q, mean, sd) : normalCdf(2 * mean - q, mean, sd);
 }
 
-/** Normal quantile, R `qnorm(p, mean, sd)`; qnorm(.975) = 1.9599639845400536 (SPEC §0). */
+/**
+ * Normal quantile, R `qnorm(p, mean, sd)`; qnorm(.975) = 1.9599639845400536 (SPEC §0).
+ * The @stdlib value (exact in the body, −Infinity below p ≈ 1e-300) is polished by Newton steps on
+ * log Φ(x) = log p (A&S 26.2.12 Mills-ratio series in the far tail), so tails down to the smallest
+ * doubles match R's AS 241 (Wichura 1988) result. p > 0.5 uses qnorm(p) = −qnorm(1 − p), exact there.
+ */
 export function qnorm(p: number, mean = 0, sd = 1): number {
   checkProbability(p, 'qnorm');
-  return normalQuantile(p, mean, sd);
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p > 0.5) return mean - sd * qnormLower(1 - p);
+  return mean + sd * qnormLower(p);
+}
+
+/** Standard normal quantile for 0 < p ≤ 0.5. */
+function qnormLower(p: number): number {
+  let x = normalQuantile(p, 0, 1);
+  if (!Number.isFinite(x)) {
+    // Asymptotic start: Φ(x) ≈ φ(x)/|x|  ⇒  x² ≈ −2 log p − log(2π x²)
+    const l = -2 * Math.log(p);
+    x = -Math.sqrt(l - Math.log(2 * Math.PI * l));
+  }
+  const lp = Math.log(p);
+  for (let i = 0; i < 50; i++) {
+    const lphi = logPnorm(x, true);
+    // d/dx log Φ(x) = φ(x)/Φ(x) = exp(log φ(x) − log Φ(x))
+    const ratio = Math.exp(-0.9189385332046728 - 0.5 * x * x - lphi);
+    const step = (lphi - lp) / ratio;
+    x -= step;
+    if (!(Math.abs(step) > 4e-16 * Math.max(1, Math.abs(x)))) break;
+  }
+  return x;
 }
 
 /**
@@ -57,74 +83,73 @@ export function qt(p: number, df: number): number {
   return tQuantile(p, df);
 }
 
-/** F CDF, R `pf(q, df1, df2, lower.tail)`. The upper tail uses pf(1/q; df2, df1) = 1 − pf(q; df1, df2). */
+/**
+ * F CDF, R `pf(q, df1, df2, lower.tail)`: pf = I_z(df1/2, df2/2), z = df1·q/(df1·q + df2)
+ * (A&S 26.6.2). As R's pf.c does, the incomplete beta is evaluated at whichever of z and
+ * 1 − z = df2/(df2 + df1·q) is ≤ ½, so neither tail loses digits to 1 − z (@stdlib's f-cdf does not:
+ * 3e-7 relative error at pf(1e-6, 1, 11196)). Incomplete beta: @stdlib betainc (Boost's ibeta).
+ */
 export function pf(q: number, df1: number, df2: number, lowerTail = true): number {
-  if (lowerTail) return fCdf(q, df1, df2);
-  if (q <= 0) return 1;
-  return fCdf(1 / q, df2, df1);
+  if (Number.isNaN(q) || !(df1 > 0 && df2 > 0)) return NaN;
+  if (q <= 0) return lowerTail ? 0 : 1;
+  if (q === Infinity) return lowerTail ? 1 : 0;
+  if (df1 * q <= df2)
+    return betainc((df1 * q) / (df1 * q + df2), df1 / 2, df2 / 2, true, !lowerTail);
+  return betainc(df2 / (df2 + df1 * q), df2 / 2, df1 / 2, true, lowerTail);
 }
 
-/** F quantile, R `qf(p, df1, df2)` (Feldt CI for alpha, SPEC §1.3). */
+/**
+ * F quantile, R `qf(p, df1, df2)` (Feldt CI for alpha, SPEC §1.3). @stdlib's inverse is off by up to
+ * 7e-7 (df1 = 1, small p), so its value only starts a bisection on our `pf` (monotone), run down to
+ * adjacent doubles.
+ */
 export function qf(p: number, df1: number, df2: number): number {
   checkProbability(p, 'qf');
-  return fQuantile(p, df1, df2);
+  if (!(df1 > 0 && df2 > 0)) throw new RangeError(`qf: need df1, df2 > 0, got ${df1}, ${df2}`);
+  if (p === 0) return 0;
+  if (p === 1) return Infinity;
+  return invertMonotone((x) => pf(x, df1, df2), p, fQuantile(p, df1, df2));
 }
 
-/** Central chi-square quantile, R `qchisq(p, df)`. */
+/** Root of cdf(x) = p for an increasing cdf on (0, ∞): bracket from `start`, bisect to adjacent doubles. */
+function invertMonotone(cdf: (x: number) => number, p: number, start: number): number {
+  let lo = Number.isFinite(start) && start > 0 ? start : 1;
+  let hi = lo;
+  while (cdf(lo) > p && lo > 1e-300) lo /= 2;
+  while (cdf(hi) < p && hi < 1e300) hi *= 2;
+  for (let i = 0; i < 2100; i++) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    if (cdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return Math.abs(cdf(lo) - p) <= Math.abs(cdf(hi) - p) ? lo : hi;
+}
+
+/**
+ * Central chi-square quantile, R `qchisq(p, df)`: the root of pchisq(x, df) = p, bracketed from the
+ * @stdlib starting value and bisected to adjacent doubles (pchisq is monotone), so the accuracy is
+ * that of our pchisq rather than of @stdlib's inverse incomplete gamma.
+ */
 export function qchisq(p: number, df: number): number {
   checkProbability(p, 'qchisq');
-  return chisqQuantile(p, df);
-}
-
-/** Stirling-formula error log(n!) − log(√(2π n) (n/e)^n) (Loader 2000; R nmath `stirlerr`). */
-function stirlerr(n: number): number {
-  if (n <= 15) return gammaln(n + 1) - (n + 0.5) * Math.log(n) + n - LN_SQRT_2PI;
-  const S0 = 1 / 12;
-  const S1 = 1 / 360;
-  const S2 = 1 / 1260;
-  const S3 = 1 / 1680;
-  const S4 = 1 / 1188;
-  const nn = n * n;
-  if (n > 500) return (S0 - S1 / nn) / n;
-  if (n > 80) return (S0 - (S1 - S2 / nn) / nn) / n;
-  if (n > 35) return (S0 - (S1 - (S2 - S3 / nn) / nn) / nn) / n;
-  return (S0 - (S1 - (S2 - (S3 - S4 / nn) / nn) / nn) / nn) / n;
-}
-
-/** Deviance term x·log(x/np) + np − x computed without cancellation (Loader 2000; R nmath `bd0`). */
-function bd0(x: number, np: number): number {
-  if (Math.abs(x - np) < 0.1 * (x + np)) {
-    let v = (x - np) / (x + np);
-    let s = (x - np) * v;
-    let ej = 2 * x * v;
-    v = v * v;
-    for (let j = 1; j < 1000; j++) {
-      ej *= v;
-      const s1 = s + ej / (2 * j + 1);
-      if (s1 === s) return s1;
-      s = s1;
-    }
-    return s;
-  }
-  return x * Math.log(x / np) + np - x;
-}
-
-/** Poisson probability mass dpois(k, mu) for integer k ≥ 0, mu > 0 (R nmath `dpois_raw`). */
-function dpois(k: number, mu: number): number {
-  if (k === 0) return Math.exp(-mu);
-  return Math.exp(-stirlerr(k) - bd0(k, mu)) / Math.sqrt(2 * Math.PI * k);
+  if (!(df > 0)) throw new RangeError(`qchisq: need df > 0, got ${df}`);
+  if (p === 0) return 0;
+  if (p === 1) return Infinity;
+  return invertMonotone((x) => pchisq(x, df), p, chisqQuantile(p, df));
 }
 
 /** Regularised incomplete gamma P(a, y) (lower) or Q(a, y) (upper); a = 0 is the point mass at 0. */
 function gammaP(y: number, a: number, lowerTail: boolean): number {
   if (a === 0) return lowerTail ? 1 : 0;
-  return gammainc(y, a, true, !lowerTail);
+  return pgammaRaw(y, a, lowerTail);
 }
 
 /**
  * Chi-square CDF, central and non-central: R `pchisq(q, df, ncp = 0, lower.tail = TRUE)`.
  *
- * Central: the regularised incomplete gamma P(df/2, q/2) (Boost algorithm via @stdlib).
+ * Central: the regularised incomplete gamma P(df/2, q/2), our port of R's nmath pgamma.c
+ * (`pgammaRaw`; @stdlib's gammainc is not used — it is off by 3e-3 at df ≈ 10000).
  * Non-central (ncp > 0): P = Σ_k Pois(k; ncp/2) · P(χ²_{df+2k} ≤ q) (JKB 1995 eq. 29.2), summed
  * outward from the Poisson mode k₀ = ⌊ncp/2⌋. The mode weight comes from Loader's dpois in log space
  * (no underflow for large ncp), the others by the exact ratio recurrences w_{k±1}/w_k. Each direction
@@ -145,7 +170,7 @@ export function pchisq(q: number, df: number, ncp = 0, lowerTail = true): number
   const mu = ncp / 2;
   const EPS = 1e-17;
   const k0 = Math.floor(mu);
-  const w0 = dpois(k0, mu);
+  const w0 = dpoisRaw(k0, mu);
   let sum = w0 * gammaP(y, a0 + k0, lowerTail);
   // Upward: k = k0+1, k0+2, ...
   let w = w0;

@@ -10,14 +10,99 @@ import type { DataSet } from '../data/data-set';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 
-/** The parsed test-vectors.json (shape per SPEC "JSON layout"). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function testVectors(): Record<string, any> {
-  return JSON.parse(readFileSync(join(FIXTURES, 'test-vectors.json'), 'utf8')) as Record<
-    string,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    any
-  >;
+/** psych::alpha entry (`$total`, `$alpha.drop`, `$item.stats`, Feldt and Duhachek CIs). */
+export interface AlphaVector {
+  code: string;
+  total: Record<string, number>;
+  alpha_drop: Record<string, (number | 'NA')[]>;
+  item_stats: Record<string, number[]>;
+  feldt: { lower: number; upper: number };
+  duhachek: { lower: number; upper: number };
+}
+
+/** survey::rake entry. */
+export interface RakeVector {
+  pops?: Record<string, Record<string, string | number>[]> | string;
+  n: number;
+  sum_w: number;
+  first10_w: number[];
+  cell_weights: Record<string, number>;
+  kish_deff: number;
+  mean_A2: number;
+  margins: Record<string, Record<string, number>>;
+}
+
+export interface WelchVector {
+  code: string;
+  n1: number;
+  n2: number;
+  mean1: number;
+  mean2: number;
+  var1: number;
+  var2: number;
+  t: number;
+  df: number;
+  p: number;
+  ci95: [number, number];
+  sd_pooled: number;
+  d: number;
+  J: number;
+  g: number;
+  J_exact: number;
+}
+
+export interface FunnelUnitVector {
+  age: number;
+  n: number;
+  mean: number;
+  se: number;
+  z: number;
+  lo95: number;
+  hi95: number;
+  lo998: number;
+  hi998: number;
+  z_mult: number;
+  z_add: number;
+  hi95_mult: number;
+  hi95_add: number;
+}
+
+export interface TestVectors {
+  alpha_bfi_A: AlphaVector;
+  alpha_bfi_C: AlphaVector;
+  alpha_bfi_N: AlphaVector;
+  alpha_HS_x1_x3: AlphaVector;
+  rake_counts_default: RakeVector;
+  rake_counts_tight: RakeVector;
+  rake_scaled_to_n_default: RakeVector;
+  lmg_HS_x9_on_x1_x8: { code: string; R2: number; lmg: Record<string, number> };
+  lmg_HS_x9_on_x1_x4_x7_x8: { code: string; R2: number; lmg: Record<string, number> };
+  welch_HS_x1_by_school: WelchVector;
+  welch_bfi_A2_by_gender: WelchVector;
+  funnel_bfi_A2_by_age: {
+    target: number;
+    sigma: number;
+    N: number;
+    I: number;
+    z95: number;
+    z998: number;
+    winsor_q10: number;
+    winsor_q90: number;
+    phi: number;
+    tau2: number;
+    units: FunnelUnitVector[];
+  };
+  distributions: {
+    pchisq_nc: { x: number; df: number; ncp: number; p: number }[];
+    pt: { x: number; df: number; p: number }[];
+    qf: { p: number; df1: number; df2: number; q: number }[];
+    qnorm: { p975: number; p999: number };
+  };
+}
+
+/** The parsed test-vectors.json (shape per SPEC "JSON layout"; only the entries this package uses). */
+export function testVectors(): TestVectors {
+  return JSON.parse(readFileSync(join(FIXTURES, 'test-vectors.json'), 'utf8')) as TestVectors;
 }
 
 /** A row-per-respondent table: numeric cells as numbers (NA → NaN), quoted strings kept in `text`. */
