@@ -1,0 +1,55 @@
+import { Link } from 'react-router';
+import { usePageTitle } from '../../ui';
+
+export function UnknownLinkPage() {
+  usePageTitle('Survey link not recognised');
+  return (
+    <>
+      <h1 className="app-heading-xl">We do not recognise this survey link</h1>
+      <p className="app-body">
+        Check that you copied the whole link from your email or intranet page.
+      </p>
+      <p className="app-body">
+        If it still does not work, ask the person who sent it to you (usually your principal social
+        worker) for the link to your organisation’s health check.
+      </p>
+      <p className="app-body">
+        <Link to="/">Find out about the Social Work Health Check</Link>
+      </p>
+    </>
+  );
+}
+
+export function ClosedLinkPage() {
+  usePageTitle('This survey has closed');
+  return (
+    <>
+      <h1 className="app-heading-xl">This survey has closed</h1>
+      <p className="app-body">
+        The health check for this link is no longer taking answers, so we cannot accept a response.
+      </p>
+      <p className="app-body">
+        Your organisation will share what it learned from the results. If you think the survey
+        should still be open, contact your principal social worker.
+      </p>
+      <p className="app-body">
+        <Link to="/">Find out about the Social Work Health Check</Link>
+      </p>
+    </>
+  );
+}
+
+export function ServiceProblemPage({ onRetry }: { onRetry: () => void }) {
+  usePageTitle('Sorry, there is a problem with the service');
+  return (
+    <>
+      <h1 className="app-heading-xl">Sorry, there is a problem with the service</h1>
+      <p className="app-body">
+        We could not load the survey. Check your internet connection and try again.
+      </p>
+      <button type="button" className="app-button" onClick={onRetry}>
+        Try again
+      </button>
+    </>
+  );
+}

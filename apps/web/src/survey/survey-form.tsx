@@ -1,0 +1,177 @@
+import type { Answers, FieldError } from '@swhc/contracts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Model, type Question, settings, type SurveyModel } from 'survey-core';
+// The fontless stylesheet: survey-core.css would fetch Open Sans from Google at run time.
+import 'survey-core/survey-core.fontless.css';
+import { Survey } from 'survey-react-ui';
+import { ErrorSummary, type ErrorSummaryItem, usePageTitle } from '../ui';
+import { toAnswers } from './answers';
+import { healthCheckTheme } from './theme';
+import './survey.css';
+
+export interface SurveyFormProps {
+  /** SurveyJS JSON as served by the api. Must be a stable object: a new one starts a new model. */
+  json: Record<string, unknown>;
+  /** Shown above the title, e.g. the organisation and service. */
+  caption?: string;
+  initialAnswers?: Answers;
+  initialPageNo?: number;
+  /** Field errors returned by the server (400) for answers it would not accept. */
+  serverErrors?: FieldError[];
+  /** Called on every answer and page change, with all answers so far and the current page. */
+  onProgress: (answers: Answers, pageNo: number) => void;
+  /** Called when the respondent asks to send a valid survey. The survey itself stays on screen. */
+  onComplete: (answers: Answers) => void;
+}
+
+/** The only component that renders SurveyJS. Everything SurveyJS-specific stays in this folder. */
+export default function SurveyForm({
+  json,
+  caption,
+  initialAnswers,
+  initialPageNo,
+  serverErrors,
+  onProgress,
+  onComplete,
+}: SurveyFormProps) {
+  const model = useMemo(
+    () => createModel(json, initialAnswers, initialPageNo),
+    [json, initialAnswers, initialPageNo],
+  );
+  const [pageNo, setPageNo] = useState(model.currentPageNo);
+  const [clientErrors, setClientErrors] = useState<ErrorSummaryItem[]>([]);
+  const programmaticMove = useRef(false);
+
+  useEffect(() => {
+    const saveProgress = () => onProgress(toAnswers(model.data), model.currentPageNo);
+    const pageChanged = () => {
+      saveProgress();
+      setPageNo(model.currentPageNo);
+      setClientErrors([]);
+      // Keyboard and screen reader users start the new page at its first question (unless the move
+      // was ours, to show server errors: then the error summary has focus).
+      if (!programmaticMove.current) window.setTimeout(() => model.focusFirstQuestion(), 0);
+    };
+    const validated = (_: SurveyModel, options: { questions: Question[] }) => {
+      setClientErrors(summariseErrors(options.questions));
+    };
+    const completing = (_: SurveyModel, options: { allow: boolean }) => {
+      // The app sends the answers itself (with retries) and shows its own thank-you page.
+      options.allow = false;
+      onComplete(toAnswers(model.data));
+    };
+    model.onValueChanged.add(saveProgress);
+    model.onCurrentPageChanged.add(pageChanged);
+    model.onValidatedErrorsOnCurrentPage.add(validated);
+    model.onCompleting.add(completing);
+    return () => {
+      model.onValueChanged.remove(saveProgress);
+      model.onCurrentPageChanged.remove(pageChanged);
+      model.onValidatedErrorsOnCurrentPage.remove(validated);
+      model.onCompleting.remove(completing);
+    };
+  }, [model, onProgress, onComplete]);
+
+  // The summary is derived from the props; showing the errors on the questions is done in an effect.
+  const serverErrorItems = useMemo(
+    () => summariseServerErrors(model, serverErrors ?? []),
+    [model, serverErrors],
+  );
+  useEffect(() => {
+    if (!serverErrors || serverErrors.length === 0) return;
+    programmaticMove.current = true;
+    showServerErrors(model, serverErrors);
+    programmaticMove.current = false;
+  }, [model, serverErrors]);
+
+  const errors = serverErrorItems.length > 0 ? serverErrorItems : clientErrors;
+  const pageCount = model.visiblePageCount;
+  usePageTitle(
+    pageCount > 1 ? `Page ${pageNo + 1} of ${pageCount} – ${model.title}` : model.title,
+    errors.length > 0,
+  );
+
+  return (
+    <div className="app-survey">
+      <ErrorSummary items={errors} />
+      {caption ? <span className="app-caption-l">{caption}</span> : null}
+      <h1 className="app-heading-xl">{model.title}</h1>
+      {model.description ? <p className="app-body-l">{model.description}</p> : null}
+      <p className="app-body app-secondary-text">Questions marked * need an answer.</p>
+      <Survey model={model} />
+    </div>
+  );
+}
+
+// "Page x of y" with a bar, instead of clickable step buttons that let people skip pages.
+settings.legacyProgressBarView = true;
+
+function createModel(
+  json: Record<string, unknown>,
+  answers: Answers | undefined,
+  pageNo: number | undefined,
+): SurveyModel {
+  const model = new Model(json);
+  model.applyTheme(healthCheckTheme);
+  // The page renders the survey title as its h1; SurveyJS would render it as a lower heading.
+  model.showTitle = false;
+  model.showProgressBar = true;
+  model.progressBarLocation = 'top';
+  model.progressBarType = 'pages';
+  model.questionErrorLocation = 'top';
+  model.checkErrorsMode = 'onNextPage';
+  // Our error summary takes focus instead (GOV.UK pattern); its links lead to the fields.
+  model.autoFocusFirstError = false;
+  model.autoFocusFirstQuestion = false;
+  model.pageNextText = 'Continue';
+  model.pagePrevText = 'Previous page';
+  model.completeText = 'Send answers';
+  model.onGetTitleTagName.add((_, options) => {
+    if (options.element.isPage) options.tagName = 'h2';
+    else if (options.element.isPanel) options.tagName = 'h3';
+    else if (options.element.isQuestion) options.tagName = 'h3';
+  });
+  model.onErrorCustomText.add((_, options) => {
+    if (options.name === 'required') options.text = 'Select an answer';
+  });
+  if (answers) model.data = answers;
+  if (pageNo !== undefined && pageNo > 0 && pageNo < model.visiblePageCount) {
+    model.currentPageNo = pageNo;
+  }
+  return model;
+}
+
+function summariseErrors(questions: Question[]): ErrorSummaryItem[] {
+  return questions.flatMap((question) =>
+    question.errors.map((error) => ({
+      text: `${question.processedTitle}: ${error.text}`,
+      onSelect: () => question.focus(true),
+    })),
+  );
+}
+
+const questionFor = (model: SurveyModel, field: string): Question | null =>
+  model.getQuestionByName(field.replace(/^answers\./, ''));
+
+function summariseServerErrors(model: SurveyModel, errors: FieldError[]): ErrorSummaryItem[] {
+  return errors.map((error): ErrorSummaryItem => {
+    const question = questionFor(model, error.field);
+    if (!question) return { text: error.message };
+    return {
+      text: `${question.processedTitle}: ${error.message}`,
+      onSelect: () => question.focus(true),
+    };
+  });
+}
+
+/** Shows the server's field errors on their questions and turns to the page of the first one. */
+function showServerErrors(model: SurveyModel, errors: FieldError[]): void {
+  let first: Question | undefined;
+  for (const error of errors) {
+    const question = questionFor(model, error.field);
+    if (!question) continue;
+    question.addError(error.message);
+    first ??= question;
+  }
+  if (first?.page && first.page !== model.currentPage) model.currentPage = first.page;
+}

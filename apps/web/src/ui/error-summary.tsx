@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'react';
+
+export interface ErrorSummaryItem {
+  /** Id of the field the message belongs to; the link moves focus there. */
+  targetId?: string;
+  text: string;
+  onSelect?: () => void;
+}
+
+/**
+ * GOV.UK error summary: appears at the top of the form, takes focus when it appears so screen reader
+ * users hear it, and links every message to its field.
+ */
+export function ErrorSummary({
+  title = 'There is a problem',
+  items,
+}: {
+  title?: string;
+  items: ErrorSummaryItem[];
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (items.length > 0) ref.current?.focus();
+  }, [items]);
+  if (items.length === 0) return null;
+  return (
+    <div
+      className="app-error-summary"
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+    >
+      <h2 className="app-error-summary__title" id="error-summary-title">
+        {title}
+      </h2>
+      <ul className="app-error-summary__list">
+        {items.map((item, index) => (
+          <li key={`${item.targetId ?? 'general'}-${index}`}>
+            {item.targetId || item.onSelect ? (
+              <a
+                href={item.targetId ? `#${item.targetId}` : '#'}
+                onClick={(event) => {
+                  if (item.onSelect) {
+                    event.preventDefault();
+                    item.onSelect();
+                  }
+                }}
+              >
+                {item.text}
+              </a>
+            ) : (
+              item.text
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

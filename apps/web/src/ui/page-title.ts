@@ -1,0 +1,11 @@
+import { useEffect } from 'react';
+
+const SERVICE = 'Social Work Health Check';
+
+/** GOV.UK page titles: "<page> – <service>", prefixed with "Error: " while a form shows errors. */
+export function usePageTitle(title: string | undefined, hasError = false) {
+  useEffect(() => {
+    const parts = [title, SERVICE].filter(Boolean).join(' – ');
+    document.title = hasError ? `Error: ${parts}` : parts;
+  }, [title, hasError]);
+}
