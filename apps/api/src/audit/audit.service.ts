@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditEvent } from './audit-event.entity';
+
+export type AuditAction =
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-out'
+  | 'report-viewed'
+  | 'report-exported'
+  | 'permission-denied'
+  | 'account-created'
+  | 'setting-changed'
+  | 'headcount-changed';
+
+export interface AuditRecord {
+  readonly action: AuditAction;
+  readonly actorAccountId?: string | null;
+  readonly actorEmail?: string | null;
+  readonly actorRole?: string | null;
+  readonly target?: string | null;
+  /** Small facts only (a wave id, a reason); never answers or response content. */
+  readonly detail?: Record<string, string | number | boolean | null>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+
+  async record(entry: AuditRecord, now = new Date()): Promise<void> {
+    await this.events.insert({
+      occurredAt: now,
+      action: entry.action,
+      actorAccountId: entry.actorAccountId ?? null,
+      actorEmail: entry.actorEmail ?? null,
+      actorRole: entry.actorRole ?? null,
+      target: entry.target ?? null,
+      detail: entry.detail ?? null,
+    });
+  }
+
+  recent(limit = 100): Promise<AuditEvent[]> {
+    return this.events.find({ order: { occurredAt: 'DESC' }, take: limit });
+  }
+}
