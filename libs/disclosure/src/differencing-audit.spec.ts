@@ -3,6 +3,7 @@ import {
   DuplicateKeyError,
   InvalidMinimumGroupSizeError,
   TooManyGroupsError,
+  UnknownDimensionError,
   UnknownGroupKeyError,
   assertNoDifferencing,
   findDifferencingViolations,
@@ -119,7 +120,16 @@ describe('findDifferencingViolations', () => {
     expect(() =>
       findDifferencingViolations([{ role: 'x' }], [{ name: 'role', keys: ['a'] }], {}),
     ).toThrow(
-      `Record has value "x" for dimension 'role', which is not one of its keys; map missing answers to an explicit key such as 'not-answered'.`,
+      `Value "x" for dimension 'role' is not one of its keys; map missing answers to an explicit key such as 'not-answered'.`,
+    );
+    expect(() => findDifferencingViolations(nested, dims, { grade: [] })).toThrow(
+      "Served groups are given for unknown dimension 'grade'.",
+    );
+    expect(() => findDifferencingViolations(nested, dims, { grade: [] })).toThrow(
+      UnknownDimensionError,
+    );
+    expect(() => findDifferencingViolations(nested, dims, { role: ['director'] })).toThrow(
+      UnknownGroupKeyError,
     );
     expect(() => findDifferencingViolations([], [{ name: 'role' }, { name: 'role' }], {})).toThrow(
       DuplicateKeyError,

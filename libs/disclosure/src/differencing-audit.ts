@@ -1,4 +1,9 @@
-import { DisclosureViolationError, TooManyGroupsError } from './errors';
+import {
+  DisclosureViolationError,
+  TooManyGroupsError,
+  UnknownDimensionError,
+  UnknownGroupKeyError,
+} from './errors';
 import { resolveMinimumGroupSize } from './minimum-group-size';
 import {
   buildPartitions,
@@ -81,6 +86,14 @@ export function findDifferencingViolations(
 ): DifferencingViolation[] {
   const k = resolveMinimumGroupSize(options.k);
   const partitions = buildPartitions(records, dimensions);
+  // A served key the audit cannot place would go unchecked, so refuse it.
+  for (const name of Object.keys(served)) {
+    const partition = partitions.find((p) => p.name === name);
+    if (!partition) throw new UnknownDimensionError(name);
+    for (const key of served[name] ?? []) {
+      if (!partition.keys.includes(key)) throw new UnknownGroupKeyError(name, key);
+    }
+  }
   const state: AuditState = {
     partitions,
     served: partitions.map((p) => {

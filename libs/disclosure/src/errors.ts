@@ -49,16 +49,23 @@ export class InconsistentTotalError extends DisclosureError {
   }
 }
 
-/** A record has no value (or an undeclared value) for a dimension; map missing answers to a key first. */
+/** A record (or a served-keys list) names a group that is not one of the dimension's keys. */
 export class UnknownGroupKeyError extends DisclosureError {
   constructor(
     readonly dimension: string,
     readonly value: unknown,
   ) {
     super(
-      `Record has value ${JSON.stringify(value) ?? 'undefined'} for dimension '${dimension}', which is not one of its keys; ` +
+      `Value ${JSON.stringify(value) ?? 'undefined'} for dimension '${dimension}' is not one of its keys; ` +
         `map missing answers to an explicit key such as 'not-answered'.`,
     );
+  }
+}
+
+/** Served keys were given for a dimension the audit was not told about. */
+export class UnknownDimensionError extends DisclosureError {
+  constructor(readonly dimension: string) {
+    super(`Served groups are given for unknown dimension '${dimension}'.`);
   }
 }
 
