@@ -139,9 +139,13 @@ describe('findDifferencingViolations', () => {
     );
   });
 
-  it('refuses to enumerate more served groups than it supports', () => {
+  it('refuses to enumerate more served groups than it supports across two dimensions', () => {
     const keys = Array.from({ length: 17 }, (_, i) => `g${i}`);
     const records = keys.flatMap((key) => repeat(10, { d: key, e: key }));
+    // A single dimension needs no enumeration, however many groups it has.
+    expect(findDifferencingViolations(records, [{ name: 'd' }], { d: keys }, { k: 10 })).toEqual(
+      [],
+    );
     expect(() =>
       findDifferencingViolations(
         records,

@@ -149,17 +149,48 @@ function auditPairs(state: AuditState, onViolation: (raw: RawViolation) => boole
       const ii = items[i];
       const ij = items[j];
       if (!pi || !pj || !ii || !ij) continue;
+      if (i === j) {
+        if (auditWithin(state, i, ii, onViolation)) return;
+        continue;
+      }
       // Enumerate the side with fewer choices; the relation is symmetric.
       const swap = choiceCount(ij) < choiceCount(ii);
       const [ea, eb] = swap ? [j, i] : [i, j];
-      const table =
-        ea === eb
-          ? diagonal(state.partitions[ea])
-          : crossTabulate(part(state, ea), part(state, eb));
+      const table = crossTabulate(part(state, ea), part(state, eb));
       const stop = auditPair(state, ea, eb, table, items, onViolation);
       if (stop) return;
     }
   }
+}
+
+/**
+ * One dimension with itself: two visible sets differ by a sum of whole items (served groups and the
+ * suppressed block), and the smallest non-zero such sum is the smallest non-zero item, so it suffices
+ * to check each item against the empty set. No enumeration, so no limit on the number of groups.
+ */
+function auditWithin(
+  state: AuditState,
+  d: number,
+  items: Items,
+  onViolation: (raw: RawViolation) => boolean,
+): boolean {
+  const sizes = part(state, d).sizes;
+  const blocks = items.served.map((g) => [g]);
+  if (items.hidden.length > 0 && items.hiddenFree) blocks.push([...items.hidden]);
+  for (const block of blocks) {
+    const size = block.reduce((acc, g) => acc + (sizes[g] ?? 0), 0);
+    if (size > 0 && size < state.k) {
+      const inside = sizes.map((_, g) => block.includes(g));
+      const empty = sizes.map(() => false);
+      const stop = onViolation({
+        first: { dimension: d, inside: empty },
+        second: { dimension: d, inside },
+        difference: size,
+      });
+      if (stop) return true;
+    }
+  }
+  return false;
 }
 
 function auditPair(
@@ -177,7 +208,7 @@ function auditPair(
   if (!ie || !io) return false;
   const choices = choiceCount(ie);
   if (choices > MAX_ENUMERATED_GROUPS)
-    throw new TooManyGroupsError(pe.name, ie.served.length, MAX_ENUMERATED_GROUPS);
+    throw new TooManyGroupsError(pe.name, choices, MAX_ENUMERATED_GROUPS);
   const combos = 2 ** choices;
   for (let mask = 0; mask < combos; mask++) {
     const inside = insideFromMask(pe.keys.length, ie, mask);
@@ -295,11 +326,6 @@ function insideFromMask(groupCount: number, items: Items, mask: number): boolean
     for (const g of items.hidden) inside[g] = true;
   }
   return inside;
-}
-
-function diagonal(p: Partition | undefined): number[][] {
-  const sizes = p?.sizes ?? [];
-  return sizes.map((size, a) => sizes.map((_, b) => (a === b ? size : 0)));
 }
 
 function part(state: AuditState, d: number): Partition {

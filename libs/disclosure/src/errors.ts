@@ -73,11 +73,12 @@ export class UnknownDimensionError extends DisclosureError {
 export class TooManyGroupsError extends DisclosureError {
   constructor(
     readonly dimension: string,
-    readonly servedGroups: number,
+    readonly choices: number,
     readonly limit: number,
   ) {
     super(
-      `Dimension '${dimension}' has ${servedGroups} served groups; the differencing audit supports at most ${limit} per dimension pair.`,
+      `Dimension '${dimension}' has ${choices} served groups (counting the suppressed groups as one); ` +
+        `the differencing audit enumerates at most ${limit} per pair of dimensions.`,
     );
   }
 }
