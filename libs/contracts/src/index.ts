@@ -1,1 +1,2 @@
 export * from './survey';
+export * from './report';
