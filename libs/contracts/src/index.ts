@@ -1,2 +1,3 @@
 export * from './survey';
 export * from './report';
+export * from './auth';
