@@ -2,3 +2,6 @@
 export * from './errors';
 export * from './data/data-set';
 export * from './distributions';
+export * from './scoring';
+export * from './reliability/alpha';
+export * from './compare';

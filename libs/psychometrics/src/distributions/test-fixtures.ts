@@ -68,6 +68,9 @@ export interface FunnelUnitVector {
 }
 
 export interface TestVectors {
+  /** Entries not typed here (CFA, omega, …). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [key: string]: any;
   alpha_bfi_A: AlphaVector;
   alpha_bfi_C: AlphaVector;
   alpha_bfi_N: AlphaVector;

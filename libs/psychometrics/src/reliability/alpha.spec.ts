@@ -1,0 +1,179 @@
+/**
+ * psych::alpha (psych 2.2.9, R 4.2.2) reference values from test-vectors.json (alpha_bfi_A,
+ * alpha_bfi_C, alpha_bfi_N, alpha_HS_x1_x3; 15 significant digits) on the CSV exports of psych::bfi
+ * and lavaan::HolzingerSwineford1939. Tolerance: 1e-9 relative on every statistic
+ * (observed ≤ 1e-13; run with REFERENCE_DEVIATIONS=1 to print the largest deviation per statistic).
+ */
+import fc from 'fast-check';
+import type { DataSet } from '../data/data-set';
+import { loadCsv, relErr, testVectors, type AlphaVector } from '../distributions/test-fixtures';
+import {
+  ConstantItemError,
+  InvalidArgumentError,
+  TooFewRowsError,
+  UnknownColumnError,
+} from '../scoring/errors';
+import { alpha } from './alpha';
+
+const TOL = 1e-9;
+const tv = testVectors();
+const bfi = loadCsv('bfi.csv');
+const hs = loadCsv('holzinger-swineford-1939.csv');
+const worst = new Map<string, number>();
+
+function close(label: string, got: number, want: number | 'NA'): void {
+  if (want === 'NA') {
+    expect(Number.isNaN(got)).toBe(true);
+    return;
+  }
+  const e = relErr(got, want);
+  worst.set(label, Math.max(worst.get(label) ?? 0, e));
+  if (!(e <= TOL)) throw new Error(`${label}: got ${got}, R ${want} (relative ${e})`);
+}
+
+const cases: [string, DataSet, string[], string[], AlphaVector][] = [
+  ['alpha_bfi_A', bfi, ['A1', 'A2', 'A3', 'A4', 'A5'], ['A1'], tv.alpha_bfi_A],
+  ['alpha_bfi_C', bfi, ['C1', 'C2', 'C3', 'C4', 'C5'], ['C4', 'C5'], tv.alpha_bfi_C],
+  ['alpha_bfi_N', bfi, ['N1', 'N2', 'N3', 'N4', 'N5'], [], tv.alpha_bfi_N],
+  ['alpha_HS_x1_x3', hs, ['x1', 'x2', 'x3'], [], tv.alpha_HS_x1_x3],
+];
+
+describe.each(cases)('%s', (_name, data, items, reverse, ref) => {
+  const res = alpha(data, items, { reverse });
+  it(`matches $total and the Feldt / Duhachek CIs — ${ref.code}`, () => {
+    const t = ref.total;
+    close('raw_alpha', res.alpha, t['raw_alpha'] as number);
+    close('std.alpha', res.stdAlpha, t['std.alpha'] as number);
+    close('G6(smc)', res.g6, t['G6(smc)'] as number);
+    close('average_r', res.averageR, t['average_r'] as number);
+    close('S/N', res.signalToNoise, t['S/N'] as number);
+    close('ase', res.ase, t['ase'] as number);
+    close('mean', res.mean, t['mean'] as number);
+    close('sd', res.sd, t['sd'] as number);
+    close('median_r', res.medianR, t['median_r'] as number);
+    close('feldt', res.ciFeldt[0], ref.feldt.lower);
+    close('feldt', res.ciFeldt[1], ref.feldt.upper);
+    close('duhachek', res.ciDuhachek[0], ref.duhachek.lower);
+    close('duhachek', res.ciDuhachek[1], ref.duhachek.upper);
+    expect(res.n).toBe(data.rows.length);
+    expect(res.k).toBe(items.length);
+  });
+  it('matches $alpha.drop', () => {
+    const d = ref.alpha_drop;
+    res.items.forEach((it, i) => {
+      const at = (key: string): number | 'NA' => (d[key] as (number | 'NA')[])[i] as number | 'NA';
+      close('drop raw_alpha', it.alphaIfDropped, at('raw_alpha'));
+      close('drop std.alpha', it.dropped.stdAlpha, at('std.alpha'));
+      close('drop G6(smc)', it.dropped.g6, at('G6(smc)'));
+      close('drop average_r', it.dropped.averageR, at('average_r'));
+      close('drop S/N', it.dropped.signalToNoise, at('S/N'));
+      close('drop alpha se', it.dropped.ase, at('alpha se'));
+      close('drop var.r', it.dropped.varR, at('var.r'));
+      close('drop med.r', it.dropped.medianR, at('med.r'));
+    });
+  });
+  it('matches $item.stats', () => {
+    const s = ref.item_stats;
+    expect(res.items.map((i) => i.item)).toEqual(items);
+    expect(res.items.map((i) => i.n)).toEqual(s['n']);
+    res.items.forEach((it, i) => {
+      close('raw.r', it.rawR, s['raw.r']?.[i] as number);
+      close('std.r', it.stdR, s['std.r']?.[i] as number);
+      close('r.cor', it.rCor, s['r.cor']?.[i] as number);
+      close('r.drop', it.rDrop, s['r.drop']?.[i] as number);
+      close('item mean', it.mean, s['mean']?.[i] as number);
+      close('item sd', it.sd, s['sd']?.[i] as number);
+    });
+  });
+});
+
+describe('alpha semantics (SPEC §1, §10)', () => {
+  it('reverses with the global min + max over all items (misc.R: A1 restricted to 2..6)', () => {
+    // R: x$A1[x$A1 == 1] <- 2; alpha(x, keys = "A1")$item.stats["A1-", "mean"] == mean(7 - x$A1)
+    const a1 = bfi.columns.indexOf('A1');
+    const rows = bfi.rows.map((r) => r.map((v, j) => (j === a1 && v === 1 ? 2 : v)));
+    const res = alpha({ columns: bfi.columns, rows }, ['A1', 'A2', 'A3', 'A4', 'A5'], {
+      reverse: ['A1'],
+    });
+    const a1s = rows.map((r) => r[a1] as number).filter((v) => !Number.isNaN(v));
+    const expected = a1s.reduce((s, v) => s + (7 - v), 0) / a1s.length;
+    expect(relErr(res.items[0]?.mean as number, expected)).toBeLessThan(1e-14);
+  });
+  it('gives the same alpha for every keying form (bfi C: 0.726734972926683)', () => {
+    const res = alpha(bfi, ['C1', 'C2', 'C3', 'C4', 'C5'], { reverse: ['C5', 'C4'] });
+    expect(relErr(res.alpha, 0.726734972926683)).toBeLessThan(TOL);
+  });
+});
+
+describe('alpha errors', () => {
+  const small: DataSet = {
+    columns: ['a', 'b', 'c'],
+    rows: [
+      [1, 2, 3],
+      [2, 2, 4],
+      [3, 2, NaN],
+      [4, 2, 1],
+    ],
+  };
+  it('rejects an unknown column', () => {
+    expect(() => alpha(small, ['a', 'zz'])).toThrow(UnknownColumnError);
+    expect(() => alpha(small, ['a', 'zz'])).toThrow('Unknown column "zz"; the data has: a, b, c.');
+  });
+  it('rejects a constant item with a clear message', () => {
+    expect(() => alpha(small, ['a', 'b', 'c'])).toThrow(ConstantItemError);
+    expect(() => alpha(small, ['a', 'b'])).toThrow('Item "b" has zero variance');
+  });
+  it('rejects empty input and too few items', () => {
+    expect(() => alpha({ columns: ['a', 'c'], rows: [] }, ['a', 'c'])).toThrow(TooFewRowsError);
+    expect(() => alpha(small, ['a'])).toThrow(InvalidArgumentError);
+    expect(() => alpha(small, ['a', 'c'], { reverse: ['b'] })).toThrow(InvalidArgumentError);
+  });
+  it('rejects a pair of items never answered together', () => {
+    const d: DataSet = {
+      columns: ['a', 'b'],
+      rows: [
+        [1, NaN],
+        [2, NaN],
+        [NaN, 3],
+        [NaN, 1],
+      ],
+    };
+    expect(() => alpha(d, ['a', 'b'])).toThrow(TooFewRowsError);
+  });
+  it('skips NaN cells pairwise (HS x1..x3 with holes still runs and n = nrow)', () => {
+    const rows = hs.rows.map((r, i) => r.map((v, j) => (i % 7 === j % 3 ? NaN : v)));
+    const res = alpha({ columns: hs.columns, rows }, ['x1', 'x2', 'x3']);
+    expect(res.n).toBe(hs.rows.length);
+    expect(Number.isFinite(res.alpha)).toBe(true);
+  });
+});
+
+describe('alpha properties (fast-check)', () => {
+  it('alpha ≤ 1 and std alpha ≤ 1 for any non-degenerate data', () => {
+    const row = fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 4, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 5, maxLength: 40 }), (rows) => {
+        const data: DataSet = { columns: ['a', 'b', 'c', 'd'], rows };
+        let res;
+        try {
+          res = alpha(data, ['a', 'b', 'c', 'd'], { reverse: ['b'] });
+        } catch (e) {
+          if (e instanceof ConstantItemError) return true;
+          throw e;
+        }
+        return (
+          res.alpha <= 1 + 1e-12 && res.stdAlpha <= 1 + 1e-12 && res.ciFeldt[0] <= res.ciFeldt[1]
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+afterAll(() => {
+  if (process.env['REFERENCE_DEVIATIONS']) {
+    console.log(
+      `alpha: largest relative deviation from R\n${[...worst].map(([k, v]) => `${k}: ${v.toExponential(2)}`).join('\n')}`,
+    );
+  }
+});

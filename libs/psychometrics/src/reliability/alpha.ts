@@ -1,0 +1,352 @@
+/**
+ * Cronbach's alpha with psych::alpha (psych 2.2.9) semantics for raw data, use = "pairwise"
+ * (SPEC §1; pitfalls §10.1–3). Pipeline:
+ *  1. C = cov(x, use = "pairwise") on the unreversed items (pair-subset means, divisor n_ij − 1; the
+ *     diagonal uses every answer of the item), then keyed algebraically: C ← diag(k) C diag(k).
+ *  2. R = cov2cor(C) — not the pairwise correlation matrix.
+ *  3. Reversed raw data x' = (max + min) − x with max and min over ALL items (psych's global range),
+ *     used for the total score (row mean of the answered items), item means/SDs and raw.r.
+ *  4. alpha.1(C, R) for the scale and for every C[−i,−i], R[−i,−i] (alpha if dropped).
+ *  5. Feldt CI with n = nrow(x) including incomplete rows, df2 = (n − 1)(k − 1) (psych ≥ 3/2022).
+ * Differences from psych: a zero-variance item throws ConstantItemError (psych drops it with a
+ * warning); `check.keys` is not offered (give `reverse`).
+ */
+import type { DataSet } from '../data/data-set';
+import { qf } from '../distributions/distributions';
+import { inverseSpd, symmetricEigen } from '../linalg';
+import { selectColumns } from '../scoring/data-access';
+import {
+  ConstantItemError,
+  InvalidArgumentError,
+  TooFewRowsError,
+  UnknownColumnError,
+} from '../scoring/errors';
+
+export interface AlphaOptions {
+  /** Items to reverse-key (psych `keys = c(...)`). */
+  readonly reverse?: readonly string[];
+}
+
+/** psych's alpha.1 statistics for one set of items (the scale, or the scale without one item). */
+export interface AlphaCore {
+  /** raw_alpha = (1 − tr(C)/sum(C))·k/(k − 1) */
+  readonly alpha: number;
+  /** std.alpha = (1 − k/sum(R))·k/(k − 1) */
+  readonly stdAlpha: number;
+  /** G6(smc) = 1 − (k − Σ smc)/sum(R), smc = 1 − 1/diag(R⁻¹) clipped to [0, 1] */
+  readonly g6: number;
+  /** average_r = (sum(R) − k)/(k(k − 1)) */
+  readonly averageR: number;
+  /** S/N = k·r̄/(1 − r̄) */
+  readonly signalToNoise: number;
+  /** Duhachek–Iacobucci standard error sqrt(Q/n), n = nrow */
+  readonly ase: number;
+  /** median of the lower-triangle correlations */
+  readonly medianR: number;
+  /** var() of the lower-triangle correlations (NaN with a single correlation, as R's NA) */
+  readonly varR: number;
+}
+
+export interface AlphaItem {
+  readonly item: string;
+  readonly reversed: boolean;
+  /** Non-missing answers. */
+  readonly n: number;
+  /** cor(total, item) over the pairs present, item included in the total (psych raw.r). */
+  readonly rawR: number;
+  /** colSums(R)/sqrt(sum(R)) (psych std.r). */
+  readonly stdR: number;
+  /** Item–total correlation corrected for overlap and reliability (psych r.cor). */
+  readonly rCor: number;
+  /** Item–rest correlation from the keyed pairwise C (psych r.drop). */
+  readonly rDrop: number;
+  /** Mean and SD of the (reversed) item. */
+  readonly mean: number;
+  readonly sd: number;
+  /** raw_alpha of the scale without this item. */
+  readonly alphaIfDropped: number;
+  /** All alpha.1 statistics of the scale without this item (psych $alpha.drop row). */
+  readonly dropped: AlphaCore;
+}
+
+export interface AlphaResult extends AlphaCore {
+  /** nrow(x): every row, including incomplete ones (the n of Feldt and ase). */
+  readonly n: number;
+  /** Number of items. */
+  readonly k: number;
+  /** Mean and SD of the total score (row mean of the answered, reversed items). */
+  readonly mean: number;
+  readonly sd: number;
+  /** Feldt 95% CI [lower, upper] (psych alpha.ci). */
+  readonly ciFeldt: readonly [number, number];
+  /** alpha ± 1.96·ase (psych prints this; the constant is exactly 1.96). */
+  readonly ciDuhachek: readonly [number, number];
+  readonly items: readonly AlphaItem[];
+}
+
+const sumAll = (m: readonly number[][]): number =>
+  m.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
+const trace = (m: readonly number[][]): number =>
+  m.reduce((s, row, i) => s + (row[i] as number), 0);
+
+function meanOf(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  let m = s / xs.length;
+  let t = 0;
+  for (const x of xs) t += x - m;
+  m += t / xs.length;
+  return m;
+}
+
+function varOf(xs: readonly number[]): number {
+  if (xs.length < 2) return NaN;
+  const m = meanOf(xs);
+  let s = 0;
+  for (const x of xs) s += (x - m) * (x - m);
+  return s / (xs.length - 1);
+}
+
+/** R `median` (mean of the two middle values for an even count). */
+function medianOf(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
+}
+
+/** Pairwise covariance on pair-subset means (R cov(use = "pairwise"), SPEC §0). */
+function pairwiseCov(a: readonly number[], b: readonly number[]): { cov: number; n: number } {
+  const xa: number[] = [];
+  const xb: number[] = [];
+  for (let r = 0; r < a.length; r++) {
+    const u = a[r] as number;
+    const v = b[r] as number;
+    if (Number.isNaN(u) || Number.isNaN(v)) continue;
+    xa.push(u);
+    xb.push(v);
+  }
+  if (xa.length < 2) return { cov: NaN, n: xa.length };
+  const ma = meanOf(xa);
+  const mb = meanOf(xb);
+  let s = 0;
+  for (let r = 0; r < xa.length; r++) s += ((xa[r] as number) - ma) * ((xb[r] as number) - mb);
+  return { cov: s / (xa.length - 1), n: xa.length };
+}
+
+/** Pearson correlation over the pairs present (R cor(use = "pairwise") for two vectors). */
+function pairwiseCor(a: readonly number[], b: readonly number[]): number {
+  const xa: number[] = [];
+  const xb: number[] = [];
+  for (let r = 0; r < a.length; r++) {
+    const u = a[r] as number;
+    const v = b[r] as number;
+    if (Number.isNaN(u) || Number.isNaN(v)) continue;
+    xa.push(u);
+    xb.push(v);
+  }
+  const ma = meanOf(xa);
+  const mb = meanOf(xb);
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let r = 0; r < xa.length; r++) {
+    const da = (xa[r] as number) - ma;
+    const db = (xb[r] as number) - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  return sab / Math.sqrt(saa * sbb);
+}
+
+/**
+ * Squared multiple correlations 1 − 1/diag(R⁻¹), clipped to [0, 1] (psych `smc`). psych inverts with
+ * `Pinv` (SVD pseudo-inverse, tol √eps·d₁); for a positive definite R that is the inverse, which we
+ * take by Cholesky, falling back to the eigen pseudo-inverse when R is not positive definite.
+ */
+export function smc(r: readonly number[][]): number[] {
+  const k = r.length;
+  const flat = r.flat();
+  let inv: ArrayLike<number>;
+  try {
+    inv = inverseSpd(flat, k, 'correlation matrix');
+  } catch {
+    const { values, vectors } = symmetricEigen(flat, k);
+    const dmax = Math.max(...Array.from(values, Math.abs));
+    const tol = Math.sqrt(2.220446049250313e-16) * dmax;
+    const p = new Float64Array(k * k);
+    for (let e = 0; e < k; e++) {
+      const d = values[e] as number;
+      if (!(d > tol)) continue;
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++)
+          p[i * k + j] =
+            (p[i * k + j] as number) +
+            ((vectors[i * k + e] as number) * (vectors[j * k + e] as number)) / d;
+    }
+    inv = p;
+  }
+  return r.map((_, i) => Math.min(1, Math.max(0, 1 - 1 / (inv[i * k + i] as number))));
+}
+
+/** psych alpha.1(C, R) (SPEC §1.2), with nsub = nrow(x) for the ase. */
+function alphaCore(c: readonly number[][], r: readonly number[][], nsub: number): AlphaCore {
+  const k = c.length;
+  const sumC = sumAll(c);
+  const trC = trace(c);
+  const sumR = sumAll(r);
+  const alpha = (1 - trC / sumC) * (k / (k - 1));
+  const stdAlpha = (1 - k / sumR) * (k / (k - 1));
+  const s = smc(r);
+  const g6 = 1 - (k - s.reduce((a, b) => a + b, 0)) / sumR;
+  const averageR = (sumR - k) / (k * (k - 1));
+  const signalToNoise = (k * averageR) / (1 - averageR);
+  // C² = C %*% C: tr(C²) and sum(C²)
+  let trC2 = 0;
+  let sumC2 = 0;
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      let v = 0;
+      for (let m = 0; m < k; m++) v += (c[i]?.[m] as number) * (c[m]?.[j] as number);
+      sumC2 += v;
+      if (i === j) trC2 += v;
+    }
+  const q =
+    ((2 * k * k) / ((k - 1) * (k - 1) * sumC ** 3)) * (sumC * (trC2 + trC * trC) - 2 * trC * sumC2);
+  const lower: number[] = [];
+  for (let i = 1; i < k; i++) for (let j = 0; j < i; j++) lower.push(r[i]?.[j] as number);
+  return {
+    alpha,
+    stdAlpha,
+    g6,
+    averageR,
+    signalToNoise,
+    ase: Math.sqrt(q / nsub),
+    medianR: medianOf(lower),
+    varR: varOf(lower),
+  };
+}
+
+const without = (m: readonly number[][], i: number): number[][] =>
+  m.filter((_, a) => a !== i).map((row) => row.filter((_, b) => b !== i));
+
+/**
+ * psych::alpha(data[, items], keys = reverse) for raw data with missing values (NaN).
+ * @throws UnknownColumnError, InvalidArgumentError (fewer than 2 items, duplicate items, a reverse
+ *   name that is not an item), TooFewRowsError (fewer than 2 rows, or a pair of items with fewer than
+ *   2 joint answers), ConstantItemError (an item with zero variance)
+ */
+export function alpha(
+  data: DataSet,
+  items: readonly string[],
+  options: AlphaOptions = {},
+): AlphaResult {
+  const k = items.length;
+  if (k < 2) throw new InvalidArgumentError(`alpha needs at least 2 items, got ${k}.`);
+  if (new Set(items).size !== k) throw new InvalidArgumentError('alpha: an item is listed twice.');
+  const reverse = new Set(options.reverse ?? []);
+  for (const name of reverse) {
+    if (!items.includes(name)) {
+      if (!data.columns.includes(name)) throw new UnknownColumnError(name, data.columns);
+      throw new InvalidArgumentError(
+        `Reverse-keyed item "${name}" is not one of the scale's items.`,
+      );
+    }
+  }
+  const x = selectColumns(data, items);
+  const n = data.rows.length;
+  if (n < 2) throw new TooFewRowsError('alpha', 2, n);
+  const keys = items.map((name) => (reverse.has(name) ? -1 : 1));
+
+  // 1. pairwise covariance of the unreversed items, then keyed
+  const c: number[][] = items.map(() => new Array<number>(k).fill(0));
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      const { cov, n: nij } = pairwiseCov(x[i] as number[], x[j] as number[]);
+      if (i === j && !(cov > 0)) throw new ConstantItemError(items[i] as string);
+      if (Number.isNaN(cov)) {
+        throw new TooFewRowsError(`The covariance of "${items[i]}" and "${items[j]}"`, 2, nij);
+      }
+      const keyed = cov * (keys[i] as number) * (keys[j] as number);
+      (c[i] as number[])[j] = keyed;
+      (c[j] as number[])[i] = keyed;
+    }
+  }
+  // 2. R = cov2cor(C)
+  const sdC = c.map((row, i) => Math.sqrt(row[i] as number));
+  const r = c.map((row, i) =>
+    row.map((v, j) => (i === j ? 1 : v / ((sdC[i] as number) * (sdC[j] as number)))),
+  );
+
+  // 3. reversed raw data with the global min + max over all items
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const col of x)
+    for (const v of col)
+      if (!Number.isNaN(v)) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+  const xr = x.map((col, i) => (keys[i] === -1 ? col.map((v) => hi + lo - v) : col));
+  const total = data.rows.map((_, row) => {
+    let s = 0;
+    let m = 0;
+    for (const col of xr) {
+      const v = col[row] as number;
+      if (!Number.isNaN(v)) {
+        s += v;
+        m++;
+      }
+    }
+    return m > 0 ? s / m : NaN;
+  });
+  const totals = total.filter((v) => !Number.isNaN(v));
+
+  // 4. scale statistics and item statistics
+  const core = alphaCore(c, r, n);
+  const sumR = sumAll(r);
+  const s = smc(r);
+  const rc = r.map((row, i) => row.map((v, j) => (i === j ? (s[i] as number) : v)));
+  const sumRC = sumAll(rc);
+  const sumC = sumAll(c);
+  const itemStats: AlphaItem[] = items.map((item, i) => {
+    const col = xr[i] as number[];
+    const answers = col.filter((v) => !Number.isNaN(v));
+    const colC = (c[i] as number[]).reduce((a, b) => a + b, 0);
+    const cii = (c[i] as number[])[i] as number;
+    // sum(C[−i,−i]) = sum(C) − 2·colSum_i + C_ii
+    const restSum = sumC - 2 * colC + cii;
+    const dropped = alphaCore(without(c, i), without(r, i), n);
+    return {
+      item,
+      reversed: keys[i] === -1,
+      n: answers.length,
+      rawR: pairwiseCor(total, col),
+      stdR: (r[i] as number[]).reduce((a, b) => a + b, 0) / Math.sqrt(sumR),
+      rCor: (rc[i] as number[]).reduce((a, b) => a + b, 0) / Math.sqrt(sumRC),
+      rDrop: (colC - cii) / Math.sqrt(cii * restSum),
+      mean: meanOf(answers),
+      sd: Math.sqrt(varOf(answers)),
+      alphaIfDropped: dropped.alpha,
+      dropped,
+    };
+  });
+
+  // 5. Feldt (psych alpha.ci, n = nrow, df2 = (n − 1)(k − 1)) and Duhachek (α ± 1.96·ase)
+  const df1 = n - 1;
+  const df2 = (n - 1) * (k - 1);
+  const ciFeldt: [number, number] = [
+    1 - (1 - core.alpha) * qf(0.975, df1, df2),
+    1 - (1 - core.alpha) * qf(0.025, df1, df2),
+  ];
+  return {
+    ...core,
+    n,
+    k,
+    mean: meanOf(totals),
+    sd: Math.sqrt(varOf(totals)),
+    ciFeldt,
+    ciDuhachek: [core.alpha - 1.96 * core.ase, core.alpha + 1.96 * core.ase],
+    items: itemStats,
+  };
+}

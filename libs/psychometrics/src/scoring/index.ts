@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './data-access';
+export * from './score-scale';
