@@ -22,7 +22,9 @@ function bodyFor(exception: HttpException): ErrorBody {
     const r = response as { message?: unknown; errors?: unknown };
     const message = Array.isArray(r.message)
       ? r.message.join('; ')
-      : String(r.message ?? exception.message);
+      : typeof r.message === 'string'
+        ? r.message
+        : exception.message;
     const errors = Array.isArray(r.errors) ? (r.errors as FieldError[]) : [];
     return { statusCode: status, message, errors };
   }

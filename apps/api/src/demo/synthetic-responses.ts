@@ -25,7 +25,7 @@ function choleskyLower(matrix: number[][]): number[][] {
     for (let j = 0; j <= i; j++) {
       let sum = matrix[i]?.[j] ?? 0;
       for (let k = 0; k < j; k++) sum -= (lower[i]?.[k] ?? 0) * (lower[j]?.[k] ?? 0);
-      const row = lower[i] as number[];
+      const row = lower[i];
       row[j] = i === j ? Math.sqrt(sum) : sum / (lower[j]?.[j] ?? 1);
     }
   }

@@ -1,0 +1,98 @@
+import type { Answers } from '@swhc/contracts';
+import type { InstrumentDefinition, ScaleScores } from '@swhc/instruments';
+
+/** One stored response as the report reads it. */
+export interface ResponseRow {
+  readonly organisationId: string;
+  readonly answers: Answers;
+  readonly scores: ScaleScores;
+}
+
+/** Grouping value for a respondent who skipped an optional grouping question. */
+export const NOT_ANSWERED = 'not-answered';
+
+/**
+ * Responses as columns of numbers (NaN = missing), which is what the statistics take and what a
+ * cache can hold compactly: 25,000 responses of Health Check v1 are about 7 MB.
+ */
+export interface ResponseTable {
+  readonly size: number;
+  /** Index into `organisationIds` for each row. */
+  readonly organisationOf: Int32Array;
+  readonly organisationIds: readonly string[];
+  /** Scale mean on the 1–5 answer scale, per scale key. */
+  readonly scaleMeans: Readonly<Record<string, Float64Array>>;
+  /** The same on 0–100. */
+  readonly scaleScores: Readonly<Record<string, Float64Array>>;
+  /** Raw answers (1–5) per scale item, not reverse-keyed. */
+  readonly items: Readonly<Record<string, Float64Array>>;
+  readonly outcome: Float64Array;
+  /** Grouping question → one key per row (`not-answered` when skipped). */
+  readonly grouping: Readonly<Record<string, readonly string[]>>;
+}
+
+const numberOr = (value: unknown): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
+
+export function buildResponseTable(
+  instrument: InstrumentDefinition,
+  rows: readonly ResponseRow[],
+): ResponseTable {
+  const size = rows.length;
+  const organisationIds: string[] = [];
+  const organisationIndex = new Map<string, number>();
+  const organisationOf = new Int32Array(size);
+  const scaleMeans: Record<string, Float64Array> = {};
+  const scaleScores: Record<string, Float64Array> = {};
+  const items: Record<string, Float64Array> = {};
+  for (const scale of instrument.scales) {
+    scaleMeans[scale.key] = new Float64Array(size);
+    scaleScores[scale.key] = new Float64Array(size);
+    for (const item of scale.items) items[item] = new Float64Array(size);
+  }
+  const outcome = new Float64Array(size);
+  const grouping: Record<string, string[]> = {};
+  for (const question of instrument.groupingQuestions) grouping[question] = new Array<string>(size);
+
+  rows.forEach((row, r) => {
+    let o = organisationIndex.get(row.organisationId);
+    if (o === undefined) {
+      o = organisationIds.length;
+      organisationIds.push(row.organisationId);
+      organisationIndex.set(row.organisationId, o);
+    }
+    organisationOf[r] = o;
+    for (const scale of instrument.scales) {
+      const score = row.scores[scale.key];
+      (scaleMeans[scale.key] as Float64Array)[r] = numberOr(score?.mean);
+      (scaleScores[scale.key] as Float64Array)[r] = numberOr(score?.score0to100);
+      for (const item of scale.items)
+        (items[item] as Float64Array)[r] = numberOr(row.answers[item]);
+    }
+    outcome[r] = numberOr(row.answers[instrument.outcome]);
+    for (const question of instrument.groupingQuestions) {
+      const value = row.answers[question];
+      (grouping[question] as string[])[r] = typeof value === 'string' ? value : NOT_ANSWERED;
+    }
+  });
+  return {
+    size,
+    organisationOf,
+    organisationIds,
+    scaleMeans,
+    scaleScores,
+    items,
+    outcome,
+    grouping,
+  };
+}
+
+/** Non-missing values of a column, optionally only rows that pass `keep`. */
+export function presentValues(column: Float64Array, keep?: (row: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < column.length; r++) {
+    const v = column[r] as number;
+    if (!Number.isNaN(v) && (keep === undefined || keep(r))) out.push(v);
+  }
+  return out;
+}
