@@ -5,3 +5,6 @@ export * from './distributions';
 export * from './scoring';
 export * from './reliability/alpha';
 export * from './compare';
+export * from './weighting';
+export * from './drivers';
+export * from './funnel';

@@ -1,1 +1,2 @@
 export * from './descriptive';
+export * from './welch';
