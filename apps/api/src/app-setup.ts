@@ -4,7 +4,9 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { csrfProtection } from './common/csrf.middleware';
 import { invalidRequest } from './common/field-errors';
 import { jsonBody } from './common/json-body.middleware';
 import type { AppConfig } from './config/app-config';
@@ -42,6 +44,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       hsts: config.secureCookies,
     }),
   );
+  app.use(cookieParser());
+  app.use(csrfProtection());
   app.use(jsonBody());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(

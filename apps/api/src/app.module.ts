@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './common/access.guard';
+import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { AppConfig } from './config/app-config';
@@ -11,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
+import { ReportsModule } from './reports/reports.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { WavesModule } from './waves/waves.module';
 
@@ -28,6 +32,10 @@ export class AppModule {
         WavesModule,
         SurveysModule,
         ReferenceDataModule,
+        ReportsModule,
+        AuditModule,
+        AuthModule,
+        AdminModule,
         ...(config.seedDemoData ? [DemoModule] : []),
       ],
       providers: [

@@ -1,4 +1,9 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { validationErrorBody } from '../common/field-errors';
@@ -62,6 +67,64 @@ export class AccountsService {
         disabledAt: null,
       }),
     );
+  }
+
+  findById(id: string): Promise<StaffAccount | null> {
+    return this.accounts.findOne({ where: { id }, relations: { organisations: true } });
+  }
+
+  /** Every account, newest first, with the LAs PSWs are bound to. */
+  list(): Promise<StaffAccount[]> {
+    return this.accounts.find({
+      relations: { organisations: true },
+      order: { createdAt: 'DESC', email: 'ASC' },
+    });
+  }
+
+  /** Replaces the LAs a principal social worker is bound to (at least one). */
+  async setOrganisations(id: string, gssCodes: readonly string[]): Promise<StaffAccount> {
+    const account = await this.mustFind(id);
+    if (account.role !== 'psw') {
+      throw new BadRequestException(
+        validationErrorBody('Only a principal social worker is bound to LAs', [
+          { field: 'gssCodes', message: `a ${account.role} account is not bound to LAs` },
+        ]),
+      );
+    }
+    const codes = [...new Set(gssCodes.map((c) => c.trim().toUpperCase()))];
+    if (codes.length === 0) {
+      throw new BadRequestException(
+        validationErrorBody('The LAs are not valid', [
+          { field: 'gssCodes', message: 'a principal social worker needs at least one LA' },
+        ]),
+      );
+    }
+    const organisations = await this.organisations.findBy({ gssCode: In(codes) });
+    const unknown = codes.filter((c) => !organisations.some((o) => o.gssCode === c));
+    if (unknown.length > 0) {
+      throw new BadRequestException(
+        validationErrorBody('The LAs are not valid', [
+          { field: 'gssCodes', message: `unknown LA code(s): ${unknown.join(', ')}` },
+        ]),
+      );
+    }
+    account.organisations = organisations;
+    return this.accounts.save(account);
+  }
+
+  /** Stops an account signing in (its sessions are ended by the caller). Idempotent. */
+  async setDisabled(id: string, disabled: boolean, now = new Date()): Promise<StaffAccount> {
+    const account = await this.mustFind(id);
+    if (disabled && account.disabledAt) return account;
+    account.disabledAt = disabled ? now : null;
+    await this.accounts.update({ id }, { disabledAt: account.disabledAt });
+    return account;
+  }
+
+  private async mustFind(id: string): Promise<StaffAccount> {
+    const account = await this.findById(id);
+    if (!account) throw new NotFoundException({ message: 'No such staff account', errors: [] });
+    return account;
   }
 
   findByEmail(email: string): Promise<StaffAccount | null> {

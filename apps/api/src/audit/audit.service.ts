@@ -11,6 +11,9 @@ export type AuditAction =
   | 'report-exported'
   | 'permission-denied'
   | 'account-created'
+  | 'account-disabled'
+  | 'account-enabled'
+  | 'account-organisations-changed'
   | 'setting-changed'
   | 'headcount-changed';
 

@@ -10,13 +10,21 @@ export interface ThrottleRule {
 const MINUTE = 60 * 1000;
 
 /** Per account (the email as typed, whether or not an account has it): 5 failures in 15 minutes. */
-export const ACCOUNT_RULE: ThrottleRule = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+export const ACCOUNT_RULE: ThrottleRule = {
+  maxFailures: 5,
+  windowMs: 15 * MINUTE,
+  lockMs: 15 * MINUTE,
+};
 
 /**
  * Per client network, coarsely: a whole council may sign in from one address, so only a flood of
  * failures (100 in 15 minutes from one /24 or IPv6 /48) locks it.
  */
-export const NETWORK_RULE: ThrottleRule = { maxFailures: 100, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+export const NETWORK_RULE: ThrottleRule = {
+  maxFailures: 100,
+  windowMs: 15 * MINUTE,
+  lockMs: 15 * MINUTE,
+};
 
 export interface ThrottleState {
   readonly failures: number;
@@ -31,7 +39,11 @@ export function lockedUntil(state: ThrottleState | null, now: Date): Date | null
 }
 
 /** The state after one more failed sign-in at `now`. */
-export function afterFailure(state: ThrottleState | null, now: Date, rule: ThrottleRule): ThrottleState {
+export function afterFailure(
+  state: ThrottleState | null,
+  now: Date,
+  rule: ThrottleRule,
+): ThrottleState {
   const windowOver =
     !state ||
     now.getTime() - state.windowStartedAt.getTime() >= rule.windowMs ||
@@ -42,8 +54,7 @@ export function afterFailure(state: ThrottleState | null, now: Date, rule: Throt
   return {
     failures,
     windowStartedAt,
-    lockedUntil:
-      failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : stillLocked,
+    lockedUntil: failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : stillLocked,
   };
 }
 

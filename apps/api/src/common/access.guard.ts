@@ -1,26 +1,88 @@
 import {
   type CanActivate,
   type ExecutionContext,
+  ForbiddenException,
+  Inject,
   Injectable,
+  Logger,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import type { StaffRole } from '../accounts/staff-role';
+import { AuditService } from '../audit/audit.service';
+import { SessionsService } from '../auth/sessions.service';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { IS_PUBLIC } from './public.decorator';
+import { ROLES } from './roles.decorator';
+import { clearSessionCookie, cookieShouldBeSecure, sessionTokenOf } from './session-cookie';
+import type { RequestWithStaff } from './signed-in-staff';
+
+/** What a route declares about who may use it: public, some roles, or nothing (denied). */
+export type AccessDeclaration =
+  { kind: 'public' } | { kind: 'roles'; roles: readonly StaffRole[] } | { kind: 'undeclared' };
+
+export function accessDeclarationOf(
+  reflector: Reflector,
+  targets: Parameters<Reflector['getAllAndOverride']>[1],
+): AccessDeclaration {
+  if (reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return { kind: 'public' };
+  const roles = reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);
+  if (roles && roles.length > 0) return { kind: 'roles', roles };
+  return { kind: 'undeclared' };
+}
 
 /**
- * The one global guard: a route is denied unless it declares who may use it. Until staff
- * sign-in exists, only routes marked @Public() are reachable.
+ * The one global guard: every route is denied unless it declares @Public() or @Roles(...).
+ * Routes with @Roles need a live session (401 otherwise) in one of the roles (403 otherwise, and
+ * the denial is audited). The signed-in staff member is put on req.staff.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly logger = new Logger('AccessGuard');
 
-  canActivate(context: ExecutionContext): boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return false;
+    const declaration = accessDeclarationOf(this.reflector, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (isPublic) return true;
-    throw new UnauthorizedException('Sign in to use this page');
+    if (declaration.kind === 'public') return true;
+    const req = context.switchToHttp().getRequest<RequestWithStaff>();
+    const path = req.originalUrl.split('?')[0] ?? '';
+    if (declaration.kind === 'undeclared') {
+      this.logger.error(`${req.method} ${path} declares neither @Public() nor @Roles(): denied`);
+      throw new ForbiddenException('This page is not available');
+    }
+
+    const token = sessionTokenOf(req);
+    const staff = token ? await this.sessions.authenticate(token) : null;
+    if (!staff) {
+      if (token) {
+        const res = context.switchToHttp().getResponse<Response>();
+        clearSessionCookie(res, cookieShouldBeSecure(req, this.config.secureCookies));
+      }
+      throw new UnauthorizedException('Sign in to use this page');
+    }
+    req.staff = staff;
+    if (declaration.roles.includes(staff.role)) return true;
+
+    await this.audit.record({
+      action: 'permission-denied',
+      actorAccountId: staff.accountId,
+      actorEmail: staff.email,
+      actorRole: staff.role,
+      target: `${req.method} ${path}`.slice(0, 300),
+      detail: { allowedRoles: declaration.roles.join(',') },
+    });
+    throw new ForbiddenException('You do not have permission to use this page');
   }
 }

@@ -1,0 +1,156 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import type {
+  AuditEventView,
+  CreateStaffAccountRequest,
+  OrganisationListItem,
+  PlatformSettings,
+  StaffAccountSummary,
+} from '@swhc/contracts';
+import { AccountsService } from '../accounts/accounts.service';
+import type { StaffAccount } from '../accounts/staff-account.entity';
+import { AuditService } from '../audit/audit.service';
+import { SessionsService } from '../auth/sessions.service';
+import { validationErrorBody } from '../common/field-errors';
+import type { SignedInStaff } from '../common/signed-in-staff';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { LOWEST_MINIMUM_GROUP_SIZE, SettingsService } from '../settings/settings.service';
+
+export function summaryOf(account: StaffAccount): StaffAccountSummary {
+  return {
+    id: account.id,
+    email: account.email,
+    role: account.role,
+    organisations: (account.organisations ?? [])
+      .map((o) => ({ gssCode: o.gssCode, name: o.name }))
+      .sort((a, b) => a.gssCode.localeCompare(b.gssCode)),
+    disabledAt: account.disabledAt ? account.disabledAt.toISOString() : null,
+    createdAt: account.createdAt.toISOString(),
+  };
+}
+
+const actor = (staff: SignedInStaff) => ({
+  actorAccountId: staff.accountId,
+  actorEmail: staff.email,
+  actorRole: staff.role,
+});
+
+/** What administrators do to staff accounts and settings; every change is audited. */
+@Injectable()
+export class StaffAdminService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  async listAccounts(): Promise<StaffAccountSummary[]> {
+    return (await this.accounts.list()).map(summaryOf);
+  }
+
+  async createAccount(
+    by: SignedInStaff,
+    input: CreateStaffAccountRequest,
+  ): Promise<StaffAccountSummary> {
+    if (input.role !== 'psw' && (input.organisationGssCodes ?? []).length > 0) {
+      throw new BadRequestException(
+        validationErrorBody('The account is not valid', [
+          { field: 'organisationGssCodes', message: `a ${input.role} account is not bound to LAs` },
+        ]),
+      );
+    }
+    const account = await this.accounts.create(input);
+    await this.audit.record({
+      action: 'account-created',
+      ...actor(by),
+      target: `account:${account.email}`,
+      detail: {
+        role: account.role,
+        organisations: summaryOf(account)
+          .organisations.map((o) => o.gssCode)
+          .join(','),
+      },
+    });
+    return summaryOf(account);
+  }
+
+  async setOrganisations(
+    by: SignedInStaff,
+    id: string,
+    gssCodes: readonly string[],
+  ): Promise<StaffAccountSummary> {
+    const account = await this.accounts.setOrganisations(id, gssCodes);
+    const summary = summaryOf(account);
+    await this.audit.record({
+      action: 'account-organisations-changed',
+      ...actor(by),
+      target: `account:${account.email}`,
+      detail: { organisations: summary.organisations.map((o) => o.gssCode).join(',') },
+    });
+    return summary;
+  }
+
+  /** Disabling signs the account out everywhere at once. */
+  async setDisabled(
+    by: SignedInStaff,
+    id: string,
+    disabled: boolean,
+  ): Promise<StaffAccountSummary> {
+    if (disabled && id === by.accountId) {
+      throw new BadRequestException(
+        validationErrorBody('You cannot disable your own account', [
+          { field: 'id', message: 'is your own account; ask another administrator' },
+        ]),
+      );
+    }
+    const account = await this.accounts.setDisabled(id, disabled);
+    const ended = disabled ? await this.sessions.endAllFor(id) : 0;
+    await this.audit.record({
+      action: disabled ? 'account-disabled' : 'account-enabled',
+      ...actor(by),
+      target: `account:${account.email}`,
+      detail: disabled ? { sessionsEnded: ended } : undefined,
+    });
+    return summaryOf(account);
+  }
+
+  async platformSettings(): Promise<PlatformSettings> {
+    return {
+      minimumGroupSize: await this.settings.minimumGroupSize(),
+      lowestMinimumGroupSize: LOWEST_MINIMUM_GROUP_SIZE,
+    };
+  }
+
+  async setMinimumGroupSize(by: SignedInStaff, k: number): Promise<PlatformSettings> {
+    const before = await this.settings.minimumGroupSize();
+    const after = await this.settings.setMinimumGroupSize(k);
+    await this.audit.record({
+      action: 'setting-changed',
+      ...actor(by),
+      target: 'setting:minimumGroupSize',
+      detail: { from: before, to: after },
+    });
+    return { minimumGroupSize: after, lowestMinimumGroupSize: LOWEST_MINIMUM_GROUP_SIZE };
+  }
+
+  async recentAuditEvents(limit: number): Promise<AuditEventView[]> {
+    return (await this.audit.recent(limit)).map((e) => ({
+      id: e.id,
+      occurredAt: e.occurredAt.toISOString(),
+      action: e.action,
+      actorEmail: e.actorEmail,
+      actorRole: e.actorRole,
+      target: e.target,
+      detail: e.detail,
+    }));
+  }
+
+  async organisationList(): Promise<OrganisationListItem[]> {
+    return (await this.organisations.findAll()).map((o) => ({
+      gssCode: o.gssCode,
+      name: o.name,
+      region: o.region,
+    }));
+  }
+}

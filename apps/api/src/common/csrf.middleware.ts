@@ -1,0 +1,52 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { sessionTokenOf } from './session-cookie';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+type ClaimedHost = { kind: 'absent' } | { kind: 'invalid' } | { kind: 'host'; host: string };
+
+/** The host (name:port) an Origin or Referer header names. */
+function hostOf(value: string | undefined): ClaimedHost {
+  if (value === undefined || value === '') return { kind: 'absent' };
+  try {
+    const host = new URL(value).host.toLowerCase();
+    return host ? { kind: 'host', host } : { kind: 'invalid' };
+  } catch {
+    return { kind: 'invalid' };
+  }
+}
+
+function refuse(res: Response, message: string): void {
+  res.status(403).json({ statusCode: 403, message, errors: [] });
+}
+
+/**
+ * Cross-site request forgery: a state-changing request must come from our own pages. Browsers
+ * send Origin (or at least Referer) with such requests; it must name the host the request was
+ * sent to. A request with neither is accepted only without a session cookie (scripts posting
+ * survey responses), so nothing done on a staff member's behalf can be forged that way.
+ */
+export function csrfProtection(): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const ownHost = (req.headers.host ?? '').toLowerCase();
+    const origin = req.headers.origin;
+    const claimed = origin !== undefined ? hostOf(origin) : hostOf(req.headers.referer);
+    if (claimed.kind === 'absent') {
+      if (sessionTokenOf(req)) {
+        refuse(res, 'This request was refused because it did not say which page sent it');
+        return;
+      }
+      return next();
+    }
+    if (
+      claimed.kind === 'invalid' ||
+      claimed.host !== ownHost ||
+      req.headers['sec-fetch-site'] === 'cross-site'
+    ) {
+      refuse(res, 'This request was refused because it came from another website');
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,107 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { hashPassword } from '../../apps/api/src/accounts/password-hasher';
+import type { StaffRole } from '../../apps/api/src/accounts/staff-role';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/app-setup';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { runMigrations } from '../../apps/api/src/database/run-migrations';
+import { provisionTestDatabase, queryDatabase } from './test-database';
+import type { TestApp } from './test-app';
+
+/** The host every staff test request claims, so its Origin can match (see the CSRF middleware). */
+export const TEST_HOST = 'swhc.test';
+export const TEST_ORIGIN = `http://${TEST_HOST}`;
+export const STAFF_PASSWORD = 'correct horse battery';
+
+export interface StaffFixture {
+  readonly id: string;
+  readonly email: string;
+  readonly password: string;
+  readonly role: StaffRole;
+  readonly gssCodes: readonly string[];
+}
+
+/**
+ * A staff account written straight into the database (as the CLI or an admin would create it),
+ * with an argon2id hash from the app's own hasher. Needs the reference data (app started once).
+ */
+export async function createStaffAccount(
+  databaseUrl: string,
+  input: { email: string; role: StaffRole; gssCodes?: readonly string[]; password?: string },
+): Promise<StaffFixture> {
+  const password = input.password ?? STAFF_PASSWORD;
+  const [row] = await queryDatabase<{ id: string }>(
+    databaseUrl,
+    `INSERT INTO staff_account (email, password_hash, role) VALUES ($1, $2, $3) RETURNING id`,
+    [input.email.toLowerCase(), await hashPassword(password), input.role],
+  );
+  if (!row) throw new Error('staff_account insert returned nothing');
+  for (const code of input.gssCodes ?? []) {
+    const bound = await queryDatabase(
+      databaseUrl,
+      `INSERT INTO staff_account_organisation (staff_account_id, organisation_id)
+       SELECT $1, id FROM organisation WHERE gss_code = $2 RETURNING organisation_id`,
+      [row.id, code],
+    );
+    if (bound.length !== 1) throw new Error(`No organisation ${code}: start the app first`);
+  }
+  return {
+    id: row.id,
+    email: input.email.toLowerCase(),
+    password,
+    role: input.role,
+    gssCodes: input.gssCodes ?? [],
+  };
+}
+
+/** Signs in over HTTP and returns the `name=value` of the session cookie. */
+export async function signIn(
+  server: App,
+  account: { email: string; password: string },
+): Promise<string> {
+  const res = await request(server)
+    .post('/api/auth/login')
+    .set('Host', TEST_HOST)
+    .set('Origin', TEST_ORIGIN)
+    .send({ email: account.email, password: account.password });
+  if (res.status !== 200) throw new Error(`sign-in of ${account.email} answered ${res.status}`);
+  const cookie = sessionCookieOf(res.headers['set-cookie']);
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return cookie.split(';')[0] ?? '';
+}
+
+/** The Set-Cookie line of the session cookie, if the response set one. */
+export function sessionCookieOf(header: unknown): string | undefined {
+  const lines = Array.isArray(header)
+    ? (header as string[])
+    : typeof header === 'string'
+      ? [header]
+      : [];
+  return lines.find((line) => line.startsWith('swhc_session='));
+}
+
+/** Like createTestApp, with environment overrides (e.g. SECURE_COOKIES=true). */
+export async function createTestAppWithEnv(env: Record<string, string>): Promise<TestApp> {
+  const database = await provisionTestDatabase();
+  const connection = { url: database.url, embedded: database.embedded };
+  await runMigrations(connection);
+  const config = loadConfig({ DATABASE_URL: database.url, WEB_ROOT: '/nonexistent', ...env });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, connection),
+    { bodyParser: false, logger: ['error'] },
+  );
+  configureApp(app, config);
+  await app.init();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
