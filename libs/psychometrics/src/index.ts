@@ -1,10 +1,23 @@
 // Public surface of libs/psychometrics: one export line per topic folder.
 export * from './errors';
 export * from './data/data-set';
+// distributions: R-compatible pnorm/qnorm, pt/qt, pf/qf, pchisq(q, df, ncp, lowerTail)/qchisq, lgamma.
 export * from './distributions';
 export * from './scoring';
 export * from './reliability/alpha';
+// compare: welch(x, y) and hedgesG(x, y) follow R's t.test(x, y): differences are FIRST − SECOND, so
+// the CLI's "B − A" is welch(b, a) / hedgesG(b, a). hedgesG.g uses J = 1 − 3/(4(n1+n2) − 9) (jExact too).
+// Also mean, variance, sd, covariance (NaN skipped, n − 1) and meanConfidenceInterval.
 export * from './compare';
+// weighting: rake(rows, margins, { epsilon = 1e-10, maxPasses = 100 }) with survey::rake's stopping rule;
+// rows are string[] (positional, margins an array of Map/Record) or Record<variable, level> (margins a
+// Record<variable, ...>). `iterations` counts sweeps; non-convergence throws RakeNonConvergenceError
+// unless { allowNonConvergence: true }. Also kishDeff(weights), weightedMean(values, weights).
 export * from './weighting';
+// drivers: shapleyR2(data, outcome, predictors, { weights? }) → { n, r2, shapley: number[] in predictor
+// order, shares: Record<predictor, number> } (the brief's Record<string, number> is `shares`).
 export * from './drivers';
+// funnel: funnel(values, unitLabels, options) or funnel([{ unit, values }], options); options
+// { overdispersion: 'none' | 'multiplicative' | 'additive', onlyIfSignificant, minN }. Units carry z
+// (unadjusted) and zAdjusted; flags and limits follow the adjustment when it is applied.
 export * from './funnel';
