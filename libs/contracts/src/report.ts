@@ -98,7 +98,8 @@ export type ScaleResult =
       readonly national: ScaleComparison | SuppressedCell;
       readonly regional: ScaleComparison | SuppressedCell;
       readonly change: ScaleChange;
-      readonly reliability: ScaleReliability | SuppressedCell;
+      /** Null when alpha cannot be computed (e.g. an item everyone answered the same way). */
+      readonly reliability: ScaleReliability | null;
     }
   | ({
       readonly key: string;

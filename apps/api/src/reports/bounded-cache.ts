@@ -37,6 +37,10 @@ export class BoundedCache<V> {
     this.entries.delete(key);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** The cached value, or the one `make` produces (stored at once, so concurrent callers share it). */
   getOrCreate(key: string, make: () => V): V {
     const hit = this.get(key);

@@ -21,7 +21,9 @@ export class ReportDataRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findOrganisation(gssCode: string): Promise<Organisation | null> {
-    return this.dataSource.getRepository(Organisation).findOneBy({ gssCode: gssCode.toUpperCase() });
+    return this.dataSource
+      .getRepository(Organisation)
+      .findOneBy({ gssCode: gssCode.toUpperCase() });
   }
 
   /** id → region of every organisation (about 150 rows). */
@@ -84,11 +86,12 @@ export class ReportDataRepository {
     service: ServiceKind,
     headcount: number,
   ): Promise<void> {
-    await this.dataSource
-      .getRepository(Headcount)
-      .upsert({ waveId, organisationId, service, headcount }, {
+    await this.dataSource.getRepository(Headcount).upsert(
+      { waveId, organisationId, service, headcount },
+      {
         conflictPaths: ['organisationId', 'waveId', 'service'],
-      });
+      },
+    );
   }
 }
 
