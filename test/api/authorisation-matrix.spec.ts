@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { collectDeclaredRoutes } from '../../apps/api/src/common/route-table';
+import {
+  createStaffAccount,
+  signIn,
+  type StaffFixture,
+  TEST_HOST,
+  TEST_ORIGIN,
+} from '../support/staff-fixtures';
+import { seedSurveyFixtures, type SurveyFixtures } from '../support/survey-fixtures';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { queryDatabase } from '../support/test-database';
+import {
+  ANOTHER_LA,
+  type Caller,
+  CALLERS,
+  type MatrixContext,
+  NO_SUCH_LA,
+  ROUTE_ACCESS,
+  type RouteAccess,
+  THIS_LA,
+} from './route-access-table';
+
+const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+describe('authorisation matrix: every route × every kind of caller', () => {
+  let t: TestApp;
+  let server: App;
+  let survey: SurveyFixtures;
+  let closedWaveId: string;
+  let appRoutes: Set<string>;
+  const accounts = new Map<Caller, StaffFixture>();
+  const cookies = new Map<Caller, string>();
+  let counter = 0;
+
+  const context = (gssCode: string): MatrixContext => ({
+    gssCode,
+    openLinkCode: survey.openCode,
+    closedWaveId,
+    uniqueEmail: () => `matrix-${randomBytes(4).toString('hex')}-${++counter}@council.test`,
+    newPswAccountId: async () =>
+      (
+        await createStaffAccount(t.database.url, {
+          email: `target-${randomBytes(4).toString('hex')}@council.test`,
+          role: 'psw',
+          gssCodes: [THIS_LA],
+          password: 'target account password',
+        })
+      ).id,
+  });
+
+  async function send(row: RouteAccess, caller: Caller, gssCode = THIS_LA): Promise<number> {
+    const { url, body } = await row.request(context(gssCode));
+    const method = row.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    let req = request(server)[method](url).set('Host', TEST_HOST).set('Origin', TEST_ORIGIN);
+    const cookie = cookies.get(caller);
+    if (cookie) req = req.set('Cookie', cookie);
+    const res = body === undefined ? await req : await req.send(body);
+    if (row.endsSession && caller !== 'anonymous') {
+      const account = accounts.get(caller);
+      if (account) cookies.set(caller, await signIn(server, account));
+    }
+    return res.status;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    server = t.app.getHttpServer();
+    survey = await seedSurveyFixtures(t.database.url);
+    const [closed] = await queryDatabase<{ id: string }>(
+      t.database.url,
+      'SELECT id FROM wave WHERE closes_at < now() ORDER BY closes_at DESC LIMIT 1',
+    );
+    closedWaveId = closed?.id ?? '';
+    const make = async (caller: Caller, role: StaffFixture['role'], gssCodes: string[] = []) => {
+      const account = await createStaffAccount(t.database.url, {
+        email: `${caller.toLowerCase()}@matrix.test`,
+        role,
+        gssCodes,
+      });
+      accounts.set(caller, account);
+      cookies.set(caller, await signIn(server, account));
+    };
+    await make('admin', 'admin');
+    await make('researcher', 'researcher');
+    await make('pswOfThisLa', 'psw', [THIS_LA]);
+    await make('pswOfAnotherLa', 'psw', [ANOTHER_LA]);
+    appRoutes = new Set(collectDeclaredRoutes(t.app).map(routeKey));
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has an entry in route-access-table.ts for every route of the app', () => {
+    const listed = new Set(ROUTE_ACCESS.map(routeKey));
+    const missing = [...appRoutes].filter((r) => !listed.has(r));
+    expect({ routesWithoutAnEntryInRouteAccessTable: missing }).toEqual({
+      routesWithoutAnEntryInRouteAccessTable: [],
+    });
+  });
+
+  it('lists each route once and only routes the app has', () => {
+    const keys = ROUTE_ACCESS.map(routeKey);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    const unknown = keys.filter((k) => !appRoutes.has(k));
+    expect({ entriesForRoutesTheAppDoesNotHave: unknown }).toEqual({
+      entriesForRoutesTheAppDoesNotHave: [],
+    });
+  });
+
+  describe.each(ROUTE_ACCESS.map((row) => [routeKey(row), row] as const))('%s', (_key, row) => {
+    it('answers each caller as the table says', async () => {
+      if (!appRoutes.has(routeKey(row)))
+        throw new Error(
+          `route-access-table.ts lists ${routeKey(row)}, but the app has no such route`,
+        );
+      const actual: Partial<Record<Caller, number>> = {};
+      for (const caller of CALLERS) actual[caller] = await send(row, caller);
+      expect(actual).toEqual(row.expected);
+    });
+
+    if (row.laScoped) {
+      it('answers a PSW about a non-existent LA exactly as about another LA', async () => {
+        if (!appRoutes.has(routeKey(row)))
+          throw new Error(
+            `route-access-table.ts lists ${routeKey(row)}, but the app has no such route`,
+          );
+        const otherLa = await send(row, 'pswOfAnotherLa', THIS_LA);
+        const noSuchLa = await send(row, 'pswOfThisLa', NO_SUCH_LA);
+        expect([403, 404]).toContain(otherLa);
+        expect(noSuchLa).toBe(otherLa);
+      });
+    }
+  });
+});
