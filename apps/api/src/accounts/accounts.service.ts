@@ -41,7 +41,7 @@ export class AccountsService {
     const codes = (input.organisationGssCodes ?? []).map((c) => c.toUpperCase());
     if (input.role === 'psw' && codes.length === 0) {
       errors.push({
-        field: 'organisations',
+        field: 'organisationGssCodes',
         message: 'a principal social worker needs at least one LA',
       });
     }
@@ -49,7 +49,10 @@ export class AccountsService {
       codes.length > 0 ? await this.organisations.findBy({ gssCode: In(codes) }) : [];
     const unknown = codes.filter((c) => !organisations.some((o) => o.gssCode === c));
     if (unknown.length > 0)
-      errors.push({ field: 'organisations', message: `unknown LA code(s): ${unknown.join(', ')}` });
+      errors.push({
+        field: 'organisationGssCodes',
+        message: `unknown LA code(s): ${unknown.join(', ')}`,
+      });
     if (errors.length > 0)
       throw new BadRequestException(validationErrorBody('The account is not valid', errors));
     if (await this.accounts.existsBy({ email })) {
