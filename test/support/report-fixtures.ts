@@ -1,0 +1,232 @@
+import type { Answers, ServiceKind } from '@swhc/contracts';
+import { HEALTH_CHECK_V1, scoreResponse } from '@swhc/instruments';
+import { Client } from 'pg';
+import { SeededRandom } from '../../apps/api/src/demo/seeded-random';
+import { randomUnitProfile, syntheticAnswers } from '../../apps/api/src/demo/synthetic-responses';
+import { answersDigest } from '../../apps/api/src/responses/answers-digest';
+
+/**
+ * A small England for report tests: three waves of Health Check v1 (2024 and 2025 closed, 2026
+ * open) and synthetic responses from the demo's seeded latent-factor model for 24 LAs in several
+ * regions. Written straight into the database, as stored responses would be.
+ *
+ * Planted facts the tests rely on:
+ * - Hartlepool (E06000001, North East) has 60 children's responses per closed wave, 4 of them
+ *   agency workers (a group below K whose complement must go too), and 25 in the open wave.
+ * - Middlesbrough (E06000002) has 5 children's responses in 2025: below K, so nothing is shown.
+ * - In the adults' 2025 data one support item is answered about two points higher by everyone:
+ *   its intercept differs between waves, so scalar invariance fails for support (adults only).
+ */
+export interface ReportFixtures {
+  readonly wave2024: string;
+  readonly wave2025: string;
+  readonly wave2026: string;
+  readonly hartlepool: string;
+  readonly middlesbrough: string;
+}
+
+export const HARTLEPOOL = 'E06000001';
+export const MIDDLESBROUGH = 'E06000002';
+const OTHER_LAS = [
+  'E06000003',
+  'E06000004',
+  'E06000005',
+  'E06000047',
+  'E08000021',
+  'E08000037',
+  'E09000001',
+  'E09000002',
+  'E09000003',
+  'E09000005',
+  'E09000007',
+  'E10000003',
+  'E10000016',
+  'E10000007',
+  'E10000012',
+  'E10000014',
+  'E06000015',
+  'E06000023',
+  'E08000025',
+  'E08000035',
+  'E10000028',
+  'E10000030',
+];
+
+const DAY = 24 * 60 * 60 * 1000;
+
+interface PlannedResponse {
+  readonly organisationId: string;
+  readonly service: ServiceKind;
+  readonly answers: Answers;
+}
+
+export async function seedReportFixtures(databaseUrl: string): Promise<ReportFixtures> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const instrument = (
+      await client.query<{ id: string }>(
+        `SELECT id FROM instrument WHERE key = 'health-check' AND version = 1`,
+      )
+    ).rows[0];
+    if (!instrument) throw new Error('Start the app on this database before seeding fixtures');
+    const organisations = new Map(
+      (
+        await client.query<{ id: string; gss_code: string }>(
+          'SELECT id, gss_code FROM organisation WHERE gss_code = ANY($1)',
+          [[HARTLEPOOL, MIDDLESBROUGH, ...OTHER_LAS]],
+        )
+      ).rows.map((r) => [r.gss_code, r.id]),
+    );
+    const orgId = (gss: string): string => {
+      const id = organisations.get(gss);
+      if (!id) throw new Error(`No organisation ${gss}`);
+      return id;
+    };
+    const now = Date.now();
+    const wave = async (name: string, opensAt: number, closesAt: number): Promise<string> => {
+      const row = (
+        await client.query<{ id: string }>(
+          `INSERT INTO wave (name, instrument_id, opens_at, closes_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [name, instrument.id, new Date(opensAt), new Date(closesAt)],
+        )
+      ).rows[0];
+      if (!row) throw new Error('wave insert returned nothing');
+      return row.id;
+    };
+    const wave2024 = await wave('Report test 2024', now - 420 * DAY, now - 330 * DAY);
+    const wave2025 = await wave('Report test 2025', now - 60 * DAY, now - 5 * DAY);
+    const wave2026 = await wave('Report test 2026', now - 3 * DAY, now + 60 * DAY);
+
+    const random = new SeededRandom(20240501);
+    const profiles = new Map<string, ReturnType<typeof randomUnitProfile>>();
+    const profileOf = (key: string) => {
+      let p = profiles.get(key);
+      if (!p) {
+        p = randomUnitProfile(random);
+        profiles.set(key, p);
+      }
+      return p;
+    };
+    const plan = (
+      gss: string,
+      service: ServiceKind,
+      n: number,
+      shift: readonly number[],
+      patch?: (i: number, answers: Answers) => Answers,
+    ): PlannedResponse[] =>
+      Array.from({ length: n }, (_, i) => {
+        const answers = syntheticAnswers(
+          HEALTH_CHECK_V1,
+          profileOf(`${gss}|${service}`),
+          { skipRate: 0.03, waveShift: shift },
+          random,
+        );
+        return {
+          organisationId: orgId(gss),
+          service,
+          answers: patch ? patch(i, answers) : answers,
+        };
+      });
+    const hartlepoolAnswers = (i: number, answers: Answers): Answers => ({
+      ...answers,
+      employment: i < 4 ? 'agency' : 'permanent',
+    });
+    const shiftedSupport = (_i: number, answers: Answers): Answers =>
+      typeof answers['support2'] === 'number'
+        ? { ...answers, support2: Math.min(5, (answers['support2'] as number) + 2) }
+        : answers;
+
+    for (const [waveId, shift, fraction] of [
+      [wave2024, [0, 0, 0, 0], 1],
+      [wave2025, [-0.1, 0.15, 0.05, 0.1], 1],
+      [wave2026, [0, 0, 0, 0], 0.3],
+    ] as const) {
+      const responses: PlannedResponse[] = [];
+      const closed = waveId !== wave2026;
+      responses.push(
+        ...plan(HARTLEPOOL, 'children', closed ? 60 : 25, shift, hartlepoolAnswers),
+        ...plan(HARTLEPOOL, 'adults', closed ? 40 : 6, shift),
+      );
+      if (waveId === wave2025) responses.push(...plan(MIDDLESBROUGH, 'children', 5, shift));
+      OTHER_LAS.forEach((gss, i) => {
+        for (const service of ['children', 'adults'] as const) {
+          const n = Math.round((30 + ((i * 17 + (service === 'adults' ? 7 : 0)) % 50)) * fraction);
+          responses.push(
+            ...plan(
+              gss,
+              service,
+              n,
+              shift,
+              waveId === wave2025 && service === 'adults' ? shiftedSupport : undefined,
+            ),
+          );
+        }
+      });
+      if (waveId === wave2025) {
+        // Hartlepool's adults' responses get the same shifted item as everyone else's.
+        for (const r of responses) {
+          if (r.service === 'adults' && r.organisationId === orgId(HARTLEPOOL)) {
+            Object.assign(r, { answers: shiftedSupport(0, r.answers) });
+          }
+        }
+      }
+      await insertResponses(client, waveId, responses, new Date(now));
+    }
+    return {
+      wave2024,
+      wave2025,
+      wave2026,
+      hartlepool: orgId(HARTLEPOOL),
+      middlesbrough: orgId(MIDDLESBROUGH),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function insertResponses(
+  client: Client,
+  waveId: string,
+  responses: readonly PlannedResponse[],
+  day: Date,
+): Promise<void> {
+  const links = new Map<string, string>();
+  for (const r of responses) {
+    const key = `${r.organisationId}|${r.service}`;
+    if (links.has(key)) continue;
+    const row = (
+      await client.query<{ id: string }>(
+        `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [`report-test-${crypto.randomUUID()}`, waveId, r.organisationId, r.service],
+      )
+    ).rows[0];
+    if (!row) throw new Error('survey_link insert returned nothing');
+    links.set(key, row.id);
+  }
+  const submittedOn = day.toISOString().slice(0, 10);
+  for (let start = 0; start < responses.length; start += 200) {
+    const batch = responses.slice(start, start + 200);
+    const values: unknown[] = [];
+    const tuples = batch.map((r, i) => {
+      values.push(
+        crypto.randomUUID(),
+        links.get(`${r.organisationId}|${r.service}`),
+        waveId,
+        r.organisationId,
+        r.service,
+        JSON.stringify(r.answers),
+        JSON.stringify(scoreResponse(HEALTH_CHECK_V1, r.answers)),
+        answersDigest(r.answers),
+        submittedOn,
+      );
+      const b = i * 9;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::jsonb, $${b + 7}::jsonb, $${b + 8}, $${b + 9})`;
+    });
+    await client.query(
+      `INSERT INTO survey_response (submission_id, survey_link_id, wave_id, organisation_id, service,
+         answers, scores, answers_digest, submitted_on) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+  }
+}
