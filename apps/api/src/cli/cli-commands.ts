@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { HttpException } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
+import { StaffAccount } from '../accounts/staff-account.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { AuditService } from '../audit/audit.service';
+import { Organisation } from '../organisations/organisation.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
+
+export const USAGE = `Usage: npm run -s api:cli -- <command>
+
+Commands:
+  create-admin --email <address>      Create an administrator account. The password is read from
+                                      SWHC_ADMIN_PASSWORD, or else from standard input
+                                      (at least 12 characters).
+  import-organisations <file.csv>     Insert or update LAs from a CSV with the columns
+                                      gss_code,name,official_name,type,region.
+
+The database is DATABASE_URL, or else the embedded one in PGLITE_DATA_DIR (default .data/pglite;
+stop the app first, as only one process may open it).`;
+
+/** A problem the person at the terminal can fix; printed without a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export type CliCommand =
+  | { kind: 'create-admin'; email: string }
+  | { kind: 'import-organisations'; file: string }
+  | { kind: 'help' };
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h')
+    return { kind: 'help' };
+  if (command === 'create-admin') {
+    let email: string | undefined;
+    for (let i = 0; i < rest.length; i++) {
+      const arg = rest[i] ?? '';
+      if (arg === '--email') email = rest[++i];
+      else if (arg.startsWith('--email=')) email = arg.slice('--email='.length);
+      else throw new CliError(`create-admin: unexpected argument "${arg}"\n\n${USAGE}`, 2);
+    }
+    if (!email) throw new CliError(`create-admin needs --email <address>\n\n${USAGE}`, 2);
+    return { kind: 'create-admin', email };
+  }
+  if (command === 'import-organisations') {
+    if (rest.length !== 1 || !rest[0])
+      throw new CliError(`import-organisations needs exactly one CSV file\n\n${USAGE}`, 2);
+    return { kind: 'import-organisations', file: rest[0] };
+  }
+  throw new CliError(`Unknown command "${command}"\n\n${USAGE}`, 2);
+}
+
+/** Turns the api's 4xx errors (with their field messages) into plain sentences. */
+function describeHttpError(error: HttpException): string {
+  const body = error.getResponse() as {
+    message?: unknown;
+    errors?: { field: string; message: string }[];
+  };
+  const details = (body.errors ?? []).map((e) => `  - ${e.field} ${e.message}`).join('\n');
+  const message = typeof body.message === 'string' ? body.message : error.message;
+  return details ? `${message}:\n${details}` : message;
+}
+
+export async function createAdmin(
+  dataSource: DataSource,
+  email: string,
+  password: string,
+): Promise<string> {
+  const accounts = new AccountsService(
+    dataSource.getRepository(StaffAccount),
+    dataSource.getRepository(Organisation),
+  );
+  try {
+    const account = await accounts.create({ email, password, role: 'admin' });
+    await new AuditService(dataSource.getRepository(AuditEvent)).record({
+      action: 'account-created',
+      actorEmail: null,
+      actorRole: 'cli',
+      target: `account:${account.email}`,
+      detail: { role: 'admin', via: 'command line' },
+    });
+    return `Created administrator account ${account.email}. Sign in at /sign-in.`;
+  } catch (error) {
+    if (error instanceof HttpException) throw new CliError(describeHttpError(error));
+    throw error;
+  }
+}
+
+export async function importOrganisations(dataSource: DataSource, file: string): Promise<string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(
+      `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const organisations = new OrganisationsService(dataSource.getRepository(Organisation));
+  try {
+    const count = await organisations.importCsv(text);
+    return `Imported ${count} organisations from ${file}.`;
+  } catch (error) {
+    // The CSV parser's messages name the line and the problem.
+    if (error instanceof Error && /^(Line \d+|Organisations CSV)/.test(error.message))
+      throw new CliError(error.message);
+    throw error;
+  }
+}
