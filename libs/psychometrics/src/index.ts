@@ -21,3 +21,17 @@ export * from './drivers';
 // { overdispersion: 'none' | 'multiplicative' | 'additive', onlyIfSignificant, minN }. Units carry z
 // (unadjusted) and zAdjusted; flags and limits follow the adjustment when it is applied.
 export * from './funnel';
+// linalg: dense row-major Float64Array helpers — cholesky/tryCholesky, choleskySolve/Inverse/LogDet,
+// inverseSpd/logDetSpd/solveSpd, lu/solve/inverse/determinant (general), symmetricEigen (Jacobi).
+export * from './linalg';
+// cfa: parseModel(syntax), fitCfa(data, model, { group | groups (one string label per row), groupEqual,
+// meanStructure, stdLv, maxIterations, throwOnNonConvergence }), fitCfaToMoments(sampleMoments(data,
+// vars, { groups }), model, options), invariance(data, model, groups) / invarianceFromMoments. CfaResult
+// has the brief's fields plus npar, chisqGroup, baseline*, rmseaPvalue, srmrGroup, logl/aic/bic, se per
+// estimate, and rmseaCiLowerLavaan/UpperLavaan (lavaan's uniroot tolerance; rmseaCiLower/Upper are the
+// exact roots). R's NA is NaN (pvalue when df = 0).
+export * from './cfa';
+// omegaTotal(data, items, { reverse }) → { n, omegaTotal = (Σλ)²/((Σλ)²+Σθ) (compRelSEM obs.var=FALSE),
+// loadings: Record<item, λ> (std.lv; common sign arbitrary), residualVariances, omegaObservedVariance
+// (compRelSEM default), fit }.
+export * from './reliability/omega';

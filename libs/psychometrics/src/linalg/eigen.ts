@@ -20,19 +20,21 @@ export function symmetricEigen(a: NumericArray, n: number): SymmetricEigen {
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
   for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    let diag = 0;
-    for (let i = 0; i < n; i++) {
-      diag += m[i * n + i]! * m[i * n + i]!;
-      for (let j = i + 1; j < n; j++) off += m[i * n + j]! * m[i * n + j]!;
-    }
-    if (off === 0 || off <= 1e-32 * diag) break;
+    let rotated = false;
     for (let p = 0; p < n - 1; p++) {
       for (let q = p + 1; q < n; q++) {
         const apq = m[p * n + q]!;
-        if (apq === 0) continue;
         const app = m[p * n + p]!;
         const aqq = m[q * n + q]!;
+        // negligible against both diagonal entries (Numerical Recipes' test): nothing to rotate
+        const g = 100 * Math.abs(apq);
+        if (
+          apq === 0 ||
+          (Math.abs(app) + g === Math.abs(app) && Math.abs(aqq) + g === Math.abs(aqq))
+        ) {
+          continue;
+        }
+        rotated = true;
         const theta = (aqq - app) / (2 * apq);
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
@@ -49,6 +51,8 @@ export function symmetricEigen(a: NumericArray, n: number): SymmetricEigen {
           m[p * n + k] = c * apk - s * aqk;
           m[q * n + k] = s * apk + c * aqk;
         }
+        m[p * n + q] = 0;
+        m[q * n + p] = 0;
         for (let k = 0; k < n; k++) {
           const vkp = v[k * n + p]!;
           const vkq = v[k * n + q]!;
@@ -57,6 +61,7 @@ export function symmetricEigen(a: NumericArray, n: number): SymmetricEigen {
         }
       }
     }
+    if (!rotated) break;
   }
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (x, y) => m[x * n + x]! - m[y * n + y]!,

@@ -1,0 +1,202 @@
+/**
+ * lavaan 0.6-14 `fitMeasures()` for ML (SPEC §3.4–3.9; lavaan's lav_fit_cfi, lav_fit_tli,
+ * lav_fit_rmsea, lav_fit_rmsea_ci, lav_fit_rmsea_closefit, lav_fit_srmr_lavobject, lav_residuals_rescale).
+ */
+import { pchisq } from '../distributions';
+
+/**
+ * Brent's root finder in the form R's `uniroot()` runs it (R_zeroin2, after Brent 1973 ch. 4 "zeroin"):
+ * bisection safeguarded by linear/inverse-quadratic interpolation, stopping when the bracket is within
+ * tol_act = 2ε|b| + tol/2. `tol = 0` gives the root to full double precision; lavaan's RMSEA CI uses
+ * uniroot's default tol = ε^0.25 ≈ 1.22e-4 (absolute, in λ). Requires f(a)·f(b) ≤ 0, else NaN.
+ */
+export function zeroin(
+  fn: (x: number) => number,
+  ax: number,
+  bx: number,
+  tol: number,
+  maxIter = 1000,
+): number {
+  let a = ax;
+  let b = bx;
+  let fa = fn(a);
+  let fb = fn(b);
+  if (fa === 0) return a;
+  if (fb === 0) return b;
+  if (fa * fb > 0 || Number.isNaN(fa) || Number.isNaN(fb)) return Number.NaN;
+  let c = a;
+  let fc = fa;
+  for (let iter = 0; iter <= maxIter; iter++) {
+    const prevStep = b - a;
+    if (Math.abs(fc) < Math.abs(fb)) {
+      // keep b the best approximation
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tolAct = 2 * Number.EPSILON * Math.abs(b) + tol / 2;
+    let newStep = (c - b) / 2;
+    if (Math.abs(newStep) <= tolAct || fb === 0) return b;
+    if (Math.abs(prevStep) >= tolAct && Math.abs(fa) > Math.abs(fb)) {
+      // interpolation may be tried: linear with two distinct points, inverse quadratic with three
+      const cb = c - b;
+      let p: number;
+      let q: number;
+      if (a === c) {
+        const t1 = fb / fa;
+        p = cb * t1;
+        q = 1 - t1;
+      } else {
+        const qq = fa / fc;
+        const t1 = fb / fc;
+        const t2 = fb / fa;
+        p = t2 * (cb * qq * (qq - t1) - (b - a) * (t1 - 1));
+        q = (qq - 1) * (t1 - 1) * (t2 - 1);
+      }
+      if (p > 0) q = -q;
+      else p = -p;
+      if (p < 0.75 * cb * q - Math.abs(tolAct * q) / 2 && p < Math.abs((prevStep * q) / 2))
+        newStep = p / q;
+    }
+    if (Math.abs(newStep) < tolAct) newStep = newStep > 0 ? tolAct : -tolAct;
+    a = b;
+    fa = fb;
+    b += newStep;
+    fb = fn(b);
+    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
+      c = a;
+      fc = fa;
+    }
+  }
+  return b;
+}
+
+/** R's `uniroot()` default tolerance, .Machine$double.eps^0.25. */
+export const UNIROOT_TOL = Math.pow(Number.EPSILON, 0.25);
+
+/** lav_fit_cfi: clamped to [0, 1]; 1 when both t1 and t2 are 0 to all.equal's 1.5e-8. */
+export function cfiOf(x2: number, df: number, x2null: number, dfnull: number): number {
+  if ([x2, df, x2null, dfnull].some((v) => Number.isNaN(v))) return Number.NaN;
+  const t1 = Math.max(x2 - df, 0);
+  const t2 = Math.max(x2 - df, x2null - dfnull, 0);
+  const allEqualZero = (t: number): boolean => Math.abs(t) <= 1.5e-8;
+  if (allEqualZero(t1) && allEqualZero(t2)) return 1;
+  return 1 - t1 / t2;
+}
+
+/** lav_fit_tli (= NNFI): not truncated, so it exceeds 1 when X² < df. */
+export function tliOf(x2: number, df: number, x2null: number, dfnull: number): number {
+  if ([x2, df, x2null, dfnull].some((v) => Number.isNaN(v))) return Number.NaN;
+  const t1 = (x2 - df) * dfnull;
+  const t2 = (x2null - dfnull) * df;
+  if (df > 0 && Math.abs(t2) > 0) return 1 - t1 / t2;
+  if (!Number.isFinite(t1) || !Number.isFinite(t2)) return Number.NaN;
+  return 1;
+}
+
+/** lav_fit_rmsea: sqrt(max((X²/N)/df − 1/N, 0))·√G; 0 when df = 0. */
+export function rmseaOf(x2: number, df: number, n: number, nGroups: number): number {
+  if (!(df > 0)) return 0;
+  return Math.sqrt(Math.max(x2 / n / df - 1 / n, 0)) * Math.sqrt(nGroups);
+}
+
+/**
+ * lav_fit_rmsea_ci (level 0.90). `tol` is the root finder's absolute tolerance in the non-centrality λ:
+ * 0 (default) finds the roots to full precision; {@link UNIROOT_TOL} reproduces lavaan's printed values,
+ * whose error from the exact root is up to ≈1e-4 in λ (1e-8 relative for HS, but 7e-5 relative for a
+ * lower bound near 0).
+ */
+export function rmseaCiOf(
+  x2: number,
+  df: number,
+  n: number,
+  nGroups: number,
+  tol = 0,
+): { lower: number; upper: number } {
+  if (!Number.isFinite(x2) || !Number.isFinite(df) || !Number.isFinite(n)) {
+    return { lower: Number.NaN, upper: Number.NaN };
+  }
+  const upperPerc = 0.95;
+  const lowerPerc = 0.05;
+  const lowerLambda = (l: number): number => pchisq(x2, df, l) - upperPerc;
+  const upperLambda = (l: number): number => pchisq(x2, df, l) - lowerPerc;
+  let lower: number;
+  if (df < 1 || lowerLambda(0) < 0) lower = 0;
+  else {
+    const lam = zeroin(lowerLambda, 0, x2, tol);
+    lower = Math.sqrt(lam / (n * df)) * Math.sqrt(nGroups);
+  }
+  const nRmsea = Math.max(n, x2 * 4);
+  let upper: number;
+  if (df < 1 || upperLambda(nRmsea) > 0 || upperLambda(0) < 0) upper = 0;
+  else {
+    const lam = zeroin(upperLambda, 0, nRmsea, tol);
+    upper = Math.sqrt(lam / (n * df)) * Math.sqrt(nGroups);
+  }
+  return { lower, upper };
+}
+
+/** lav_fit_rmsea_closefit (H0: RMSEA ≤ h0), 1 − pchisq(X², df, ncp = N·df·h0²/G); NaN when df = 0. */
+export function rmseaCloseFitPvalue(
+  x2: number,
+  df: number,
+  n: number,
+  nGroups: number,
+  h0 = 0.05,
+): number {
+  if (!(df > 0)) return Number.NaN;
+  return 1 - pchisq(x2, df, (n * df * h0 * h0) / nGroups);
+}
+
+/** lav_fit_rmsea_notclosefit (H0: RMSEA ≥ h0), pchisq(X², df, ncp = N·df·h0²/G); NaN when df = 0. */
+export function rmseaNotCloseFitPvalue(
+  x2: number,
+  df: number,
+  n: number,
+  nGroups: number,
+  h0 = 0.08,
+): number {
+  if (!(df > 0)) return Number.NaN;
+  return pchisq(x2, df, (n * df * h0 * h0) / nGroups);
+}
+
+/**
+ * One group's SRMR (Bentler; lavaan's default "srmr" for mimic = "lavaan"): S and Σ̂ (and m, μ̂) are
+ * both scaled by the *observed* standard deviations, except elements below 1e-5 in absolute value,
+ * which lav_residuals_rescale leaves unscaled; diagonal included; mean residuals included with a
+ * mean structure (then p is added to the denominator).
+ */
+export function srmrGroup(
+  S: ArrayLike<number>,
+  sigma: ArrayLike<number>,
+  mean: ArrayLike<number> | null,
+  mu: ArrayLike<number> | null,
+  p: number,
+): number {
+  const sd = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    const v = S[i * p + i]!;
+    sd[i] = Number.isFinite(v) && v >= Number.EPSILON ? Math.sqrt(v) : Number.NaN;
+  }
+  const scaled = (x: number, s: number): number => (Math.abs(x) < 1e-5 ? x : x / s);
+  let sum = 0;
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      const s = sd[i]! * sd[j]!;
+      const r = scaled(S[i * p + j]!, s) - scaled(sigma[i * p + j]!, s);
+      sum += r * r;
+    }
+  }
+  let e = (p * (p + 1)) / 2;
+  if (mean && mu) {
+    for (let i = 0; i < p; i++) {
+      const r = scaled(mean[i]!, sd[i]!) - scaled(mu[i]!, sd[i]!);
+      sum += r * r;
+    }
+    e += p;
+  }
+  return Math.sqrt(sum / e);
+}

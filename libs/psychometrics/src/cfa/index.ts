@@ -1,0 +1,11 @@
+export * from './errors';
+export { parseModel, parameterName } from './syntax';
+export type { CfaModel, ModelModifier, ModelOp, ModelStatement } from './syntax';
+export { GROUP_EQUAL_VALUES } from './partable';
+export type { GroupEqual } from './partable';
+export { sampleMoments } from './moments';
+export type { GroupingOptions, SampleMoments, SampleMomentsInput } from './moments';
+export { fitCfa, fitCfaToMoments } from './fit';
+export type { CfaEstimate, CfaFitOptions, CfaOptions, CfaResult } from './fit';
+export { invariance, invarianceFromMoments } from './invariance';
+export type { InvarianceOptions, InvarianceResult, InvarianceTest } from './invariance';

@@ -1,0 +1,392 @@
+/**
+ * The ML discrepancy of a CFA, its analytic gradient and its expected (Fisher) information, all as
+ * functions of the reduced parameter vector z (SPEC §3.3, §9.1, §9.2).
+ *
+ *   F(z) = Σ_g (N_g/N) · ½ F_ML,g,   F_ML,g = log|Σ| + tr(S Σ⁻¹) − log|S| − p [+ (m − μ)' Σ⁻¹ (m − μ)]
+ *   Σ = Λ Ψ Λ' + Θ,  μ = ν + Λ α   (lavaan's LISREL "all-y" representation)
+ *
+ * The information uses that every ∂Σ/∂θ_j is a symmetric rank-2 matrix s_j(a b' + b a') whose vectors
+ * a, b are columns of B = [I | ΛΨ | Λ], so ½ tr(Σ⁻¹ ∂_jΣ Σ⁻¹ ∂_kΣ) = s_j s_k (M_ac M_bd + M_ad M_bc) with
+ * M = B' Σ⁻¹ B — O(p·r²) per evaluation instead of O(q·p³).
+ */
+import { choleskyInverse, choleskyLogDet, tryCholesky } from '../linalg';
+import type { CompiledModel, MatrixKind } from './partable';
+
+export interface GroupStats {
+  readonly n: number;
+  /** N_g / N */
+  readonly w: number;
+  readonly S: Float64Array;
+  readonly mean: Float64Array;
+  readonly logDetS: number;
+}
+
+export interface GroupMatrices {
+  readonly lambda: Float64Array; // p×m
+  readonly psi: Float64Array; // m×m
+  readonly theta: Float64Array; // p×p
+  readonly nu: Float64Array; // p
+  readonly alpha: Float64Array; // m
+}
+
+interface FreeEntry {
+  readonly mat: MatrixKind;
+  readonly r: number;
+  readonly c: number;
+  readonly z: number;
+}
+
+export interface Implied {
+  readonly sigma: Float64Array;
+  readonly mu: Float64Array;
+}
+
+export interface Evaluation {
+  /** F(z); +Infinity when some Σ_g is not positive definite. */
+  readonly f: number;
+  /** Per group F_ML,g (not weighted, not halved). */
+  readonly fGroup: readonly number[];
+  readonly grad?: Float64Array;
+  /** Expected information of F in z, nFree×nFree row-major. */
+  readonly info?: Float64Array;
+}
+
+export class MlProblem {
+  readonly p: number;
+  readonly m: number;
+  readonly nFree: number;
+  private readonly base: GroupMatrices[];
+  private readonly work: GroupMatrices[];
+  private readonly free: FreeEntry[][];
+
+  constructor(
+    readonly model: CompiledModel,
+    readonly stats: readonly GroupStats[],
+  ) {
+    this.p = model.p;
+    this.m = model.m;
+    this.nFree = model.nFree;
+    const { p, m } = this;
+    const blank = (): GroupMatrices => ({
+      lambda: new Float64Array(p * m),
+      psi: new Float64Array(m * m),
+      theta: new Float64Array(p * p),
+      nu: new Float64Array(p),
+      alpha: new Float64Array(m),
+    });
+    this.base = stats.map(blank);
+    this.work = stats.map(blank);
+    this.free = stats.map(() => []);
+    for (const row of model.rows) {
+      const g = row.group - 1;
+      if (row.free >= 0) this.free[g]!.push({ mat: row.mat, r: row.row, c: row.col, z: row.free });
+      else setEntry(this.base[g]!, row.mat, row.row, row.col, row.value, p, m);
+    }
+  }
+
+  /** The model matrices of every group at z (fresh copies). */
+  matrices(z: ArrayLike<number>): GroupMatrices[] {
+    this.fill(z);
+    return this.work.map((w) => ({
+      lambda: w.lambda.slice(),
+      psi: w.psi.slice(),
+      theta: w.theta.slice(),
+      nu: w.nu.slice(),
+      alpha: w.alpha.slice(),
+    }));
+  }
+
+  private fill(z: ArrayLike<number>): void {
+    const { p, m } = this;
+    this.stats.forEach((_, g) => {
+      const b = this.base[g]!;
+      const w = this.work[g]!;
+      w.lambda.set(b.lambda);
+      w.psi.set(b.psi);
+      w.theta.set(b.theta);
+      w.nu.set(b.nu);
+      w.alpha.set(b.alpha);
+      for (const e of this.free[g]!) setEntry(w, e.mat, e.r, e.c, z[e.z]!, p, m);
+    });
+  }
+
+  /** Model-implied Σ and μ of every group at z. */
+  implied(z: ArrayLike<number>): Implied[] {
+    this.fill(z);
+    return this.work.map((w) => {
+      const lp = mul(w.lambda, w.psi, this.p, this.m, this.m);
+      return { sigma: sigmaOf(lp, w.lambda, w.theta, this.p, this.m), mu: muOf(w, this.p, this.m) };
+    });
+  }
+
+  /** Objective, and optionally its gradient and expected information, at z. */
+  evaluate(z: ArrayLike<number>, wantGrad = false, wantInfo = false): Evaluation {
+    this.fill(z);
+    const { p, m, nFree } = this;
+    const ms = this.model.meanStructure;
+    const grad = wantGrad ? new Float64Array(nFree) : undefined;
+    const info = wantInfo ? new Float64Array(nFree * nFree) : undefined;
+    const fGroup: number[] = [];
+    let f = 0;
+    for (let g = 0; g < this.stats.length; g++) {
+      const st = this.stats[g]!;
+      const w = this.work[g]!;
+      const lp = mul(w.lambda, w.psi, p, m, m);
+      const sigma = sigmaOf(lp, w.lambda, w.theta, p, m);
+      const chol = tryCholesky(sigma, p);
+      if (chol === null) return { f: Number.POSITIVE_INFINITY, fGroup: [] };
+      const si = choleskyInverse(chol, p);
+      const logDet = choleskyLogDet(chol, p);
+      let tr = 0;
+      for (let i = 0; i < p * p; i++) tr += st.S[i]! * si[i]!;
+      let fg = logDet + tr - st.logDetS - p;
+      let sid: Float64Array | null = null;
+      let d: Float64Array | null = null;
+      if (ms) {
+        const mu = muOf(w, p, m);
+        d = new Float64Array(p);
+        for (let i = 0; i < p; i++) d[i] = st.mean[i]! - mu[i]!;
+        sid = mulVec(si, d, p);
+        let q = 0;
+        for (let i = 0; i < p; i++) q += d[i]! * sid[i]!;
+        fg += q;
+      }
+      if (!Number.isFinite(fg)) return { f: Number.POSITIVE_INFINITY, fGroup: [] };
+      fGroup.push(fg);
+      f += st.w * 0.5 * fg;
+      if (grad) this.gradient(g, st, w, lp, si, d, sid, grad);
+      if (info) this.information(g, st.w, w, lp, si, info);
+    }
+    return { f, fGroup, grad, info };
+  }
+
+  private gradient(
+    g: number,
+    st: GroupStats,
+    w: GroupMatrices,
+    lp: Float64Array,
+    si: Float64Array,
+    d: Float64Array | null,
+    sid: Float64Array | null,
+    grad: Float64Array,
+  ): void {
+    const { p, m } = this;
+    // G = Σ⁻¹ − Σ⁻¹ W Σ⁻¹ with W = S + d d'
+    const W = st.S.slice();
+    if (d) for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) W[i * p + j]! += d[i]! * d[j]!;
+    const sws = mul(si, mul(W, si, p, p, p), p, p, p);
+    const G = new Float64Array(p * p);
+    for (let i = 0; i < p * p; i++) G[i] = si[i]! - sws[i]!;
+    const glp = mul(G, lp, p, p, m); // G Λ Ψ
+    const gl = mul(G, w.lambda, p, p, m);
+    const ltgl = mulTN(w.lambda, gl, p, m, m); // Λ' G Λ
+    const ltsid = sid ? mulTVec(w.lambda, sid, p, m) : null;
+    const scale = 0.5 * st.w;
+    for (const e of this.free[g]!) {
+      let v: number;
+      switch (e.mat) {
+        case 'lambda':
+          v = 2 * glp[e.r * m + e.c]!;
+          if (sid) v -= 2 * sid[e.r]! * w.alpha[e.c]!;
+          break;
+        case 'psi':
+          v = (e.r === e.c ? 1 : 2) * ltgl[e.r * m + e.c]!;
+          break;
+        case 'theta':
+          v = (e.r === e.c ? 1 : 2) * G[e.r * p + e.c]!;
+          break;
+        case 'nu':
+          v = sid ? -2 * sid[e.r]! : 0;
+          break;
+        case 'alpha':
+          v = ltsid ? -2 * ltsid[e.r]! : 0;
+          break;
+      }
+      grad[e.z]! += scale * v;
+    }
+  }
+
+  private information(
+    g: number,
+    wg: number,
+    w: GroupMatrices,
+    lp: Float64Array,
+    si: Float64Array,
+    info: Float64Array,
+  ): void {
+    const { p, m, nFree } = this;
+    const ms = this.model.meanStructure;
+    const r = p + 2 * m;
+    // B = [I | ΛΨ | Λ] (p×r); M = B' Σ⁻¹ B (r×r)
+    const B = new Float64Array(p * r);
+    for (let i = 0; i < p; i++) {
+      B[i * r + i] = 1;
+      for (let k = 0; k < m; k++) {
+        B[i * r + p + k] = lp[i * m + k]!;
+        B[i * r + p + m + k] = w.lambda[i * m + k]!;
+      }
+    }
+    const C = mul(si, B, p, p, r);
+    const M = mulTN(B, C, p, r, r);
+    const entries = this.free[g]!;
+    const q = entries.length;
+    const ca = new Int32Array(q).fill(-1);
+    const cb = new Int32Array(q);
+    const cs = new Float64Array(q);
+    const mc = new Int32Array(q).fill(-1);
+    const mt = new Float64Array(q);
+    entries.forEach((e, j) => {
+      switch (e.mat) {
+        case 'lambda':
+          ca[j] = e.r;
+          cb[j] = p + e.c;
+          cs[j] = 1;
+          if (ms) {
+            mc[j] = e.r;
+            mt[j] = w.alpha[e.c]!;
+          }
+          break;
+        case 'psi':
+          ca[j] = p + m + e.r;
+          cb[j] = p + m + e.c;
+          cs[j] = e.r === e.c ? 0.5 : 1;
+          break;
+        case 'theta':
+          ca[j] = e.r;
+          cb[j] = e.c;
+          cs[j] = e.r === e.c ? 0.5 : 1;
+          break;
+        case 'nu':
+          mc[j] = e.r;
+          mt[j] = 1;
+          break;
+        case 'alpha':
+          mc[j] = p + m + e.r;
+          mt[j] = 1;
+          break;
+      }
+    });
+    for (let j = 0; j < q; j++) {
+      const zj = entries[j]!.z;
+      for (let k = 0; k <= j; k++) {
+        const zk = entries[k]!.z;
+        let h = 0;
+        if (ca[j]! >= 0 && ca[k]! >= 0) {
+          const a = ca[j]!;
+          const b = cb[j]!;
+          const c = ca[k]!;
+          const dd = cb[k]!;
+          h += cs[j]! * cs[k]! * (M[a * r + c]! * M[b * r + dd]! + M[a * r + dd]! * M[b * r + c]!);
+        }
+        if (mc[j]! >= 0 && mc[k]! >= 0) h += mt[j]! * mt[k]! * M[mc[j]! * r + mc[k]!]!;
+        if (h === 0) continue;
+        h *= wg;
+        info[zj * nFree + zk]! += h;
+        if (zj !== zk || j !== k) info[zk * nFree + zj]! += h;
+      }
+    }
+  }
+}
+
+function setEntry(
+  w: GroupMatrices,
+  mat: MatrixKind,
+  r: number,
+  c: number,
+  v: number,
+  p: number,
+  m: number,
+): void {
+  switch (mat) {
+    case 'lambda':
+      w.lambda[r * m + c] = v;
+      break;
+    case 'psi':
+      w.psi[r * m + c] = v;
+      w.psi[c * m + r] = v;
+      break;
+    case 'theta':
+      w.theta[r * p + c] = v;
+      w.theta[c * p + r] = v;
+      break;
+    case 'nu':
+      w.nu[r] = v;
+      break;
+    case 'alpha':
+      w.alpha[r] = v;
+      break;
+  }
+}
+
+/** A·B with A r×k, B k×c (row-major). */
+function mul(a: Float64Array, b: Float64Array, r: number, k: number, c: number): Float64Array {
+  const out = new Float64Array(r * c);
+  for (let i = 0; i < r; i++) {
+    for (let t = 0; t < k; t++) {
+      const x = a[i * k + t]!;
+      if (x === 0) continue;
+      for (let j = 0; j < c; j++) out[i * c + j]! += x * b[t * c + j]!;
+    }
+  }
+  return out;
+}
+
+/** Aᵀ·B with A k×r, B k×c. */
+function mulTN(a: Float64Array, b: Float64Array, k: number, r: number, c: number): Float64Array {
+  const out = new Float64Array(r * c);
+  for (let t = 0; t < k; t++) {
+    for (let i = 0; i < r; i++) {
+      const x = a[t * r + i]!;
+      if (x === 0) continue;
+      for (let j = 0; j < c; j++) out[i * c + j]! += x * b[t * c + j]!;
+    }
+  }
+  return out;
+}
+
+function mulVec(a: Float64Array, x: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += a[i * n + j]! * x[j]!;
+    out[i] = s;
+  }
+  return out;
+}
+
+/** Aᵀ·x with A k×r. */
+function mulTVec(a: Float64Array, x: Float64Array, k: number, r: number): Float64Array {
+  const out = new Float64Array(r);
+  for (let t = 0; t < k; t++) for (let i = 0; i < r; i++) out[i]! += a[t * r + i]! * x[t]!;
+  return out;
+}
+
+/** Σ = (ΛΨ) Λ' + Θ, exactly symmetric. */
+function sigmaOf(
+  lp: Float64Array,
+  lambda: Float64Array,
+  theta: Float64Array,
+  p: number,
+  m: number,
+): Float64Array {
+  const s = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      let v = theta[i * p + j]!;
+      for (let k = 0; k < m; k++) v += lp[i * m + k]! * lambda[j * m + k]!;
+      s[i * p + j] = v;
+      s[j * p + i] = v;
+    }
+  }
+  return s;
+}
+
+function muOf(w: GroupMatrices, p: number, m: number): Float64Array {
+  const mu = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let v = w.nu[i]!;
+    for (let k = 0; k < m; k++) v += w.lambda[i * m + k]! * w.alpha[k]!;
+    mu[i] = v;
+  }
+  return mu;
+}
