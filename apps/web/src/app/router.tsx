@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { HomePage, NotFoundPage } from '../features/home';
+import { ReportPage } from '../features/report';
 import { TakeSurveyPage, ThankYouPage } from '../features/take-survey';
 import { Layout } from './layout';
 
@@ -18,6 +19,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 's/:code', element: loading(<TakeSurveyPage />) },
       { path: 's/:code/thank-you', element: loading(<ThankYouPage />) },
+      { path: 'la/:gssCode', element: loading(<ReportPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

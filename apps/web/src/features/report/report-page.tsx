@@ -1,0 +1,182 @@
+import type { LaReport, ServiceKind } from '@swhc/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { loadReport, reportCsvUrl, type LoadReportResult } from '../../api/report-api';
+import { usePageTitle } from '../../ui';
+import { DriversSection, GroupsSection, ItemsSection, ReliabilitySection } from './detail-sections';
+import { FunnelPlot } from './funnel-plot';
+import { longDate } from './format';
+import { ReportPickers } from './report-pickers';
+import { ResponsesSection } from './responses-section';
+import { ScoresSection } from './scores-section';
+import './report.css';
+
+const serviceWords = (service: ServiceKind) =>
+  service === 'children' ? 'Children’s services' : 'Adults’ services';
+
+function Problem({
+  result,
+  gssCode,
+}: {
+  result: Exclude<LoadReportResult, { kind: 'ok' }>;
+  gssCode: string;
+}) {
+  const title =
+    result.kind === 'signed-out'
+      ? 'Sign in to see this report'
+      : result.kind === 'not-found' || result.kind === 'forbidden'
+        ? 'Report not found'
+        : result.kind === 'invalid'
+          ? 'There is a problem with the report address'
+          : 'Sorry, there is a problem with the service';
+  usePageTitle(title);
+  return (
+    <>
+      <h1 className="app-heading-xl">{title}</h1>
+      {result.kind === 'signed-out' ? (
+        <p className="app-body">
+          <Link to={`/sign-in?returnTo=${encodeURIComponent(`/la/${gssCode}`)}`}>Sign in</Link> with
+          your principal social worker account to see your local authority’s results.
+        </p>
+      ) : result.kind === 'not-found' || result.kind === 'forbidden' ? (
+        <p className="app-body">
+          You can only see the results of the local authority your account belongs to. Check the
+          address, or go back to the <Link to="/">home page</Link>.
+        </p>
+      ) : result.kind === 'invalid' ? (
+        <>
+          <ul className="app-list">
+            {result.errors.map((e) => (
+              <li key={e.field}>
+                {e.field === 'wave' ? 'Wave' : e.field === 'service' ? 'Service' : e.field}{' '}
+                {e.message}
+              </li>
+            ))}
+          </ul>
+          <p className="app-body">
+            <Link to={`/la/${gssCode}`}>See the latest results instead</Link>.
+          </p>
+        </>
+      ) : (
+        <p className="app-body">Try again later.</p>
+      )}
+    </>
+  );
+}
+
+function Report({ report, reload }: { report: LaReport; reload: () => void }) {
+  const navigate = useNavigate();
+  const title = `${report.organisation.name}: health check results`;
+  usePageTitle(`${title} – ${report.wave.name}`);
+  const query = { wave: report.wave.id, service: report.service };
+  const k = report.minimumGroupSize;
+  return (
+    <>
+      <span className="app-caption-l">
+        {serviceWords(report.service)} · {report.wave.name}
+      </span>
+      <h1 className="app-heading-xl">{title}</h1>
+      <ReportPickers
+        key={`${report.wave.id}|${report.service}`}
+        report={report}
+        onChoose={(wave, service) =>
+          void navigate(
+            `/la/${report.organisation.gssCode}?${new URLSearchParams({ wave, service }).toString()}`,
+          )
+        }
+      />
+      <div className="app-inset-text">
+        <p className="app-body">{report.status}</p>
+        <p className="app-body">
+          To protect people’s anonymity, nothing is shown for a group of fewer than {k} people.
+        </p>
+      </div>
+      <p className="app-actions app-no-print">
+        <a className="app-link" href={reportCsvUrl(report.organisation.gssCode, query)} download>
+          Download CSV
+        </a>
+        <button type="button" className="app-link-button" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+      </p>
+
+      <ResponsesSection report={report} onSaved={reload} />
+      {report.scoresReleased ? (
+        <>
+          <ScoresSection report={report} />
+          {report.funnel.length > 0 ? (
+            <section className="app-section" aria-labelledby="funnel-heading">
+              <h2 className="app-heading-l" id="funnel-heading">
+                Compared with every local authority
+              </h2>
+              <p className="app-body">
+                Each circle is a local authority with at least {k} responses; other local
+                authorities are not named. Your local authority is the blue diamond. Small local
+                authorities vary more by chance, so the limits widen to the left: a local authority
+                outside the 95% limits is unusual, outside the 99.8% limits very unusual.
+              </p>
+              <div className="app-funnels">
+                {report.funnel.map((plot) => (
+                  <FunnelPlot
+                    key={plot.scale}
+                    plot={plot}
+                    organisationName={report.organisation.name}
+                    higherIsBetter={
+                      report.scales.find((s) => s.key === plot.scale)?.higherIsBetter ?? true
+                    }
+                  />
+                ))}
+              </div>
+            </section>
+          ) : null}
+          {report.drivers ? <DriversSection drivers={report.drivers} /> : null}
+          <GroupsSection report={report} />
+          <ItemsSection report={report} />
+          <ReliabilitySection report={report} />
+        </>
+      ) : null}
+      <p className="app-body app-secondary-text app-report-footer">
+        {report.organisation.name} ({report.organisation.gssCode}), {report.organisation.region}.
+        Report produced on {longDate(report.generatedAt)}.
+      </p>
+    </>
+  );
+}
+
+export default function ReportPage() {
+  const { gssCode = '' } = useParams();
+  const [searchParams] = useSearchParams();
+  const wave = searchParams.get('wave') ?? undefined;
+  const serviceParam = searchParams.get('service');
+  const service = (serviceParam ?? undefined) as ServiceKind | undefined;
+  const [result, setResult] = useState<LoadReportResult | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    void loadReport(gssCode, { wave, service }).then((r) => {
+      if (live) setResult(r);
+    });
+    return () => {
+      live = false;
+    };
+  }, [gssCode, wave, service, version]);
+
+  if (result === null) {
+    return (
+      <p className="app-body" role="status">
+        Loading the report…
+      </p>
+    );
+  }
+  return (
+    <div className="app-report">
+      {result.kind === 'ok' ? (
+        <Report report={result.report} reload={reload} />
+      ) : (
+        <Problem result={result} gssCode={gssCode} />
+      )}
+    </div>
+  );
+}
