@@ -1,4 +1,4 @@
-import { PsychometricsError } from '@swhc/psychometrics';
+import { PsychometricsError, TooFewRowsError } from '@swhc/psychometrics';
 import { COMMANDS } from '../commands/command-registry';
 import type { Command, JsonObject } from '../commands/command';
 import { CsvFormatError, parseCsv } from '../csv/csv-reader';
@@ -80,6 +80,8 @@ function readInputs(
 }
 
 function describe(error: unknown): string {
+  // The library's message says what needed how many values; the prefix names the problem for a CLI user.
+  if (error instanceof TooFewRowsError) return `too few rows: ${error.message}`;
   if (error instanceof CliError || error instanceof PsychometricsError) return error.message;
   if (error instanceof Error) return `internal error: ${error.message}`;
   return `internal error: ${String(error)}`;

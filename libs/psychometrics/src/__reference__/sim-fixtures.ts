@@ -84,6 +84,8 @@ export interface CfaReference {
   readonly fit: FitMeasures;
   /** fitMeasures re-evaluated at the polished optimum (SRMR included). */
   readonly fit_at_optimum: FitMeasures;
+  /** lavaan's RMSEA 90% CI formula with uniroot(tol = 1e-15): lavaan's own roots are ~1e-4 loose near 0. */
+  readonly rmsea_ci_precise: readonly [number, number];
   readonly polished: {
     readonly free_params: Readonly<Record<string, number>>;
     readonly fmin: number;

@@ -1,0 +1,188 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES, runInProcess } from '../testing/run-in-process';
+
+const DATA = join(FIXTURES, 'survey-small.csv');
+const MODEL = join(FIXTURES, 'two-factor.lav');
+const scratch = mkdtempSync(join(tmpdir(), 'hc-stats-'));
+
+function csvFile(name: string, text: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** A failed run: non-zero status, nothing on stdout, exactly one line on stderr matching `message`. */
+function expectFailure(argv: string[], message: RegExp, status = 1): void {
+  const run = runInProcess(argv);
+  expect(run.status).toBe(status);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(/^hc-stats: [^\n]+\n$/);
+  expect(run.stderr).toMatch(message);
+}
+
+describe('hc-stats help', () => {
+  it('lists every command with --help and with no arguments', () => {
+    for (const argv of [['--help'], []]) {
+      const run = runInProcess(argv);
+      expect(run.status).toBe(0);
+      for (const name of [
+        'alpha',
+        'omega',
+        'cfa',
+        'invariance',
+        'rake',
+        'drivers',
+        'compare',
+        'funnel',
+      ]) {
+        expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+      }
+    }
+  });
+
+  it('shows a command’s flags with <command> --help', () => {
+    const run = runInProcess(['cfa', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('--model M.lav');
+    expect(run.stdout).toContain('--group-equal loadings[,intercepts]');
+  });
+});
+
+describe('hc-stats errors: non-zero exit and one clear line on stderr', () => {
+  it('unknown command', () => {
+    expectFailure(['alfa', '--data', DATA], /unknown command 'alfa'/, 2);
+  });
+
+  it('bad flag', () => {
+    expectFailure(['alpha', '--data', DATA, '--itmes', 'q1,q2'], /unknown flag --itmes/, 2);
+  });
+
+  it('missing required flag', () => {
+    expectFailure(
+      ['drivers', '--data', DATA, '--outcome', 'overall'],
+      /missing required flag --predictors/,
+      2,
+    );
+  });
+
+  it('unreadable data file', () => {
+    expectFailure(
+      ['alpha', '--data', join(scratch, 'nope.csv'), '--items', 'q1,q2'],
+      /cannot read file '.*nope\.csv': no such file/,
+    );
+  });
+
+  it('unreadable model file', () => {
+    expectFailure(
+      ['cfa', '--data', DATA, '--model', join(scratch, 'nope.lav')],
+      /cannot read file '.*nope\.lav'/,
+    );
+  });
+
+  it('malformed CSV', () => {
+    const path = csvFile('ragged.csv', 'a,b\n1,2\n3\n');
+    expectFailure(
+      ['alpha', '--data', path, '--items', 'a,b'],
+      /is not valid CSV: line 3 has 1 fields/,
+    );
+  });
+
+  it('unknown column', () => {
+    expectFailure(
+      ['alpha', '--data', DATA, '--items', 'q1,q9'],
+      /unknown column 'q9' \(the file has: id, site/,
+    );
+  });
+
+  it('non-numeric value', () => {
+    expectFailure(
+      ['alpha', '--data', DATA, '--items', 'q1,team'],
+      /non-numeric value 'Hull' in column 'team' at data row 1/,
+    );
+  });
+
+  it('reverse item that is not an item', () => {
+    expectFailure(
+      ['alpha', '--data', DATA, '--items', 'q1,q2', '--reverse', 'q3'],
+      /--reverse names 'q3'/,
+      2,
+    );
+  });
+
+  it('constant item', () => {
+    const path = csvFile('constant.csv', 'a,b,c\n1,3,2\n2,3,4\n3,3,5\n4,3,3\n');
+    expectFailure(
+      ['alpha', '--data', path, '--items', 'a,b,c'],
+      /constant|zero variance|no variance/i,
+    );
+  });
+
+  it('too few rows', () => {
+    const path = csvFile('one-row.csv', 'a,b,c\n1,2,3\n');
+    expectFailure(['alpha', '--data', path, '--items', 'a,b,c'], /^hc-stats: too few rows: /);
+  });
+
+  it('a header without data rows', () => {
+    const path = csvFile('header-only.csv', 'a,b,c\n');
+    expectFailure(['alpha', '--data', path, '--items', 'a,b'], /has a header but no data rows/);
+  });
+
+  it('group that does not occur', () => {
+    expectFailure(
+      ['compare', '--data', DATA, '--value', 'overall', '--by', 'sex', '--groups', 'female,other'],
+      /group 'other' does not occur in column 'sex'/,
+    );
+  });
+
+  it('--group-equal without --group, and an unknown choice', () => {
+    expectFailure(
+      ['cfa', '--data', DATA, '--model', MODEL, '--group-equal', 'loadings'],
+      /--group-equal needs --group/,
+      2,
+    );
+    expectFailure(
+      ['cfa', '--data', DATA, '--model', MODEL, '--group', 'site', '--group-equal', 'residuals'],
+      /takes loadings and\/or intercepts, not 'residuals'/,
+      2,
+    );
+  });
+
+  it('model syntax error', () => {
+    const path = csvFile('bad.lav', 'f1 =~ q1 + q2 + q3\nf2 ~ q4\n');
+    expectFailure(['cfa', '--data', DATA, '--model', path], /model syntax, line 2/);
+  });
+
+  it('non-convergence: raking to margins the sample can meet only in the limit', () => {
+    // 2 f and 2 young with one (f, young) row force the (f, old) weight to 0: IPF creeps, never settles.
+    const data = csvFile('creeping.csv', 'sex,age\nf,young\nf,old\nm,old\n');
+    const margins = csvFile(
+      'creeping.json',
+      '{"sex": {"f": 2, "m": 1}, "age": {"young": 2, "old": 1}}',
+    );
+    expectFailure(
+      ['rake', '--data', data, '--margins', margins],
+      /raking did not converge in 100 passes/,
+    );
+  });
+
+  it('margins whose totals disagree', () => {
+    const margins = csvFile(
+      'clash.json',
+      '{"sex": {"female": 600, "male": 400}, "age_band": {"18-34": 100, "35-49": 100, "50+": 100}}',
+    );
+    expectFailure(
+      ['rake', '--data', DATA, '--margins', margins],
+      /the margins must have the same total/,
+    );
+  });
+
+  it('margin level missing from the margins file', () => {
+    const margins = csvFile('partial.json', '{"sex": {"female": 600}}');
+    expectFailure(
+      ['rake', '--data', DATA, '--margins', margins],
+      /level 'male' of column 'sex' .* has no count/,
+    );
+  });
+});

@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { readTextFileOrFail, type CliIo } from '../cli/cli-io';
+import { runCli } from '../cli/run-cli';
+
+/** The committed small fixtures (apps/hc-stats/fixtures), made by fixtures/r/make-cli-fixtures.R. */
+export const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+
+export interface CliRun {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in this process with captured stdout/stderr and the real file system. */
+export function runInProcess(argv: readonly string[]): CliRun {
+  let stdout = '';
+  let stderr = '';
+  let clock = 0;
+  const io: CliIo = {
+    writeStdout: (text) => {
+      stdout += text;
+    },
+    writeStderr: (text) => {
+      stderr += text;
+    },
+    readTextFile: readTextFileOrFail,
+    now: () => (clock += 1),
+  };
+  const status = runCli(argv, io);
+  return { status, stdout, stderr };
+}

@@ -1,0 +1,33 @@
+// Omega total from one-factor lavaan fits (std.lv, listwise; lavaan 0.6-14) at the polished optimum.
+import { omegaTotal } from '../index';
+import { DeviationLog, TOL, numericColumns, readFixtureCsv, reference } from './sim-fixtures';
+
+const survey = readFixtureCsv('sim-staff-survey.csv');
+const log = new DeviationLog();
+
+describe.each(Object.entries(reference.omega))('omega total on the %s scale', (_name, ref) => {
+  const result = omegaTotal(numericColumns(survey, ref.items), [...ref.items], {
+    reverse: [...ref.reverse],
+  });
+
+  it('uses the listwise N and matches omega at the optimum', () => {
+    expect(result.n).toBe(ref.nobs);
+    log.check('omega_total', result.omegaTotal, ref.omega_polished, TOL.parameter);
+  });
+
+  it('matches the loadings (sign-free: std.lv loadings are identified up to sign)', () => {
+    ref.items.forEach((item) => {
+      log.check(
+        'omega loadings',
+        Math.abs(result.loadings[item]!),
+        Math.abs(ref.loadings_polished[item]!),
+        TOL.parameter,
+      );
+    });
+  });
+});
+
+afterAll(() => {
+  if (process.env.REFERENCE_DEVIATIONS)
+    console.log(`omega, largest relative deviation from R\n${log.summary()}`);
+});
