@@ -93,7 +93,10 @@ export default function SurveyForm({
 
   return (
     <div className="app-survey">
-      <ErrorSummary items={errors} />
+      {/* SurveyJS 3 always moves focus to the first invalid question when "Continue" finds errors
+          (its validatePage ignores autoFocusFirstError), so the summary only takes focus for the
+          server's errors; it is announced either way. */}
+      <ErrorSummary items={errors} takeFocus={serverErrorItems.length > 0} />
       {caption ? <span className="app-caption-l">{caption}</span> : null}
       <h1 className="app-heading-xl">{model.title}</h1>
       {model.description ? <p className="app-body-l">{model.description}</p> : null}
@@ -120,8 +123,7 @@ function createModel(
   model.progressBarType = 'pages';
   model.questionErrorLocation = 'top';
   model.checkErrorsMode = 'onNextPage';
-  // Our error summary takes focus instead (GOV.UK pattern); its links lead to the fields.
-  model.autoFocusFirstError = false;
+  model.autoFocusFirstError = true;
   model.autoFocusFirstQuestion = false;
   model.pageNextText = 'Continue';
   model.pagePrevText = 'Previous page';
@@ -144,7 +146,7 @@ function createModel(
 function summariseErrors(questions: Question[]): ErrorSummaryItem[] {
   return questions.flatMap((question) =>
     question.errors.map((error) => ({
-      text: `${question.processedTitle}: ${error.text}`,
+      text: `${question.processedTitle}: ${error.getText()}`,
       onSelect: () => question.focus(true),
     })),
   );

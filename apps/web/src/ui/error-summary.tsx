@@ -8,20 +8,23 @@ export interface ErrorSummaryItem {
 }
 
 /**
- * GOV.UK error summary: appears at the top of the form, takes focus when it appears so screen reader
- * users hear it, and links every message to its field.
+ * GOV.UK error summary: appears at the top of the form, is announced (role="alert") and normally takes
+ * focus when it appears, and links every message to its field.
  */
 export function ErrorSummary({
   title = 'There is a problem',
   items,
+  takeFocus = true,
 }: {
   title?: string;
   items: ErrorSummaryItem[];
+  /** False when something else already moves focus to the first field in error. */
+  takeFocus?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (items.length > 0) ref.current?.focus();
-  }, [items]);
+    if (takeFocus && items.length > 0) ref.current?.focus();
+  }, [items, takeFocus]);
   if (items.length === 0) return null;
   return (
     <div

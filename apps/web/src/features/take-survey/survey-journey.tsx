@@ -5,7 +5,7 @@ import { SurveyForm } from '../../survey';
 import { ClosedLinkPage, UnknownLinkPage } from './link-problem-pages';
 import { createProgressStore, type ProgressStore } from './saved-progress';
 import { SendingPanel } from './sending-panel';
-import { useSubmission } from './use-submission';
+import { useSubmission, type UseSubmissionOptions } from './use-submission';
 
 export interface ThankYouState {
   organisationName: string;
@@ -18,10 +18,13 @@ export function SurveyJourney({
   code,
   definition,
   store: givenStore,
+  send,
 }: {
   code: string;
   definition: SurveyDefinitionResponse;
+  /** Injected in tests; the real page uses localStorage and the api. */
   store?: ProgressStore;
+  send?: UseSubmissionOptions['send'];
 }) {
   const store = useMemo(() => givenStore ?? createProgressStore(), [givenStore]);
   const instrument = `${definition.instrument.key}@${definition.instrument.version}`;
@@ -32,6 +35,7 @@ export function SurveyJourney({
     definition,
     store,
     saved,
+    send,
   });
   const navigate = useNavigate();
 

@@ -1,0 +1,77 @@
+import { loadSurvey, sendResponse } from './survey-api';
+
+const body = { submissionId: 'a7c1e9b0-3d2f-4e6a-8b5c-1f0e9d8c7b6a', answers: { d1: 5 } };
+const json = (status: number, value: unknown) =>
+  new Response(JSON.stringify(value), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+describe('sendResponse', () => {
+  it('posts the submission id and answers to the link code', async () => {
+    const fetchFn = vi.fn((_url: string, _init?: RequestInit) =>
+      Promise.resolve(json(201, { submissionId: body.submissionId })),
+    );
+
+    const result = await sendResponse('demo e06000001', body, fetchFn);
+
+    expect(result).toEqual({ kind: 'accepted', receipt: { submissionId: body.submissionId } });
+    const [url, init] = fetchFn.mock.calls[0] ?? [];
+    expect(url).toBe('/api/surveys/demo%20e06000001/responses');
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(init?.body as string)).toEqual(body);
+  });
+
+  it.each([
+    [200, { submissionId: body.submissionId }, 'accepted'],
+    [409, { message: 'Conflict' }, 'conflict'],
+    [404, { message: 'Not found' }, 'not-found'],
+    [410, { message: 'Gone' }, 'closed'],
+    [413, { message: 'Too large' }, 'rejected'],
+    [500, { message: 'Internal error' }, 'retryable'],
+    [503, {}, 'retryable'],
+    [429, {}, 'retryable'],
+  ])('maps HTTP %i to %s', async (status, value, kind) => {
+    const result = await sendResponse('c', body, () => Promise.resolve(json(status, value)));
+    expect(result.kind).toBe(kind);
+  });
+
+  it('returns the field errors of a 400', async () => {
+    const result = await sendResponse('c', body, () =>
+      Promise.resolve(
+        json(400, {
+          statusCode: 400,
+          message: 'Some answers are not valid',
+          errors: [{ field: 'answers.d1', message: 'must be between 1 and 5' }, { bad: true }],
+        }),
+      ),
+    );
+    expect(result).toEqual({
+      kind: 'invalid',
+      message: 'Some answers are not valid',
+      errors: [{ field: 'answers.d1', message: 'must be between 1 and 5' }],
+    });
+  });
+
+  it('treats a network failure as worth retrying', async () => {
+    const result = await sendResponse('c', body, () => Promise.reject(new TypeError('offline')));
+    expect(result).toEqual({ kind: 'retryable' });
+  });
+});
+
+describe('loadSurvey', () => {
+  it.each([
+    [404, 'not-found'],
+    [410, 'closed'],
+    [502, 'unavailable'],
+  ])('maps HTTP %i to %s', async (status, kind) => {
+    const result = await loadSurvey('c', () => Promise.resolve(json(status, {})));
+    expect(result.kind).toBe(kind);
+  });
+
+  it('returns the definition', async () => {
+    const definition = { code: 'c', survey: { pages: [] } };
+    const result = await loadSurvey('c', () => Promise.resolve(json(200, definition)));
+    expect(result).toEqual({ kind: 'ok', definition });
+  });
+});

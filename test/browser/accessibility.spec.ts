@@ -1,0 +1,97 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { answerAllPages, expect, surveyPath, test, thankYouHeading } from './fixtures';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe needs a page from its own browser context. */
+async function freshPage(
+  browser: Browser,
+  baseURL: string | undefined,
+  width = 1280,
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width, height: 900 } });
+  return context.newPage();
+}
+
+async function expectNoViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+test.describe('accessibility (axe, WCAG 2.2 AA tags)', () => {
+  test('survey page, first page and with errors showing', async ({ browser, baseURL, links }) => {
+    const page = await freshPage(browser, baseURL);
+    await page.goto(surveyPath(links.openCode));
+    await expect(page.locator('.sd-progress__text').last()).toBeVisible();
+    await expectNoViolations(page);
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByText('There is a problem')).toBeVisible();
+    await expectNoViolations(page);
+    await page.context().close();
+  });
+
+  test('survey page at 320 px wide reflows without sideways scrolling', async ({
+    browser,
+    baseURL,
+    links,
+  }) => {
+    const page = await freshPage(browser, baseURL, 320);
+    await page.goto(surveyPath(links.openCode));
+    await expect(page.locator('.sd-progress__text').last()).toBeVisible();
+    await expectNoViolations(page);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
+  test('thank-you page', async ({ browser, baseURL, links }) => {
+    const page = await freshPage(browser, baseURL);
+    await page.goto(surveyPath(links.openCode));
+    await answerAllPages(page);
+    await page.getByRole('button', { name: 'Send answers' }).click();
+    await expect(thankYouHeading(page)).toBeVisible();
+    await expectNoViolations(page);
+    await page.context().close();
+  });
+
+  test('unknown-link page', async ({ browser, baseURL, links }) => {
+    const page = await freshPage(browser, baseURL);
+    await page.goto(surveyPath(links.unknownCode));
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'We do not recognise this survey link' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+    await page.context().close();
+  });
+
+  test('closed-link page', async ({ browser, baseURL, links }) => {
+    const page = await freshPage(browser, baseURL);
+    await page.goto(surveyPath(links.closedCode));
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'This survey has closed' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+    await page.context().close();
+  });
+
+  test('home and not-found pages', async ({ browser, baseURL }) => {
+    const page = await freshPage(browser, baseURL);
+    await page.goto('/');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Social Work Health Check' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+    await page.goto('/no/such/page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expectNoViolations(page);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,21 @@
+import { startApp } from '../support/app-server';
+import { seedSurveyFixtures } from '../support/survey-fixtures';
+
+/**
+ * Starts the built app, exactly as `npm start` runs it, on a free port and a fresh database, and seeds
+ * an open and a closed survey link. Tests read what they need from the environment (see fixtures.ts).
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const app = await startApp();
+  try {
+    if (!app.databaseUrl) throw new Error('The browser tests need the database URL of the app');
+    const links = await seedSurveyFixtures(app.databaseUrl);
+    process.env['SWHC_BROWSER_BASE_URL'] = app.baseUrl;
+    process.env['SWHC_BROWSER_DATABASE_URL'] = app.databaseUrl;
+    process.env['SWHC_BROWSER_LINKS'] = JSON.stringify(links);
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
+  return () => app.stop();
+}

@@ -1,0 +1,183 @@
+import type { Page } from '@playwright/test';
+import {
+  answerAllPages,
+  answerCurrentPage,
+  expect,
+  progress,
+  recordSubmissions,
+  surveyPath,
+  test,
+  thankYouHeading,
+} from './fixtures';
+
+/** What has keyboard focus, described well enough to decide the next key. */
+async function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const input = el instanceof HTMLInputElement ? el : null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? 'none',
+      type: input?.type ?? '',
+      checked: input?.checked ?? false,
+      text: (el?.textContent ?? '').trim(),
+    };
+  });
+}
+
+test.describe('taking the survey', () => {
+  test('can be completed with the keyboard alone', async ({ page, links, storedResponses }) => {
+    const before = await storedResponses();
+    const submissions = recordSubmissions(page);
+    await page.goto(surveyPath(links.openCode));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('.sd-progress__text').last()).toBeVisible();
+
+    // Tab through the page; in each group of radios pick an option with the arrow keys or Space;
+    // press Enter on "Continue" and finally on "Send answers". No mouse at all.
+    let sent = false;
+    for (let step = 0; step < 600 && !sent; step += 1) {
+      const now = await focused(page);
+      if (now.type === 'radio' || now.type === 'checkbox') {
+        if (!now.checked) await page.keyboard.press(step % 2 === 0 ? 'Space' : 'ArrowDown');
+        await page.keyboard.press('Tab');
+      } else if (now.tag === 'button' && now.text === 'Continue') {
+        const before = (await progress(page)).page;
+        await page.keyboard.press('Enter');
+        await expect.poll(async () => (await progress(page)).page).toBe(before + 1);
+      } else if (now.tag === 'button' && now.text === 'Send answers') {
+        await page.keyboard.press('Enter');
+        sent = true;
+      } else {
+        await page.keyboard.press('Tab');
+      }
+    }
+    expect(sent, 'reached "Send answers" by keyboard').toBe(true);
+
+    await expect(thankYouHeading(page)).toBeVisible();
+    await expect(page.getByText('Your answers have been sent')).toBeVisible();
+    expect(await storedResponses()).toBe(before + 1);
+    expect(new Set(submissions).size).toBe(1);
+  });
+
+  test('resumes on the same page with the answers kept after a reload', async ({ page, links }) => {
+    await page.goto(surveyPath(links.openCode));
+    await answerCurrentPage(page, 3);
+    const firstPageAnswers = await checkedValues(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(async () => (await progress(page)).page).toBe(2);
+    await page.locator('.sd-page [role="radiogroup"]').first().locator('label').nth(1).click();
+    const secondPageAnswers = await checkedValues(page);
+
+    await page.reload();
+
+    await expect.poll(async () => (await progress(page)).page).toBe(2);
+    expect(await checkedValues(page)).toEqual(secondPageAnswers);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await expect.poll(async () => (await progress(page)).page).toBe(1);
+    expect(await checkedValues(page)).toEqual(firstPageAnswers);
+  });
+
+  test('sends once when the network drops while sending, and tells the person what is happening', async ({
+    page,
+    context,
+    links,
+    storedResponses,
+  }) => {
+    const before = await storedResponses();
+    const submissions = recordSubmissions(page);
+    await page.goto(surveyPath(links.openCode));
+    await answerAllPages(page);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Send answers' }).click();
+    const status = page.getByRole('status');
+    await expect(status).toContainText('We’re trying to send your answers… don’t close this page.');
+    await expect(thankYouHeading(page)).toHaveCount(0);
+    expect(await storedResponses()).toBe(before);
+
+    await context.setOffline(false);
+    await expect(thankYouHeading(page)).toBeVisible();
+    expect(await storedResponses()).toBe(before + 1);
+    expect(new Set(submissions).size).toBe(1);
+  });
+
+  test('a reload while sending resends the same submission, stored once', async ({
+    page,
+    links,
+    storedResponses,
+  }) => {
+    const before = await storedResponses();
+    const submissions = recordSubmissions(page);
+    await page.goto(surveyPath(links.openCode));
+    await answerAllPages(page);
+    // The server stores the first attempt, but its answer never reaches the browser.
+    await page.route('**/api/surveys/*/responses', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Send answers' }).click();
+    await expect(page.getByRole('status')).toContainText('don’t close this page');
+    await expect.poll(storedResponses).toBe(before + 1);
+
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.reload();
+    await expect(thankYouHeading(page)).toBeVisible();
+    expect(await storedResponses()).toBe(before + 1);
+    expect(submissions.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(submissions).size).toBe(1);
+  });
+
+  test('a double click on "Send answers" stores one response', async ({
+    page,
+    links,
+    storedResponses,
+  }) => {
+    const before = await storedResponses();
+    const submissions = recordSubmissions(page);
+    await page.goto(surveyPath(links.openCode));
+    await answerAllPages(page);
+    // Hold the request a little so the second click lands while the first is in flight.
+    await page.route('**/api/surveys/*/responses', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
+
+    await page.getByRole('button', { name: 'Send answers' }).dblclick();
+
+    await expect(thankYouHeading(page)).toBeVisible();
+    expect(await storedResponses()).toBe(before + 1);
+    expect(new Set(submissions).size).toBe(1);
+  });
+
+  test('stops on the page with errors tied to their questions when a required answer is missing', async ({
+    page,
+    links,
+  }) => {
+    await page.goto(surveyPath(links.openCode));
+    await expect(page.locator('.sd-page [role="radiogroup"]').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect(summary).toBeVisible();
+    await expect(page).toHaveTitle(/^Error: /);
+    expect((await progress(page)).page).toBe(1);
+    // Focus goes to the first question in error, whose message is tied to it by aria-describedby.
+    const invalid = page.locator('[role="radiogroup"][aria-invalid="true"]');
+    await expect(invalid.first()).toBeVisible();
+    await expect(invalid.first().locator('input:focus')).toHaveCount(1);
+    const messageId = await invalid.first().getAttribute('aria-describedby');
+    expect(messageId).toBeTruthy();
+    await expect(page.locator(`[id="${messageId}"]`)).toHaveText(/Select an answer/);
+    // Every message in the summary leads to its question.
+    const lastLink = summary.getByRole('link').last();
+    await expect(lastLink).toContainText('Select an answer');
+    await lastLink.click();
+    await expect(invalid.last().locator('input:focus')).toHaveCount(1);
+  });
+});
+
+async function checkedValues(page: Page): Promise<string[]> {
+  return page
+    .locator('.sd-page input[type="radio"]:checked')
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+}
