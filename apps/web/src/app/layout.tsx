@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { StaffHeaderBar, StaffSessionProvider } from '../features/sign-in';
 import { Footer, Header, PhaseBanner, SkipLink } from '../ui';
 
 /** The frame around every page: skip link, header, phase banner, one <main>, footer. */
@@ -19,9 +20,11 @@ export function Layout() {
   }, [pathname]);
 
   return (
-    <>
+    <StaffSessionProvider>
       <SkipLink />
-      <Header />
+      <Header>
+        <StaffHeaderBar />
+      </Header>
       <PhaseBanner />
       <div className="app-width-container">
         <main className="app-main-wrapper" id="main-content" ref={main} tabIndex={-1}>
@@ -29,6 +32,6 @@ export function Layout() {
         </main>
       </div>
       <Footer />
-    </>
+    </StaffSessionProvider>
   );
 }

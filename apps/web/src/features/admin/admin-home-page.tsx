@@ -1,0 +1,28 @@
+import { Link } from 'react-router';
+import { usePageTitle } from '../../ui';
+import { AdminNav } from './admin-nav';
+
+export function AdminHomePage() {
+  usePageTitle('Administration');
+  return (
+    <>
+      <AdminNav />
+      <h1 className="app-heading-xl">Administration</h1>
+      <ul className="app-list">
+        <li>
+          <Link to="/admin/accounts">Staff accounts</Link>: create accounts for principal social
+          workers, researchers and administrators, choose which local authorities a principal social
+          worker sees, and disable accounts.
+        </li>
+        <li>
+          <Link to="/admin/settings">Minimum group size</Link>: the smallest number of respondents
+          for which any result is shown.
+        </li>
+        <li>
+          <Link to="/admin/audit">Audit log</Link>: recent sign-ins, failed sign-ins, sign-outs,
+          refused requests and changes made by administrators.
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+export * from './form-fields';
+export * from './require-staff';
+export * from './sign-in-page';
+export * from './staff-header-bar';
+export * from './staff-session';
