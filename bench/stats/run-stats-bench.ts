@@ -1,0 +1,154 @@
+/**
+ * `npm run bench:stats`: times alpha (6 items), the 4-factor CFA (24 items) and a 2-group scalar-invariance
+ * fit at N = 3,000 and N = 100,000 on seeded simulated data, split into "moments" (building the covariances)
+ * and "fit"; then, when Rscript with lavaan and psych is available, the same fits in R on the same data.
+ * Never part of npm test. Goal: CFA at N = 3,000 under a tenth of lavaan's time, fit cost flat in N.
+ */
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { alpha, fitCfaToMoments, parseModel, sampleMoments } from '@swhc/psychometrics';
+import { rAvailable, runRBench, type RTimings } from './r-bench';
+import { FOUR_FACTOR_MODEL, ITEMS, simulateSurvey, surveyCsv } from './simulate-survey';
+import { timeMedian } from './time-median';
+
+interface Row {
+  readonly task: string;
+  readonly n: number;
+  readonly moments?: number;
+  readonly fit?: number;
+  readonly total: number;
+  readonly r?: number;
+  readonly note: string;
+}
+
+const SIZES = [
+  { n: 3_000, runs: 7 },
+  { n: 100_000, runs: 3 },
+];
+const ALPHA_ITEMS = ITEMS.slice(0, 6);
+
+// A full garbage collection before each timed stage, so one stage's garbage (the simulation, alpha's
+// matrices) is not collected on the next stage's clock. --expose-gc cannot be passed through the npm script.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/**
+ * Times `fn` after untimed calls so V8 has optimised the hot loops before the clock starts: at N = 3,000
+ * sampleMoments needs about ten calls to settle (45 ms cold, 3 ms warm). Warm up for 10 calls or 1 s,
+ * whichever comes first (but at least 2 calls), then collect garbage and time.
+ */
+function warmTimed<T>(runs: number, fn: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  for (let i = 0; i < 2 || (i < 10 && performance.now() - start < 1000); i += 1) fn();
+  collectGarbage();
+  return timeMedian(runs, fn);
+}
+
+function benchSize(n: number, runs: number, withR: boolean): Row[] {
+  const survey = simulateSurvey(n, 20261122 + n);
+  const model = parseModel(FOUR_FACTOR_MODEL);
+  const alphaData = { columns: ALPHA_ITEMS, rows: survey.items.rows.map((row) => row.slice(0, 6)) };
+  const a = warmTimed(runs, () => alpha(alphaData, ALPHA_ITEMS, { reverse: ['q05'] }));
+
+  const oneMoments = warmTimed(runs, () => sampleMoments(survey.items, ITEMS));
+  const oneFit = warmTimed(runs, () => fitCfaToMoments(oneMoments.value, model));
+
+  const twoMoments = warmTimed(runs, () =>
+    sampleMoments(survey.items, ITEMS, { groups: survey.site }),
+  );
+  const scalarOptions = { groupEqual: ['loadings', 'intercepts'] as ('loadings' | 'intercepts')[] };
+  const scalarFit = warmTimed(runs, () => fitCfaToMoments(twoMoments.value, model, scalarOptions));
+
+  const r: RTimings = withR
+    ? runRBench(surveyCsv(survey), FOUR_FACTOR_MODEL, runs)
+    : { ok: false, reason: 'no R' };
+  if (!r.ok && withR) console.error(`R side skipped at N = ${n}: ${r.reason}`);
+  const chisqNote = (
+    fit: { chisq: number; iterations: number },
+    rChisq: number | undefined,
+  ): string =>
+    `chisq TS ${fit.chisq.toFixed(4)}${rChisq === undefined ? '' : ` / R ${rChisq.toFixed(4)}`}, ${fit.iterations} TS iterations`;
+  return [
+    {
+      task: 'alpha, 6 items',
+      n,
+      total: a.ms,
+      r: r.ok ? r.alpha : undefined,
+      note: `alpha ${a.value.alpha.toFixed(6)}`,
+    },
+    {
+      task: 'CFA, 4 factors / 24 items',
+      n,
+      moments: oneMoments.ms,
+      fit: oneFit.ms,
+      total: oneMoments.ms + oneFit.ms,
+      r: r.ok ? r.cfa : undefined,
+      note: chisqNote(oneFit.value, r.ok ? r.cfaChisq : undefined),
+    },
+    {
+      task: 'scalar invariance, 2 groups',
+      n,
+      moments: twoMoments.ms,
+      fit: scalarFit.ms,
+      total: twoMoments.ms + scalarFit.ms,
+      r: r.ok ? r.scalar : undefined,
+      note: chisqNote(scalarFit.value, r.ok ? r.scalarChisq : undefined),
+    },
+  ];
+}
+
+function formatTable(rows: readonly Row[]): string {
+  const ms = (v: number | undefined): string =>
+    v === undefined ? '-' : v < 10 ? v.toFixed(2) : v.toFixed(1);
+  const header = [
+    'task',
+    'N',
+    'TS moments ms',
+    'TS fit ms',
+    'TS total ms',
+    'R ms',
+    'TS/R',
+    'check',
+  ];
+  const body = rows.map((row) => [
+    row.task,
+    row.n.toLocaleString('en-GB'),
+    ms(row.moments),
+    ms(row.fit),
+    ms(row.total),
+    ms(row.r),
+    row.r === undefined ? '-' : (row.total / row.r).toFixed(3),
+    row.note,
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c]!.length)));
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, c) => (c === 0 || c === 7 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
+}
+
+function main(): void {
+  const withR = rAvailable();
+  console.log(
+    `bench:stats on Node ${process.version}; R ${withR ? 'found (lavaan, psych)' : 'not available: TS only'}`,
+  );
+  const rows = SIZES.flatMap(({ n, runs }) => {
+    console.log(`N = ${n.toLocaleString('en-GB')}: ${runs} runs per task, median reported ...`);
+    return benchSize(n, runs, withR);
+  });
+  console.log('');
+  console.log(formatTable(rows));
+  console.log('');
+  console.log(
+    'moments = listwise covariance/means build; fit = ML estimation + fit measures from the moments.',
+  );
+  console.log(
+    'R ms = median elapsed time of psych::alpha / lavaan::cfa calls, timed inside R (CSV read excluded).',
+  );
+}
+
+main();
