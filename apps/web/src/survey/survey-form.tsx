@@ -147,9 +147,26 @@ function summariseErrors(questions: Question[]): ErrorSummaryItem[] {
   return questions.flatMap((question) =>
     question.errors.map((error) => ({
       text: `${question.processedTitle}: ${error.getText()}`,
-      onSelect: () => question.focus(true),
+      onSelect: () => goToQuestion(question),
     })),
   );
+}
+
+/**
+ * From the error summary to the question: its title and message at the top of the window (as GOV.UK
+ * does), focus on its first input. SurveyJS's own focus() scrolls the input, hiding the title.
+ */
+function goToQuestion(question: Question): void {
+  // Only questions on the page on screen are in the DOM; for others SurveyJS turns the page first.
+  const element = document.getElementById(question.id);
+  if (!element) {
+    question.focus(true);
+    return;
+  }
+  element.scrollIntoView({ block: 'start' });
+  element
+    .querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea, button')
+    ?.focus({ preventScroll: true });
 }
 
 const questionFor = (model: SurveyModel, field: string): Question | null =>
@@ -161,7 +178,7 @@ function summariseServerErrors(model: SurveyModel, errors: FieldError[]): ErrorS
     if (!question) return { text: error.message };
     return {
       text: `${question.processedTitle}: ${error.message}`,
-      onSelect: () => question.focus(true),
+      onSelect: () => goToQuestion(question),
     };
   });
 }

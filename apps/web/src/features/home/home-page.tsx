@@ -4,7 +4,7 @@ import { usePageTitle } from '../../ui';
 export function HomePage() {
   usePageTitle(undefined);
   return (
-    <>
+    <div className="app-two-thirds">
       <h1 className="app-heading-xl">Social Work Health Check</h1>
       <p className="app-body-l">
         A free, standardised survey of how social workers in England are doing at work, run each
@@ -27,6 +27,6 @@ export function HomePage() {
       <Link to="/sign-in" className="app-button app-button--start" role="button" draggable={false}>
         Sign in
       </Link>
-    </>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { usePageTitle } from '../../ui';
 export function NotFoundPage() {
   usePageTitle('Page not found');
   return (
-    <>
+    <div className="app-two-thirds">
       <h1 className="app-heading-xl">Page not found</h1>
       <p className="app-body">If you typed the web address, check it is correct.</p>
       <p className="app-body">
@@ -14,6 +14,6 @@ export function NotFoundPage() {
         If you were sent a survey link, use the full link from your email or intranet page.{' '}
         <Link to="/">Go to the Social Work Health Check home page</Link>.
       </p>
-    </>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { usePageTitle } from '../../ui';
 export function UnknownLinkPage() {
   usePageTitle('Survey link not recognised');
   return (
-    <>
+    <div className="app-two-thirds">
       <h1 className="app-heading-xl">We do not recognise this survey link</h1>
       <p className="app-body">
         Check that you copied the whole link from your email or intranet page.
@@ -16,14 +16,14 @@ export function UnknownLinkPage() {
       <p className="app-body">
         <Link to="/">Find out about the Social Work Health Check</Link>
       </p>
-    </>
+    </div>
   );
 }
 
 export function ClosedLinkPage() {
   usePageTitle('This survey has closed');
   return (
-    <>
+    <div className="app-two-thirds">
       <h1 className="app-heading-xl">This survey has closed</h1>
       <p className="app-body">
         The health check for this link is no longer taking answers, so we cannot accept a response.
@@ -35,14 +35,14 @@ export function ClosedLinkPage() {
       <p className="app-body">
         <Link to="/">Find out about the Social Work Health Check</Link>
       </p>
-    </>
+    </div>
   );
 }
 
 export function ServiceProblemPage({ onRetry }: { onRetry: () => void }) {
   usePageTitle('Sorry, there is a problem with the service');
   return (
-    <>
+    <div className="app-two-thirds">
       <h1 className="app-heading-xl">Sorry, there is a problem with the service</h1>
       <p className="app-body">
         We could not load the survey. Check your internet connection and try again.
@@ -50,6 +50,6 @@ export function ServiceProblemPage({ onRetry }: { onRetry: () => void }) {
       <button type="button" className="app-button" onClick={onRetry}>
         Try again
       </button>
-    </>
+    </div>
   );
 }

@@ -7,7 +7,7 @@ export default function ThankYouPage() {
   usePageTitle('Your answers have been sent');
   const state = useLocation().state as Partial<ThankYouState> | null;
   return (
-    <>
+    <div className="app-two-thirds">
       <Panel title="Thank you">
         {state?.alreadyReceived ? 'We already had your answers' : 'Your answers have been sent'}
       </Panel>
@@ -31,6 +31,6 @@ export default function ThankYouPage() {
       <p className="app-body">
         <Link to="/">About the Social Work Health Check</Link>
       </p>
-    </>
+    </div>
   );
 }
