@@ -33,7 +33,7 @@ import {
   momentsPerGroup,
   type GroupEqual,
 } from './partable';
-import { startValues } from './start';
+import { simpleStartValues, startValues } from './start';
 import { parseModel, type CfaModel, type ModelOp } from './syntax';
 
 /** Options shared by {@link fitCfa} and {@link fitCfaToMoments}. */
@@ -200,8 +200,8 @@ export function fitCfaToMoments(
   });
 
   const problem = new MlProblem(cm, stats);
-  const z0 = startValues(cm, parsed, stats);
-  const opt = optimize(problem, z0, { maxIterations: options.maxIterations });
+  const starts = [startValues(cm, stats), simpleStartValues(cm, stats)];
+  const opt = optimize(problem, starts, { maxIterations: options.maxIterations });
   if (!opt.startOk) {
     throw new NonConvergenceError(0, Number.POSITIVE_INFINITY);
   }

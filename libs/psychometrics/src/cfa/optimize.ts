@@ -75,13 +75,18 @@ function numericHessian(problem: MlProblem, z: Float64Array): Float64Array | nul
   return H;
 }
 
-export function optimize(
-  problem: MlProblem,
-  z0: Float64Array,
-  options: OptimizeOptions = {},
-): OptimizeResult {
+/** The optimiser aims at max |∇F| below this (the polished references have ≈1e-16). */
+const TARGET = 1e-12;
+/** Above this final max |∇F| another attempt is made (a normal fit ends near 1e-13). */
+const RETRY_ABOVE = 1e-8;
+
+/** F is a sum of O(p) terms that cancel, so it is only known to about p·ε. */
+function noiseOf(problem: MlProblem, f: number): number {
+  return 64 * Number.EPSILON * Math.max(1, Math.abs(f)) * Math.max(1, problem.p);
+}
+
+function scoringThenNewton(problem: MlProblem, z0: Float64Array, maxIter: number): OptimizeResult {
   const n = problem.nFree;
-  const maxIter = options.maxIterations ?? 500;
   let z = z0.slice();
   let ev = problem.evaluate(z, true, true);
   if (!Number.isFinite(ev.f)) {
@@ -97,9 +102,8 @@ export function optimize(
   }
   // F is a sum of O(p) terms that cancel, so it is only known to about p·ε; a step that changes it by
   // less than this is judged on the gradient instead.
-  const noise = (f: number): number =>
-    64 * Number.EPSILON * Math.max(1, Math.abs(f)) * Math.max(1, problem.p);
-  const target = 1e-12;
+  const noise = (f: number): number => noiseOf(problem, f);
+  const target = TARGET;
   let iterations = 0;
   let g = maxAbs(ev.grad!);
   let prevG = g;
@@ -167,11 +171,11 @@ export function optimize(
     }
   }
   // Phase 2: Newton polish on a Hessian from central differences of the analytic gradient. The Hessian
-  // is reused while each step cuts the gradient at least tenfold (chord iterations), else recomputed.
+  // is reused while each step still cuts the gradient (chord iterations), else recomputed.
   if (iterations < maxIter && (useNewton || g > target)) {
     let Lh: Float64Array | null = null;
     let fresh = false;
-    for (let k = 0; k < 12 && iterations < maxIter; k++) {
+    for (let k = 0; k < 200 && iterations < maxIter; k++) {
       const g0 = maxAbs(ev.grad!);
       if (g0 <= target) break;
       if (Lh === null) {
@@ -206,11 +210,18 @@ export function optimize(
       }
       iterations++;
       const g1 = maxAbs(ev.grad!);
-      if (g1 <= 0.1 * g0 && improved) {
+      if (!improved) {
+        if (fresh) break; // even a fresh Hessian gives no descent: at the noise floor
+        Lh = null;
+        continue;
+      }
+      // keep the Hessian (chord steps, one gradient each) while it still cuts the gradient by 10%;
+      // a weakly identified direction makes even a fresh numerical Hessian converge only linearly
+      if (g1 <= 0.9 * g0) {
         fresh = false;
         continue;
       }
-      if (fresh) break; // a fresh Hessian did not help: at the noise floor
+      if (fresh) break; // a fresh Hessian no longer helps
       Lh = null; // stale Hessian: recompute
     }
   }
@@ -223,6 +234,148 @@ export function optimize(
     iterations,
     startOk: true,
   };
+}
+
+/**
+ * Quasi-Newton (BFGS on the inverse Hessian, started from the inverse expected information) with an
+ * Armijo backtracking line search and a step cap of one unit (or 100%) per parameter — the fallback when
+ * Fisher scoring wanders off along a ridge of the likelihood. Ends with the Newton polish.
+ */
+function bfgsThenNewton(problem: MlProblem, z0: Float64Array, maxIter: number): OptimizeResult {
+  const n = problem.nFree;
+  let z = z0.slice();
+  let ev = problem.evaluate(z, true, true);
+  if (!Number.isFinite(ev.f)) {
+    return {
+      z,
+      f: ev.f,
+      fGroup: [],
+      grad: new Float64Array(n).fill(Number.NaN),
+      maxAbsGradient: Infinity,
+      iterations: 0,
+      startOk: false,
+    };
+  }
+  // inverse of the (damped) expected information as the first inverse-Hessian approximation
+  let Hinv = new Float64Array(n * n);
+  const L = dampedFactor(ev.info!, n);
+  if (L) {
+    const e = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      e.fill(0);
+      e[j] = 1;
+      const col = choleskySolve(L, n, e);
+      for (let i = 0; i < n; i++) Hinv[i * n + j] = col[i]!;
+    }
+  } else for (let i = 0; i < n; i++) Hinv[i * n + i] = 1;
+  let iterations = 0;
+  let g = ev.grad!;
+  while (iterations < maxIter && maxAbs(g) > 1e-7) {
+    const d = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let v = 0;
+      for (let j = 0; j < n; j++) v -= Hinv[i * n + j]! * g[j]!;
+      d[i] = v;
+    }
+    let slope = 0;
+    for (let i = 0; i < n; i++) slope += g[i]! * d[i]!;
+    if (!(slope < 0)) {
+      // not a descent direction: restart from steepest descent
+      Hinv = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) Hinv[i * n + i] = 1;
+      for (let i = 0; i < n; i++) d[i] = -g[i]!;
+      slope = 0;
+      for (let i = 0; i < n; i++) slope -= g[i]! * g[i]!;
+    }
+    let t = 1;
+    for (let i = 0; i < n; i++)
+      t = Math.min(t, Math.max(1, Math.abs(z[i]!)) / Math.max(Math.abs(d[i]!), 1e-300));
+    let accepted: ReturnType<MlProblem['evaluate']> | null = null;
+    let trial = z;
+    for (let half = 0; half < 60; half++) {
+      trial = new Float64Array(n);
+      for (let i = 0; i < n; i++) trial[i] = z[i]! + t * d[i]!;
+      const e = problem.evaluate(trial, true);
+      if (Number.isFinite(e.f) && e.f <= ev.f + 1e-4 * t * slope) {
+        accepted = e;
+        break;
+      }
+      t *= 0.5;
+    }
+    iterations++;
+    if (!accepted) break;
+    const gNew = accepted.grad!;
+    const sv = new Float64Array(n);
+    const yv = new Float64Array(n);
+    let sy = 0;
+    for (let i = 0; i < n; i++) {
+      sv[i] = trial[i]! - z[i]!;
+      yv[i] = gNew[i]! - g[i]!;
+      sy += sv[i]! * yv[i]!;
+    }
+    z = trial;
+    ev = accepted;
+    g = gNew;
+    if (sy > 1e-14) {
+      // Hinv ← (I − ρ s yᵀ) Hinv (I − ρ y sᵀ) + ρ s sᵀ
+      const rho = 1 / sy;
+      const hy = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let v = 0;
+        for (let j = 0; j < n; j++) v += Hinv[i * n + j]! * yv[j]!;
+        hy[i] = v;
+      }
+      let yhy = 0;
+      for (let i = 0; i < n; i++) yhy += yv[i]! * hy[i]!;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          Hinv[i * n + j]! +=
+            -rho * (hy[i]! * sv[j]! + sv[i]! * hy[j]!) + (rho * rho * yhy + rho) * sv[i]! * sv[j]!;
+        }
+      }
+    }
+  }
+  const polished = scoringThenNewton(problem, z, Math.max(maxIter - iterations, 1));
+  return { ...polished, iterations: iterations + polished.iterations };
+}
+
+/** lavaan's start = "simple": loadings 1, variances 1, everything else 0 (intercepts at their start). */
+export type StartSet = readonly Float64Array[];
+
+/**
+ * Minimises F from the first start; if that ends with max |∇F| above 1e-8 (a ridge, an improper
+ * region), retries with BFGS, then from the further starts — as lavaan retries with other settings —
+ * and keeps the converged attempt with the lowest F.
+ */
+export function optimize(
+  problem: MlProblem,
+  starts: StartSet,
+  options: OptimizeOptions = {},
+): OptimizeResult {
+  const budget = options.maxIterations ?? 500;
+  const retry = options.maxIterations === undefined;
+  let best: OptimizeResult | null = null;
+  let used = 0;
+  const better = (r: OptimizeResult): boolean => {
+    if (!best) return true;
+    const okR = r.maxAbsGradient <= 1e-3;
+    const okB = best.maxAbsGradient <= 1e-3;
+    if (okR !== okB) return okR;
+    if (okR) return r.f < best.f - noiseOf(problem, best.f);
+    return r.maxAbsGradient < best.maxAbsGradient;
+  };
+  const attempts: [(p: MlProblem, z: Float64Array, m: number) => OptimizeResult, number][] = [];
+  starts.forEach((_, k) => {
+    attempts.push([scoringThenNewton, k]);
+    attempts.push([bfgsThenNewton, k]);
+  });
+  for (const [method, k] of attempts) {
+    const r = method(problem, starts[k]!, Math.max(budget - used, 1));
+    used += r.iterations;
+    if (better(r)) best = r;
+    if (!retry || best!.maxAbsGradient <= RETRY_ABOVE || used >= budget) break;
+  }
+  return { ...best!, iterations: used };
 }
 
 /**

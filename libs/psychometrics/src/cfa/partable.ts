@@ -6,7 +6,8 @@
  * Defaults: the first loading of each factor fixed to 1 (`auto.fix.first`) unless `std.lv`, which
  * fixes factor variances to 1 instead; residual variances free; factor covariances free; residual
  * covariances 0; with a mean structure, intercepts free and latent means fixed to 0 — except in groups
- * 2..G when intercepts are held equal, where latent means are free. Equality (group.equal, labels) is
+ * 2..G when intercepts are held equal, where latent means are free (and, with std.lv and equal loadings,
+ * the factor variances of groups 2..G are free too). Equality (group.equal, labels) is
  * a map from rows to a reduced parameter vector z, so x = K·z with K a 0/1 selection matrix.
  */
 import type { CfaModel, ModelModifier, ModelOp } from './syntax';
@@ -166,8 +167,22 @@ export function compileModel(model: CfaModel, options: CompileOptions): Compiled
     for (const s of specs) {
       let free = s.free;
       let value = s.value;
-      // groups 2..G: latent means free when intercepts are held equal (lavaan's group.equal rule)
+      // groups 2..G (lav_partable_flat): latent means are free when intercepts are held equal, and with
+      // std.lv the factor variances are free when loadings are held equal (unless lv.variances are too)
       if (s.op === '~1' && isLatent(s.lhs) && !userMeans.has(s.lhs) && g > 1 && latentMeansFree) {
+        free = true;
+        value = 0;
+      }
+      if (
+        g > 1 &&
+        options.stdLv &&
+        s.op === '~~' &&
+        s.lhs === s.rhs &&
+        isLatent(s.lhs) &&
+        !userKey.has(`${s.lhs}~~${s.rhs}`) &&
+        equal.has('loadings') &&
+        !equal.has('lv.variances')
+      ) {
         free = true;
         value = 0;
       }

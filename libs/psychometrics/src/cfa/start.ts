@@ -1,152 +1,204 @@
 /**
- * Starting values in the spirit of lavaan's `start = "default"` (SPEC §3.10): loadings by FABIN3 per
- * factor on its own indicators (Hägglund 1982; lavaan's `lav_cfa_fabin3`), residual variances
- * ½·S_ii, intercepts at the sample means, latent means 0. Factor variances and covariances start at
- * least-squares fits to the indicators' covariances (lavaan starts them at 0.05 and 0; the optimum is
- * the same, this start is simply closer), shrunk if needed to keep Ψ positive definite.
- * Tied parameters start at the mean of their per-group values.
+ * Starting values as lavaan 0.6-14 computes them (`lav_start()`, start = "default", mimic = "lavaan";
+ * SPEC §3.10), so that the optimiser begins where lavaan's does and, on a likelihood with several local
+ * optima, ends in the same one:
+ * - loadings: per factor and group, `lav_cfa_1fac_fabin(S_ff, method = "fabin3", lambda.only = TRUE)` on
+ *   the covariance of its indicators — the 3-indicator closed form below 4 indicators (2 indicators are
+ *   padded to 3 as lavaan does), FABIN3 instrumental variables otherwise (Hägglund 1982), clamped to
+ *   ±sqrt(S_ii / (0.1·S_11)); with std.lv, rescaled by sqrt|ψ|; a negative triad falls back to 1 (0.7);
+ * - residual variances ½·S_ii; factor variances 0.05; all covariances 0;
+ * - intercepts at the sample means; latent means 0; fixed parameters at their values.
+ * Tied parameters start at the mean of their per-group values (lavaan projects x onto the constraint
+ * space with an orthonormal basis, which averages the copies).
  */
-import { solveSpd, tryCholesky } from '../linalg';
-import type { CompiledModel } from './partable';
-import type { CfaModel } from './syntax';
+import { solve } from '../linalg';
 import type { GroupStats } from './ml';
+import type { CompiledModel } from './partable';
 
-/** Relative loadings (marker = 1) of one factor's indicators by FABIN3. */
-function fabin3(S: Float64Array, p: number, idx: readonly number[]): number[] {
-  const k = idx.length;
-  const out = new Array<number>(k).fill(1);
-  if (k < 2) return out;
-  const s = (a: number, b: number): number => S[idx[a]! * p + idx[b]!]!;
-  if (k === 2) {
-    const r = s(1, 0) / s(0, 0);
-    out[1] = Number.isFinite(r) && r !== 0 ? r : 1;
-    return out;
-  }
-  for (let i = 1; i < k; i++) {
-    const inst: number[] = [];
-    for (let j = 1; j < k; j++) if (j !== i) inst.push(j);
-    const n = inst.length;
-    const S33 = new Float64Array(n * n);
-    const s31 = new Float64Array(n);
-    for (let a = 0; a < n; a++) {
-      s31[a] = s(inst[a]!, 0);
-      for (let b = 0; b < n; b++) S33[a * n + b] = s(inst[a]!, inst[b]!);
-    }
-    let r = Number.NaN;
-    try {
-      const v = solveSpd(S33, n, s31); // S33⁻¹ s31
-      let num = 0;
-      let den = 0;
-      for (let a = 0; a < n; a++) {
-        num += s(i, inst[a]!) * v[a]!;
-        den += s31[a]! * v[a]!;
-      }
-      r = num / den;
-    } catch {
-      r = Number.NaN;
-    }
-    out[i] = Number.isFinite(r) && r !== 0 ? r : 1;
-  }
-  return out;
+interface FabinResult {
+  readonly lambda: number[];
+  readonly negTriad: boolean;
 }
 
-/** Starting z. */
-export function startValues(
-  cm: CompiledModel,
-  model: CfaModel,
-  stats: readonly GroupStats[],
-): Float64Array {
-  const { p, m, ov, lv } = cm;
-  const sums = new Float64Array(cm.nFree);
-  const counts = new Float64Array(cm.nFree);
-  stats.forEach((st, g) => {
-    const rows = cm.rows.filter((r) => r.group === g + 1);
-    const value = new Map<string, number>(); // start value per row key
-    const fixedOrNull = (lhs: string, op: string, rhs: string): number | null => {
-      const r = rows.find((x) => x.lhs === lhs && x.op === op && x.rhs === rhs);
-      return r && r.free < 0 ? r.value : null;
-    };
-    const S = st.S;
-    const lambda = new Float64Array(p * m);
-    for (let f = 0; f < m; f++) {
-      const name = lv[f]!;
-      const ind = model.indicators[name]!;
-      const idx = ind.map((x) => ov.indexOf(x));
-      const rel = fabin3(S, p, idx);
-      // factor variance on the marker scale: least squares on the off-diagonal covariances
+/** lav_cfa_1fac_3ind: closed-form one-factor solution for up to 3 indicators (bounds = TRUE). */
+function oneFactor3(cov: number[][], stdLv: boolean): FabinResult {
+  const nvar = cov.length;
+  let c = cov;
+  if (nvar === 1) {
+    c = [
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 1],
+    ];
+  } else if (nvar === 2) {
+    const mean2 = (c[0]![0]! + c[1]![1]!) / 2;
+    const maxVar = Math.max(c[0]![0]!, c[1]![1]!);
+    const s21 = c[1]![0]!;
+    c = [
+      [c[0]![0]!, c[0]![1]!, mean2],
+      [c[1]![0]!, c[1]![1]!, s21],
+      [mean2, s21, maxVar],
+    ];
+  }
+  const s11 = c[0]![0]!;
+  const s22 = c[1]![1]!;
+  const s33 = c[2]![2]!;
+  const s21 = c[1]![0]!;
+  const s31 = c[2]![0]!;
+  const s32 = c[2]![1]!;
+  const negTriad = s21 * s31 * s32 < 0;
+  let psi = (s21 * s31) / s32;
+  let l2 = s32 / s31;
+  let l3 = s32 / s21;
+  const lowerPsi = s11 - 0.9 * s11;
+  psi = Math.min(Math.max(psi, lowerPsi), s11);
+  const l2b = Math.sqrt(s22 / lowerPsi);
+  l2 = Math.min(Math.max(-l2b, l2), l2b);
+  const l3b = Math.sqrt(s33 / lowerPsi);
+  l3 = Math.min(Math.max(-l3b, l3), l3b);
+  let lambda = [1, l2, l3];
+  if (stdLv) lambda = lambda.map((l) => l * Math.sign(psi) * Math.sqrt(Math.abs(psi)));
+  return { lambda: lambda.slice(0, nvar), negTriad };
+}
+
+/** lav_cfa_1fac_fabin(S, method = "fabin3", lambda.only = !std.lv, bounds = TRUE). */
+function fabin3(cov: number[][], stdLv: boolean): FabinResult {
+  const nvar = cov.length;
+  if (nvar < 4) return oneFactor3(cov, stdLv);
+  const lambda = new Array<number>(nvar).fill(0);
+  lambda[0] = 1;
+  for (let i = 1; i < nvar; i++) {
+    const idx3: number[] = [];
+    for (let j = 1; j < nvar; j++) if (j !== i) idx3.push(j);
+    const n3 = idx3.length;
+    const s23 = idx3.map((j) => cov[i]![j]!);
+    const s31 = idx3.map((j) => cov[j]![0]!);
+    const S33 = new Float64Array(n3 * n3);
+    idx3.forEach((a, r) => idx3.forEach((b, q) => (S33[r * n3 + q] = cov[a]![b]!)));
+    let value: number;
+    try {
+      const tmp = solve(S33, n3, s31);
       let num = 0;
       let den = 0;
-      for (let a = 0; a < idx.length; a++) {
-        for (let b = 0; b < a; b++) {
-          const lab = rel[a]! * rel[b]!;
-          num += S[idx[a]! * p + idx[b]!]! * lab;
-          den += lab * lab;
-        }
+      for (let k = 0; k < n3; k++) {
+        num += s23[k]! * tmp[k]!;
+        den += s31[k]! * tmp[k]!;
       }
-      let psiRel = den > 0 ? num / den : Number.NaN;
-      if (!(psiRel > 0) || !Number.isFinite(psiRel)) psiRel = 0.05;
-      const markerFixed = fixedOrNull(name, '=~', ind[0]!);
-      const psiFixed = fixedOrNull(name, '~~', name);
-      let scale: number; // loading = rel × scale
-      let psi: number;
-      if (psiFixed !== null && psiFixed > 0) {
-        scale = Math.sqrt(psiRel / psiFixed);
-        psi = psiFixed;
-      } else {
-        scale = markerFixed !== null && markerFixed !== 0 ? markerFixed : 1;
-        psi = psiRel / (scale * scale);
+      value = num / den;
+    } catch {
+      let num = 0;
+      let den = 0;
+      for (let k = 0; k < n3; k++) {
+        num += s23[k]! * s31[k]!;
+        den += s31[k]! * s31[k]!;
       }
-      idx.forEach((i, a) => {
-        const fixed = fixedOrNull(name, '=~', ind[a]!);
-        const v = fixed !== null ? fixed : rel[a]! * scale;
-        lambda[i * m + f] = v;
-        value.set(`${name}=~${ind[a]!}`, v);
+      value = num / den;
+    }
+    lambda[i] = value;
+  }
+  const s11 = cov[0]![0]!;
+  const lowerPsi = s11 - 0.9 * s11;
+  for (let i = 1; i < nvar; i++) {
+    const b = Math.sqrt(cov[i]![i]! / lowerPsi);
+    lambda[i] = Math.min(Math.max(-b, lambda[i]!), b);
+  }
+  if (!stdLv) return { lambda, negTriad: false };
+  // std.lv: ψ from the one-factor fit, then λ·sign(ψ)·sqrt|ψ|
+  const l2 = lambda.reduce((a, l) => a + l * l, 0);
+  const D = lambda.map((a) => lambda.map((b) => (a * b) / l2));
+  // θ = solve(I − D∘D, diag(S − D S D))
+  const DS = D.map((row) =>
+    cov[0]!.map((_, j) => row.reduce((acc, d, k) => acc + d * cov[k]![j]!, 0)),
+  );
+  const DSD = DS.map((row) =>
+    D[0]!.map((_, j) => row.reduce((acc, v, k) => acc + v * D[k]![j]!, 0)),
+  );
+  const A = new Float64Array(nvar * nvar);
+  const rhs = new Float64Array(nvar);
+  for (let i = 0; i < nvar; i++) {
+    rhs[i] = cov[i]![i]! - DSD[i]![i]!;
+    for (let j = 0; j < nvar; j++) A[i * nvar + j] = (i === j ? 1 : 0) - D[i]![j]! * D[i]![j]!;
+  }
+  let theta: Float64Array;
+  try {
+    theta = solve(A, nvar, rhs);
+  } catch {
+    theta = new Float64Array(nvar).fill(Number.NaN);
+  }
+  let psiNum = 0;
+  for (let j = 0; j < nvar; j++) {
+    let col = 0;
+    for (let i = 0; i < nvar; i++) col += lambda[i]! * (cov[i]![j]! - (i === j ? theta[i]! : 0));
+    psiNum += col * lambda[j]!;
+  }
+  const psi = psiNum / (l2 * l2);
+  return {
+    lambda: lambda.map((l) => l * Math.sign(psi) * Math.sqrt(Math.abs(psi))),
+    negTriad: false,
+  };
+}
+
+/** Starting z (see the module comment). */
+export function startValues(cm: CompiledModel, stats: readonly GroupStats[]): Float64Array {
+  const { p, ov, lv } = cm;
+  const start = new Float64Array(cm.rows.length);
+  for (let g = 1; g <= stats.length; g++) {
+    const st = stats[g - 1]!;
+    const inGroup = (i: number): boolean => cm.rows[i]!.group === g;
+    for (const f of lv) {
+      const lambdaRows: number[] = [];
+      let stdLv = false;
+      cm.rows.forEach((r, i) => {
+        if (!inGroup(i)) return;
+        if (r.op === '=~' && r.lhs === f) lambdaRows.push(i);
+        if (r.op === '~~' && r.lhs === f && r.rhs === f && r.free < 0 && r.value === 1)
+          stdLv = true;
       });
-      value.set(`${name}~~${name}`, psi);
+      const idx = lambdaRows.map((i) => ov.indexOf(cm.rows[i]!.rhs));
+      const cov = idx.map((a) => idx.map((b) => st.S[a * p + b]!));
+      const fab = fabin3(cov, stdLv);
+      let lambda = fab.lambda.map((l) => (Number.isFinite(l) ? l : 1));
+      if (fab.negTriad) lambda = lambda.map(() => (stdLv ? 0.7 : 1));
+      lambdaRows.forEach((i, k) => (start[i] = lambda[k]!));
     }
-    // factor covariances: least squares on cross-factor indicator covariances, then shrink to PD
-    const psiM = new Float64Array(m * m);
-    for (let f = 0; f < m; f++) psiM[f * m + f] = value.get(`${lv[f]!}~~${lv[f]!}`)!;
-    for (let f = 0; f < m; f++) {
-      for (let h = 0; h < f; h++) {
-        let num = 0;
-        let den = 0;
-        for (let i = 0; i < p; i++) {
-          const li = lambda[i * m + f]!;
-          if (li === 0) continue;
-          for (let j = 0; j < p; j++) {
-            const lj = lambda[j * m + h]!;
-            if (lj === 0 || i === j) continue;
-            num += S[i * p + j]! * li * lj;
-            den += li * li * lj * lj;
-          }
-        }
-        const v = den > 0 ? num / den : 0;
-        psiM[f * m + h] = Number.isFinite(v) ? v : 0;
-        psiM[h * m + f] = psiM[f * m + h]!;
+    cm.rows.forEach((r, i) => {
+      if (!inGroup(i)) return;
+      if (r.op === '~~' && r.lhs === r.rhs) {
+        start[i] = lv.includes(r.lhs) ? 0.05 : 0.5 * st.S[ov.indexOf(r.lhs) * (p + 1)]!;
+      } else if (r.op === '~1' && !lv.includes(r.lhs)) {
+        start[i] = st.mean[ov.indexOf(r.lhs)]!;
       }
-    }
-    for (let shrink = 0; shrink < 30 && m > 1 && tryCholesky(psiM, m) === null; shrink++) {
-      for (let f = 0; f < m; f++) for (let h = 0; h < m; h++) if (f !== h) psiM[f * m + h]! *= 0.5;
-    }
-    if (m > 1 && tryCholesky(psiM, m) === null) {
-      for (let f = 0; f < m; f++) for (let h = 0; h < m; h++) if (f !== h) psiM[f * m + h] = 0;
-    }
-    for (let f = 0; f < m; f++)
-      for (let h = 0; h < f; h++) value.set(`${lv[h]!}~~${lv[f]!}`, psiM[f * m + h]!);
-    for (let i = 0; i < p; i++) {
-      value.set(`${ov[i]!}~~${ov[i]!}`, 0.5 * S[i * p + i]!);
-      value.set(`${ov[i]!}~1`, st.mean[i]!);
-    }
-    for (const r of rows) {
-      if (r.free < 0) continue;
-      let v = value.get(`${r.lhs}${r.op}${r.rhs}`);
-      if (v === undefined || !Number.isFinite(v)) v = 0; // residual covariances, latent means
-      sums[r.free]! += v;
-      counts[r.free]! += 1;
-    }
+    });
+  }
+  const sums = new Float64Array(cm.nFree);
+  const counts = new Float64Array(cm.nFree);
+  cm.rows.forEach((r, i) => {
+    if (r.free < 0) return;
+    sums[r.free]! += start[i]!;
+    counts[r.free]! += 1;
   });
   const z = new Float64Array(cm.nFree);
   for (let k = 0; k < cm.nFree; k++) z[k] = counts[k]! > 0 ? sums[k]! / counts[k]! : 0;
   return z;
+}
+
+/**
+ * lavaan's start = "simple" (its fallback when the default start does not converge): loadings 1,
+ * variances 1, covariances and latent means 0; intercepts at the sample means (lavaan uses 0; the
+ * intercepts are linear parameters, so this only saves an iteration).
+ */
+export function simpleStartValues(cm: CompiledModel, stats: readonly GroupStats[]): Float64Array {
+  const { ov, lv } = cm;
+  const sums = new Float64Array(cm.nFree);
+  const counts = new Float64Array(cm.nFree);
+  cm.rows.forEach((r) => {
+    if (r.free < 0) return;
+    let v = 0;
+    if (r.op === '=~') v = 1;
+    else if (r.op === '~~' && r.lhs === r.rhs) v = 1;
+    else if (r.op === '~1' && !lv.includes(r.lhs)) v = stats[r.group - 1]!.mean[ov.indexOf(r.lhs)]!;
+    sums[r.free]! += v;
+    counts[r.free]! += 1;
+  });
+  return sums.map((s, k) => (counts[k]! > 0 ? s / counts[k]! : 0));
 }
