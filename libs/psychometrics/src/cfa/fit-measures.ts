@@ -116,27 +116,71 @@ export function rmseaCiOf(
   nGroups: number,
   tol = 0,
 ): { lower: number; upper: number } {
+  const both = rmseaCiBoth(x2, df, n, nGroups);
+  return tol === 0
+    ? both.exact
+    : tol === UNIROOT_TOL
+      ? both.lavaan
+      : rmseaCiWith(x2, df, n, nGroups, tol);
+}
+
+interface Ci {
+  lower: number;
+  upper: number;
+}
+
+/** lav_fit_rmsea_ci with a given uniroot tolerance (the general, slower path). */
+function rmseaCiWith(x2: number, df: number, n: number, nGroups: number, tol: number): Ci {
   if (!Number.isFinite(x2) || !Number.isFinite(df) || !Number.isFinite(n)) {
     return { lower: Number.NaN, upper: Number.NaN };
   }
-  const upperPerc = 0.95;
-  const lowerPerc = 0.05;
-  const lowerLambda = (l: number): number => pchisq(x2, df, l) - upperPerc;
-  const upperLambda = (l: number): number => pchisq(x2, df, l) - lowerPerc;
-  let lower: number;
-  if (df < 1 || lowerLambda(0) < 0) lower = 0;
-  else {
-    const lam = zeroin(lowerLambda, 0, x2, tol);
-    lower = Math.sqrt(lam / (n * df)) * Math.sqrt(nGroups);
-  }
+  const p0 = pchisq(x2, df, 0);
   const nRmsea = Math.max(n, x2 * 4);
-  let upper: number;
-  if (df < 1 || upperLambda(nRmsea) > 0 || upperLambda(0) < 0) upper = 0;
-  else {
-    const lam = zeroin(upperLambda, 0, nRmsea, tol);
-    upper = Math.sqrt(lam / (n * df)) * Math.sqrt(nGroups);
-  }
+  const scale = (lam: number): number => Math.sqrt(lam / (n * df)) * Math.sqrt(nGroups);
+  const lower =
+    df < 1 || p0 - 0.95 < 0 ? 0 : scale(zeroin((l) => pchisq(x2, df, l) - 0.95, 0, x2, tol));
+  const upper =
+    df < 1 || pchisq(x2, df, nRmsea) - 0.05 > 0 || p0 - 0.05 < 0
+      ? 0
+      : scale(zeroin((l) => pchisq(x2, df, l) - 0.05, 0, nRmsea, tol));
   return { lower, upper };
+}
+
+/**
+ * Both CIs at once: lavaan's (uniroot's default tolerance, from lavaan's brackets) and the exact roots,
+ * which are then sought only within uniroot's final bracket (|root − b| ≤ tol), saving most of the
+ * non-central χ² evaluations. Falls back to the full bracket if that narrow one has no sign change.
+ */
+export function rmseaCiBoth(
+  x2: number,
+  df: number,
+  n: number,
+  nGroups: number,
+): { exact: Ci; lavaan: Ci } {
+  if (!Number.isFinite(x2) || !Number.isFinite(df) || !Number.isFinite(n)) {
+    const na = { lower: Number.NaN, upper: Number.NaN };
+    return { exact: na, lavaan: na };
+  }
+  const p0 = pchisq(x2, df, 0);
+  const nRmsea = Math.max(n, x2 * 4);
+  const scale = (lam: number): number => Math.sqrt(lam / (n * df)) * Math.sqrt(nGroups);
+  const roots = (target: number, hi: number): [number, number] => {
+    const fn = (l: number): number => pchisq(x2, df, l) - target;
+    const approx = zeroin(fn, 0, hi, UNIROOT_TOL);
+    const w = UNIROOT_TOL + 1e-12 * Math.abs(approx);
+    const a = Math.max(0, approx - w);
+    const b = Math.min(hi, approx + w);
+    let exact = zeroin(fn, a, b, 0);
+    if (Number.isNaN(exact)) exact = zeroin(fn, 0, hi, 0);
+    return [scale(approx), scale(exact)];
+  };
+  const exact: Ci = { lower: 0, upper: 0 };
+  const lavaan: Ci = { lower: 0, upper: 0 };
+  if (!(df < 1 || p0 - 0.95 < 0)) [lavaan.lower, exact.lower] = roots(0.95, x2);
+  if (!(df < 1 || pchisq(x2, df, nRmsea) - 0.05 > 0 || p0 - 0.05 < 0)) {
+    [lavaan.upper, exact.upper] = roots(0.05, nRmsea);
+  }
+  return { exact, lavaan };
 }
 
 /** lav_fit_rmsea_closefit (H0: RMSEA ≤ h0), 1 − pchisq(X², df, ncp = N·df·h0²/G); NaN when df = 0. */

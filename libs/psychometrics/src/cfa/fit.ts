@@ -10,8 +10,7 @@ import { cholesky, choleskyLogDet, NotPositiveDefiniteError } from '../linalg';
 import { CfaDataError, NonConvergenceError, NotIdentifiedError } from './errors';
 import {
   cfiOf,
-  rmseaCiOf,
-  UNIROOT_TOL,
+  rmseaCiBoth,
   rmseaCloseFitPvalue,
   rmseaNotCloseFitPvalue,
   rmseaOf,
@@ -237,8 +236,7 @@ export function fitCfaToMoments(
     return acc + st.n * (sumLog - st.logDetS);
   }, 0);
   const baselineDf = (G * p * (p - 1)) / 2;
-  const ci = rmseaCiOf(chisq, df, N, G);
-  const ciLavaan = rmseaCiOf(chisq, df, N, G, UNIROOT_TOL);
+  const { exact: ci, lavaan: ciLavaan } = rmseaCiBoth(chisq, df, N, G);
   const implied = problem.implied(opt.z);
   const srmrG = stats.map((st, g) =>
     srmrGroup(

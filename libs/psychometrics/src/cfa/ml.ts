@@ -171,15 +171,28 @@ export class MlProblem {
     grad: Float64Array,
   ): void {
     const { p, m } = this;
-    // G = Σ⁻¹ − Σ⁻¹ W Σ⁻¹ with W = S + d d'
-    const W = st.S.slice();
-    if (d) for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) W[i * p + j]! += d[i]! * d[j]!;
-    const sws = mul(si, mul(W, si, p, p, p), p, p, p);
-    const G = new Float64Array(p * p);
-    for (let i = 0; i < p * p; i++) G[i] = si[i]! - sws[i]!;
-    const glp = mul(G, lp, p, p, m); // G Λ Ψ
-    const gl = mul(G, w.lambda, p, p, m);
+    // G = Σ⁻¹ − Σ⁻¹ W Σ⁻¹ with W = S + d d', used only through GΛ and a few entries G_ij, so the p×p
+    // product Σ⁻¹WΣ⁻¹ is never formed: GΛ = A − Σ⁻¹(W A) with A = Σ⁻¹Λ, and
+    // G_ij = Σ⁻¹_ij − Σ_k (Σ⁻¹S)_ik Σ⁻¹_kj − (Σ⁻¹d)_i (Σ⁻¹d)_j.
+    const A = mul(si, w.lambda, p, p, m);
+    const WA = mul(st.S, A, p, p, m);
+    if (d) {
+      const dA = mulTVec(A, d, p, m); // A'd
+      for (let i = 0; i < p; i++) for (let k = 0; k < m; k++) WA[i * m + k]! += d[i]! * dA[k]!;
+    }
+    const C = mul(si, WA, p, p, m);
+    const gl = new Float64Array(p * m);
+    for (let i = 0; i < p * m; i++) gl[i] = A[i]! - C[i]!;
+    const glp = mul(gl, w.psi, p, m, m); // G Λ Ψ
     const ltgl = mulTN(w.lambda, gl, p, m, m); // Λ' G Λ
+    const needTheta = this.free[g]!.some((e) => e.mat === 'theta');
+    const P = needTheta ? mul(si, st.S, p, p, p) : null; // Σ⁻¹S
+    const gEntry = (i: number, j: number): number => {
+      let v = si[i * p + j]!;
+      for (let k = 0; k < p; k++) v -= P![i * p + k]! * si[k * p + j]!;
+      if (sid) v -= sid[i]! * sid[j]!;
+      return v;
+    };
     const ltsid = sid ? mulTVec(w.lambda, sid, p, m) : null;
     const scale = 0.5 * st.w;
     for (const e of this.free[g]!) {
@@ -193,7 +206,7 @@ export class MlProblem {
           v = (e.r === e.c ? 1 : 2) * ltgl[e.r * m + e.c]!;
           break;
         case 'theta':
-          v = (e.r === e.c ? 1 : 2) * G[e.r * p + e.c]!;
+          v = (e.r === e.c ? 1 : 2) * gEntry(e.r, e.c);
           break;
         case 'nu':
           v = sid ? -2 * sid[e.r]! : 0;

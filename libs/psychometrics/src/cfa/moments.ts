@@ -114,29 +114,28 @@ export function sampleMoments(
     const name = G > 1 ? ` in group '${groups[g]}'` : '';
     if (n < 2)
       throw new CfaDataError(`only ${n} complete row(s)${name}: too few for a covariance matrix`);
-    // Two passes: means, then centred cross-products (as R's cov()).
+    // the group's complete rows as a contiguous n×p block
+    const X = new Float64Array(n * p);
+    idx.forEach((i, r) => {
+      const row = data.rows[i]!;
+      for (let a = 0; a < p; a++) X[r * p + a] = row[cols[a]!]!;
+    });
+    // Two passes: means (with R's correction term), then centred cross-products (as R's cov()).
     const m = new Float64Array(p);
-    for (const i of idx) {
-      const row = data.rows[i]!;
-      for (let a = 0; a < p; a++) m[a]! += row[cols[a]!]!;
-    }
+    for (let r = 0; r < n; r++) for (let a = 0; a < p; a++) m[a]! += X[r * p + a]!;
     for (let a = 0; a < p; a++) m[a]! /= n;
-    // correction term for the mean (as R's two-pass algorithm)
     const corr = new Float64Array(p);
-    for (const i of idx) {
-      const row = data.rows[i]!;
-      for (let a = 0; a < p; a++) corr[a]! += row[cols[a]!]! - m[a]!;
-    }
+    for (let r = 0; r < n; r++) for (let a = 0; a < p; a++) corr[a]! += X[r * p + a]! - m[a]!;
     for (let a = 0; a < p; a++) m[a]! += corr[a]! / n;
+    for (let r = 0; r < n; r++) for (let a = 0; a < p; a++) X[r * p + a]! -= m[a]!;
     const c = new Float64Array(p * p);
-    const d = new Float64Array(p);
-    for (const i of idx) {
-      const row = data.rows[i]!;
-      for (let a = 0; a < p; a++) d[a] = row[cols[a]!]! - m[a]!;
+    for (let r = 0; r < n; r++) {
+      const o = r * p;
       for (let a = 0; a < p; a++) {
-        const da = d[a]!;
-        const o = a * p;
-        for (let b = 0; b <= a; b++) c[o + b]! += da * d[b]!;
+        const da = X[o + a]!;
+        if (da === 0) continue;
+        const ao = a * p;
+        for (let b = 0; b <= a; b++) c[ao + b]! += da * X[o + b]!;
       }
     }
     for (let a = 0; a < p; a++) {
