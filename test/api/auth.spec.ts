@@ -3,7 +3,6 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import {
   createStaffAccount,
-  createTestAppWithEnv,
   sessionCookieOf,
   signIn,
   type StaffFixture,
@@ -11,6 +10,7 @@ import {
   TEST_ORIGIN,
 } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestAppWithEnv } from '../support/staff-test-app';
 import { queryDatabase } from '../support/test-database';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -1,16 +1,8 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { hashPassword } from '../../apps/api/src/accounts/password-hasher';
 import type { StaffRole } from '../../apps/api/src/accounts/staff-role';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/app-setup';
-import { loadConfig } from '../../apps/api/src/config/app-config';
-import { runMigrations } from '../../apps/api/src/database/run-migrations';
-import { provisionTestDatabase, queryDatabase } from './test-database';
-import type { TestApp } from './test-app';
+import { queryDatabase } from './test-database';
 
 /** The host every staff test request claims, so its Origin can match (see the CSRF middleware). */
 export const TEST_HOST = 'swhc.test';
@@ -82,26 +74,4 @@ export function sessionCookieOf(header: unknown): string | undefined {
       ? [header]
       : [];
   return lines.find((line) => line.startsWith('swhc_session='));
-}
-
-/** Like createTestApp, with environment overrides (e.g. SECURE_COOKIES=true). */
-export async function createTestAppWithEnv(env: Record<string, string>): Promise<TestApp> {
-  const database = await provisionTestDatabase();
-  const connection = { url: database.url, embedded: database.embedded };
-  await runMigrations(connection);
-  const config = loadConfig({ DATABASE_URL: database.url, WEB_ROOT: '/nonexistent', ...env });
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, connection),
-    { bodyParser: false, logger: ['error'] },
-  );
-  configureApp(app, config);
-  await app.init();
-  return {
-    app,
-    database,
-    async close() {
-      await app.close();
-      await database.drop();
-    },
-  };
 }
