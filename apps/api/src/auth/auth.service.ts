@@ -122,6 +122,9 @@ export class AuthService implements OnModuleInit {
     }
 
     await this.throttle.clear(keys[0]?.key ?? '');
+    // Housekeeping on the (rare) successful sign-in, so neither table grows without bound.
+    await this.throttle.purgeStale(now);
+    await this.sessions.purgeExpired(now);
     const session = await this.sessions.start(account.id, now);
     await this.audit.record(
       {

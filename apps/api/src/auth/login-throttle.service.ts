@@ -47,6 +47,19 @@ export class LoginThrottleService {
     }
   }
 
+  /** Forgets counts whose window has passed and that lock nothing (typed emails pile up otherwise). */
+  async purgeStale(now = new Date(), olderThanMs = 60 * 60 * 1000): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(LoginThrottle)
+      .where('window_started_at < :cutoff AND (locked_until IS NULL OR locked_until < :now)', {
+        cutoff: new Date(now.getTime() - olderThanMs),
+        now,
+      })
+      .execute();
+  }
+
   /** After a successful sign-in the account starts afresh (the network count stays). */
   async clear(key: string): Promise<void> {
     await this.dataSource.getRepository(LoginThrottle).delete({ key });
