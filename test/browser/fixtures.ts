@@ -71,6 +71,27 @@ export async function answerAllPages(page: Page): Promise<void> {
   throw new Error('The survey never reached its last page');
 }
 
+/** The button that sends the answers, on the last page. */
+export const sendButton = (page: Page) =>
+  page.getByRole('button', { name: /^Send( my)? answers$/ });
+
+/**
+ * Moves on with "Continue" (answering nothing) until a page with a required question is on screen,
+ * then presses "Continue" once more so the survey shows its errors.
+ */
+export async function showRequiredAnswerErrors(page: Page): Promise<void> {
+  const required = page.locator('.sd-page [role="radiogroup"][aria-required="true"]');
+  await expect(page.locator('.sd-page [role="radiogroup"]').first()).toBeVisible();
+  for (let guard = 0; guard < 50 && (await required.count()) === 0; guard += 1) {
+    const before = (await progress(page)).page;
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(async () => (await progress(page)).page).toBe(before + 1);
+  }
+  const next = page.getByRole('button', { name: 'Continue' });
+  await ((await next.isVisible()) ? next : sendButton(page)).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+}
+
 /** Submission ids of every response POST the page made. */
 export function recordSubmissions(page: Page): string[] {
   const ids: string[] = [];

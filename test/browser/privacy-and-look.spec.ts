@@ -1,5 +1,13 @@
 import { join } from 'node:path';
-import { answerAllPages, expect, surveyPath, test, thankYouHeading } from './fixtures';
+import {
+  answerAllPages,
+  expect,
+  sendButton,
+  showRequiredAnswerErrors,
+  surveyPath,
+  test,
+  thankYouHeading,
+} from './fixtures';
 
 const screenshots = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -11,7 +19,7 @@ test('the app requests nothing from any other host', async ({ page, baseURL, lin
   await page.goto('/');
   await page.goto(surveyPath(links.openCode));
   await answerAllPages(page);
-  await page.getByRole('button', { name: 'Send answers' }).click();
+  await sendButton(page).click();
   await expect(thankYouHeading(page)).toBeVisible();
   await page.goto(surveyPath(links.unknownCode));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -41,14 +49,13 @@ test('screenshots of the survey (desktop and 320 px) and the thank-you page', as
     await expect(page.locator('.sd-progress__text').last()).toBeVisible();
     await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
     if (name === 'survey-desktop') {
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await expect(page.getByText('There is a problem')).toBeVisible();
+      await showRequiredAnswerErrors(page);
       await page.screenshot({ path: join(screenshots, 'survey-errors.png'), fullPage: true });
       await page.getByRole('link').filter({ hasText: 'Select an answer' }).first().click();
       await page.screenshot({ path: join(screenshots, 'survey-focus.png') });
       await answerAllPages(page);
       await page.screenshot({ path: join(screenshots, 'survey-last-page.png'), fullPage: true });
-      await page.getByRole('button', { name: 'Send answers' }).click();
+      await sendButton(page).click();
       await expect(thankYouHeading(page)).toBeVisible();
       await page.screenshot({ path: join(screenshots, 'thank-you.png'), fullPage: true });
     }

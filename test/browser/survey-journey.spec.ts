@@ -5,6 +5,8 @@ import {
   expect,
   progress,
   recordSubmissions,
+  sendButton,
+  showRequiredAnswerErrors,
   surveyPath,
   test,
   thankYouHeading,
@@ -44,7 +46,7 @@ test.describe('taking the survey', () => {
         const before = (await progress(page)).page;
         await page.keyboard.press('Enter');
         await expect.poll(async () => (await progress(page)).page).toBe(before + 1);
-      } else if (now.tag === 'button' && now.text === 'Send answers') {
+      } else if (now.tag === 'button' && /^Send( my)? answers$/.test(now.text)) {
         await page.keyboard.press('Enter');
         sent = true;
       } else {
@@ -89,7 +91,7 @@ test.describe('taking the survey', () => {
     await answerAllPages(page);
 
     await context.setOffline(true);
-    await page.getByRole('button', { name: 'Send answers' }).click();
+    await sendButton(page).click();
     const status = page.getByRole('status');
     await expect(status).toContainText('We’re trying to send your answers… don’t close this page.');
     await expect(thankYouHeading(page)).toHaveCount(0);
@@ -115,7 +117,7 @@ test.describe('taking the survey', () => {
       await route.fetch();
       await route.abort('connectionreset');
     });
-    await page.getByRole('button', { name: 'Send answers' }).click();
+    await sendButton(page).click();
     await expect(page.getByRole('status')).toContainText('don’t close this page');
     await expect.poll(storedResponses).toBe(before + 1);
 
@@ -142,7 +144,7 @@ test.describe('taking the survey', () => {
       await route.continue();
     });
 
-    await page.getByRole('button', { name: 'Send answers' }).dblclick();
+    await sendButton(page).dblclick();
 
     await expect(thankYouHeading(page)).toBeVisible();
     expect(await storedResponses()).toBe(before + 1);
@@ -154,13 +156,13 @@ test.describe('taking the survey', () => {
     links,
   }) => {
     await page.goto(surveyPath(links.openCode));
-    await expect(page.locator('.sd-page [role="radiogroup"]').first()).toBeVisible();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await showRequiredAnswerErrors(page);
+    const stuckOn = (await progress(page)).page;
 
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await expect(summary).toBeVisible();
     await expect(page).toHaveTitle(/^Error: /);
-    expect((await progress(page)).page).toBe(1);
+    expect((await progress(page)).page).toBe(stuckOn);
     // Focus goes to the first question in error, whose message is tied to it by aria-describedby.
     const invalid = page.locator('[role="radiogroup"][aria-invalid="true"]');
     await expect(invalid.first()).toBeVisible();
@@ -173,6 +175,11 @@ test.describe('taking the survey', () => {
     await expect(lastLink).toContainText('Select an answer');
     await lastLink.click();
     await expect(invalid.last().locator('input:focus')).toHaveCount(1);
+    // Answering the question clears its error and lets the person go on.
+    await answerCurrentPage(page);
+    const next = page.getByRole('button', { name: 'Continue' });
+    await ((await next.isVisible()) ? next : sendButton(page)).click();
+    await expect(invalid).toHaveCount(0);
   });
 });
 

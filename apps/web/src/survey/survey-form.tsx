@@ -125,9 +125,10 @@ function createModel(
   model.checkErrorsMode = 'onNextPage';
   model.autoFocusFirstError = true;
   model.autoFocusFirstQuestion = false;
-  model.pageNextText = 'Continue';
-  model.pagePrevText = 'Previous page';
-  model.completeText = 'Send answers';
+  // GOV.UK wording for the buttons, unless the instrument chose its own.
+  if (!('pageNextText' in json)) model.pageNextText = 'Continue';
+  if (!('pagePrevText' in json)) model.pagePrevText = 'Previous page';
+  if (!('completeText' in json)) model.completeText = 'Send answers';
   model.onGetTitleTagName.add((_, options) => {
     if (options.element.isPage) options.tagName = 'h2';
     else if (options.element.isPanel) options.tagName = 'h3';
@@ -146,7 +147,7 @@ function createModel(
 function summariseErrors(questions: Question[]): ErrorSummaryItem[] {
   return questions.flatMap((question) =>
     question.errors.map((error) => ({
-      text: `${question.processedTitle}: ${error.getText()}`,
+      text: `${error.getText()} – ${question.processedTitle}`,
       onSelect: () => goToQuestion(question),
     })),
   );
@@ -177,7 +178,7 @@ function summariseServerErrors(model: SurveyModel, errors: FieldError[]): ErrorS
     const question = questionFor(model, error.field);
     if (!question) return { text: error.message };
     return {
-      text: `${question.processedTitle}: ${error.message}`,
+      text: `${error.message} – ${question.processedTitle}`,
       onSelect: () => goToQuestion(question),
     };
   });

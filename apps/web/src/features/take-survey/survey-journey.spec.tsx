@@ -207,7 +207,7 @@ describe('SurveyJourney', () => {
     act(() => button(container, 'Send answers')?.click());
 
     const summary = await waitFor(() => container.querySelector('.app-error-summary'));
-    expect(summary.textContent).toContain('First: Choose one of the options');
+    expect(summary.textContent).toContain('Choose one of the options – First');
     // The survey is back on the page of the question in error, with the message on the question.
     await waitFor(() =>
       container
