@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +6,21 @@ import { verifyPassword } from '../../apps/api/src/accounts/password-hasher';
 import { REPO_ROOT } from '../support/app-server';
 import { provisionTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
 
-/** Runs `npm run -s api:cli -- ...` (tsx over the api's sources) against a database. */
+interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `npm run -s api:cli -- ...` (tsx over the api's sources) against a database. Asynchronous:
+ * with embedded PGlite the database server runs inside this test process and must keep answering.
+ */
 function cli(
   databaseUrl: string,
   args: string[],
   options: { env?: Record<string, string>; input?: string } = {},
-) {
+): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_OPTIONS: '',
@@ -19,12 +28,24 @@ function cli(
     ...options.env,
   };
   if (!options.env?.['SWHC_ADMIN_PASSWORD']) delete env['SWHC_ADMIN_PASSWORD'];
-  const result = spawnSync(
-    join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
-    ['--tsconfig', 'apps/api/tsconfig.app.json', 'apps/api/src/cli/main.ts', ...args],
-    { cwd: REPO_ROOT, env, input: options.input ?? '', encoding: 'utf8', timeout: 60000 },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
+      ['--tsconfig', 'apps/api/tsconfig.app.json', 'apps/api/src/cli/main.ts', ...args],
+      { cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
+  });
 }
 
 describe('api CLI (npm run -s api:cli)', () => {
@@ -39,9 +60,13 @@ describe('api CLI (npm run -s api:cli)', () => {
   });
 
   it('creates the first admin with the password from SWHC_ADMIN_PASSWORD, on an empty database', async () => {
-    const run = cli(database.url, ['create-admin', '--email', 'Head.Of.Service@Council.test'], {
-      env: { SWHC_ADMIN_PASSWORD: 'a long production password' },
-    });
+    const run = await cli(
+      database.url,
+      ['create-admin', '--email', 'Head.Of.Service@Council.test'],
+      {
+        env: { SWHC_ADMIN_PASSWORD: 'a long production password' },
+      },
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Created administrator account head.of.service@council.test/);
@@ -62,16 +87,16 @@ describe('api CLI (npm run -s api:cli)', () => {
   });
 
   it('reads the password from standard input and refuses a short one or a duplicate', async () => {
-    const fromStdin = cli(database.url, ['create-admin', '--email', 'second@council.test'], {
+    const fromStdin = await cli(database.url, ['create-admin', '--email', 'second@council.test'], {
       input: 'another long password\n',
     });
     expect(fromStdin.status).toBe(0);
-    const short = cli(database.url, ['create-admin', '--email', 'third@council.test'], {
+    const short = await cli(database.url, ['create-admin', '--email', 'third@council.test'], {
       input: 'short\n',
     });
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/password must be at least 12 characters/);
-    const duplicate = cli(database.url, ['create-admin', '--email', 'SECOND@council.test'], {
+    const duplicate = await cli(database.url, ['create-admin', '--email', 'SECOND@council.test'], {
       input: 'another long password\n',
     });
     expect(duplicate.status).toBe(1);
@@ -90,15 +115,15 @@ describe('api CLI (npm run -s api:cli)', () => {
       good,
       'gss_code,name,official_name,type,region\nE06000001,Hartlepool,Hartlepool Borough Council,UA,North East\nE06000002,Middlesbrough,Middlesbrough Council,UA,North East\n',
     );
-    const run = cli(database.url, ['import-organisations', good]);
+    const run = await cli(database.url, ['import-organisations', good]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Imported 2 organisations/);
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'gss_code,name,official_name,type,region\nX123,Nowhere,,UA,North\n');
-    const failed = cli(database.url, ['import-organisations', bad]);
+    const failed = await cli(database.url, ['import-organisations', bad]);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/Line 2: "X123" is not an English GSS code/);
-    const missing = cli(database.url, ['import-organisations', join(dir, 'nope.csv')]);
+    const missing = await cli(database.url, ['import-organisations', join(dir, 'nope.csv')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/Cannot read/);
     const count = await queryDatabase<{ n: string }>(
@@ -108,8 +133,8 @@ describe('api CLI (npm run -s api:cli)', () => {
     expect(Number(count[0]?.n)).toBe(2);
   });
 
-  it('answers a usage error with exit code 2', () => {
-    const run = cli(database.url, ['create-admin']);
+  it('answers a usage error with exit code 2', async () => {
+    const run = await cli(database.url, ['create-admin']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/needs --email/);
   });
