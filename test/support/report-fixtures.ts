@@ -1,6 +1,7 @@
 import type { Answers, ServiceKind } from '@swhc/contracts';
 import { HEALTH_CHECK_V1, scoreResponse } from '@swhc/instruments';
 import { Client } from 'pg';
+import { hashPassword } from '../../apps/api/src/accounts/password-hasher';
 import { SeededRandom } from '../../apps/api/src/demo/seeded-random';
 import { randomUnitProfile, syntheticAnswers } from '../../apps/api/src/demo/synthetic-responses';
 import { answersDigest } from '../../apps/api/src/responses/answers-digest';
@@ -83,6 +84,23 @@ export async function seedReportFixtures(databaseUrl: string): Promise<ReportFix
       if (!id) throw new Error(`No organisation ${gss}`);
       return id;
     };
+    // Already seeded on this database (a browser test worker restarted): reuse it.
+    const existing = (
+      await client.query<{ id: string; name: string }>(
+        `SELECT id, name FROM wave WHERE name LIKE 'Report test %'`,
+      )
+    ).rows;
+    const idOf = (name: string) => existing.find((w) => w.name === name)?.id;
+    const [e2024, e2025, e2026] = ['2024', '2025', '2026'].map((y) => idOf(`Report test ${y}`));
+    if (e2024 && e2025 && e2026) {
+      return {
+        wave2024: e2024,
+        wave2025: e2025,
+        wave2026: e2026,
+        hartlepool: orgId(HARTLEPOOL),
+        middlesbrough: orgId(MIDDLESBROUGH),
+      };
+    }
     const now = Date.now();
     const wave = async (name: string, opensAt: number, closesAt: number): Promise<string> => {
       const row = (
@@ -228,5 +246,34 @@ async function insertResponses(
          answers, scores, answers_digest, submitted_on) VALUES ${tuples.join(', ')}`,
       values,
     );
+  }
+}
+
+/** A staff account straight in the database (argon2id hash from the app's own hasher). */
+export async function createReportAccount(
+  databaseUrl: string,
+  input: { email: string; password: string; role: 'psw' | 'admin'; gssCodes?: readonly string[] },
+): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const taken = await client.query('SELECT 1 FROM staff_account WHERE email = $1', [input.email]);
+    if (taken.rowCount) return;
+    const row = (
+      await client.query<{ id: string }>(
+        `INSERT INTO staff_account (email, password_hash, role) VALUES ($1, $2, $3) RETURNING id`,
+        [input.email, await hashPassword(input.password), input.role],
+      )
+    ).rows[0];
+    if (!row) throw new Error('staff_account insert returned nothing');
+    for (const code of input.gssCodes ?? []) {
+      await client.query(
+        `INSERT INTO staff_account_organisation (staff_account_id, organisation_id)
+         SELECT $1, id FROM organisation WHERE gss_code = $2`,
+        [row.id, code],
+      );
+    }
+  } finally {
+    await client.end();
   }
 }

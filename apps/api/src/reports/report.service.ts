@@ -229,7 +229,7 @@ export class ReportService {
     return chosen;
   }
 
-  /** The latest closed wave of the same instrument version that closed before this one. */
+  /** The latest closed wave of the same instrument version that had closed before this one opened. */
   private previousWave(
     waves: readonly WaveWithInstrument[],
     current: WaveWithInstrument,
@@ -242,7 +242,7 @@ export class ReportService {
           w.instrument.key === current.instrument.key &&
           w.instrument.version === current.instrument.version &&
           waveStatus(w.wave, now) === 'closed' &&
-          w.wave.closesAt.getTime() < current.wave.closesAt.getTime(),
+          w.wave.closesAt.getTime() <= current.wave.opensAt.getTime(),
       )
       .sort((a, b) => b.wave.closesAt.getTime() - a.wave.closesAt.getTime());
     return candidates[0] ?? null;

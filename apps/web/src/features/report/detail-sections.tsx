@@ -1,5 +1,6 @@
 import type { DriversResult, GroupedDimension, ItemDistribution, LaReport } from '@swhc/contracts';
 import { num, percent, reliabilityWords, wholeScore } from './format';
+import { TableScroll } from './table-scroll';
 
 export function DriversSection({ drivers }: { drivers: DriversResult }) {
   return (
@@ -56,52 +57,54 @@ export function DriversSection({ drivers }: { drivers: DriversResult }) {
 function GroupTable({ dimension, report }: { dimension: GroupedDimension; report: LaReport }) {
   const scales = report.scales.map((s) => ({ key: s.key, title: s.title }));
   return (
-    <table className="app-table">
-      <caption className="app-table__caption">
-        Scores by {dimension.title.toLowerCase()} (0 to 100)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{dimension.title}</th>
-          <th scope="col" className="app-table__numeric">
-            Responses
-          </th>
-          {scales.map((s) => (
-            <th scope="col" key={s.key} className="app-table__numeric">
-              {s.title}
+    <TableScroll label={`Scores by ${dimension.title.toLowerCase()}`}>
+      <table className="app-table">
+        <caption className="app-table__caption">
+          Scores by {dimension.title.toLowerCase()} (0 to 100)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{dimension.title}</th>
+            <th scope="col" className="app-table__numeric">
+              Responses
             </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {dimension.groups.map((group) =>
-          group.suppressed ? (
-            <tr key={group.key}>
-              <th scope="row">{group.label}</th>
-              <td colSpan={scales.length + 1} className="app-suppressed">
-                {group.message}
-              </td>
-            </tr>
-          ) : (
-            <tr key={group.key}>
-              <th scope="row">{group.label}</th>
-              <td className="app-table__numeric">{group.n}</td>
-              {group.scales.map((cell) =>
-                cell.suppressed ? (
-                  <td key={cell.scale} className="app-suppressed app-table__numeric">
-                    {cell.message}
-                  </td>
-                ) : (
-                  <td key={cell.scale} className="app-table__numeric">
-                    {wholeScore(cell.score)}
-                  </td>
-                ),
-              )}
-            </tr>
-          ),
-        )}
-      </tbody>
-    </table>
+            {scales.map((s) => (
+              <th scope="col" key={s.key} className="app-table__numeric">
+                {s.title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {dimension.groups.map((group) =>
+            group.suppressed ? (
+              <tr key={group.key}>
+                <th scope="row">{group.label}</th>
+                <td colSpan={scales.length + 1} className="app-suppressed">
+                  {group.message}
+                </td>
+              </tr>
+            ) : (
+              <tr key={group.key}>
+                <th scope="row">{group.label}</th>
+                <td className="app-table__numeric">{group.n}</td>
+                {group.scales.map((cell) =>
+                  cell.suppressed ? (
+                    <td key={cell.scale} className="app-suppressed app-table__numeric">
+                      {cell.message}
+                    </td>
+                  ) : (
+                    <td key={cell.scale} className="app-table__numeric">
+                      {wholeScore(cell.score)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -145,52 +148,59 @@ export function ItemsSection({ report }: { report: LaReport }) {
         (agreeing with them lowers the scale’s score).
       </p>
       {report.scales.map((scale) => (
-        <table className="app-table app-table--items" key={scale.key}>
-          <caption className="app-table__caption">{scale.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Statement</th>
-              <th scope="col" className="app-table__numeric">
-                Agree
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Neither
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Disagree
-              </th>
-              <th scope="col" className="app-table__bar-heading app-no-print">
-                <span className="app-visually-hidden">Chart</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.items
-              .filter((item) => item.scale === scale.key)
-              .map((item) => (
-                <tr key={item.item}>
-                  <th scope="row" className="app-table__statement">
-                    {item.text}
-                    {item.reversed ? <span className="app-secondary-text"> (reversed)</span> : null}
-                  </th>
-                  {item.suppressed ? (
-                    <td colSpan={4} className="app-suppressed">
-                      {item.message}
-                    </td>
-                  ) : (
-                    <>
-                      <td className="app-table__numeric">{percent(item.agree)}</td>
-                      <td className="app-table__numeric">{percent(item.neutral)}</td>
-                      <td className="app-table__numeric">{percent(item.disagree)}</td>
-                      <td className="app-table__bar-cell app-no-print">
-                        <Distribution item={item} />
+        <TableScroll
+          key={scale.key}
+          label={`Answers to the ${scale.title.toLowerCase()} statements`}
+        >
+          <table className="app-table app-table--items">
+            <caption className="app-table__caption">{scale.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Statement</th>
+                <th scope="col" className="app-table__numeric">
+                  Agree
+                </th>
+                <th scope="col" className="app-table__numeric">
+                  Neither
+                </th>
+                <th scope="col" className="app-table__numeric">
+                  Disagree
+                </th>
+                <th scope="col" className="app-table__bar-heading app-no-print">
+                  <span className="app-visually-hidden">Chart</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.items
+                .filter((item) => item.scale === scale.key)
+                .map((item) => (
+                  <tr key={item.item}>
+                    <th scope="row" className="app-table__statement">
+                      {item.text}
+                      {item.reversed ? (
+                        <span className="app-secondary-text"> (reversed)</span>
+                      ) : null}
+                    </th>
+                    {item.suppressed ? (
+                      <td colSpan={4} className="app-suppressed">
+                        {item.message}
                       </td>
-                    </>
-                  )}
-                </tr>
-              ))}
-          </tbody>
-        </table>
+                    ) : (
+                      <>
+                        <td className="app-table__numeric">{percent(item.agree)}</td>
+                        <td className="app-table__numeric">{percent(item.neutral)}</td>
+                        <td className="app-table__numeric">{percent(item.disagree)}</td>
+                        <td className="app-table__bar-cell app-no-print">
+                          <Distribution item={item} />
+                        </td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ))}
     </section>
   );

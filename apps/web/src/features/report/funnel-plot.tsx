@@ -61,6 +61,7 @@ export function FunnelPlot({
         data: line('upper998'),
         showLine: true,
         pointRadius: 0,
+        pointStyle: 'line',
         borderColor: LIMIT_998,
         borderWidth: 1.5,
         borderDash: [6, 4],
@@ -70,6 +71,7 @@ export function FunnelPlot({
         data: line('lower998'),
         showLine: true,
         pointRadius: 0,
+        pointStyle: 'line',
         borderColor: LIMIT_998,
         borderWidth: 1.5,
         borderDash: [6, 4],
@@ -79,6 +81,7 @@ export function FunnelPlot({
         data: line('upper95'),
         showLine: true,
         pointRadius: 0,
+        pointStyle: 'line',
         borderColor: LIMIT_95,
         borderWidth: 1.5,
       },
@@ -87,6 +90,7 @@ export function FunnelPlot({
         data: line('lower95'),
         showLine: true,
         pointRadius: 0,
+        pointStyle: 'line',
         borderColor: LIMIT_95,
         borderWidth: 1.5,
       },
@@ -98,6 +102,7 @@ export function FunnelPlot({
         ],
         showLine: true,
         pointRadius: 0,
+        pointStyle: 'line',
         borderColor: TEXT,
         borderWidth: 1,
       },
@@ -134,6 +139,7 @@ export function FunnelPlot({
         ticks: { color: TEXT },
       },
       y: {
+        grace: '5%',
         title: { display: true, text: 'Score (0 to 100)', color: TEXT },
         ticks: { color: TEXT },
       },
@@ -173,7 +179,12 @@ export function FunnelPlot({
         <summary className="app-details__summary">
           Show the data for {plot.title.toLowerCase()} as a table
         </summary>
-        <div className="app-details__text">
+        <div
+          className="app-details__text"
+          tabIndex={0}
+          role="region"
+          aria-label={`${plot.title}: data table`}
+        >
           <table className="app-table app-table--compact">
             <caption className="app-table__caption">
               {plot.title}: every local authority with at least the minimum number of responses

@@ -6,6 +6,7 @@ import type {
   SuppressedCell,
 } from '@swhc/contracts';
 import { between, changeSentence, differenceSentence, direction, num, wholeScore } from './format';
+import { TableScroll } from './table-scroll';
 
 type ServedScale = Extract<ScaleResult, { suppressed: false }>;
 
@@ -104,48 +105,50 @@ export function ScoresSection({ report }: { report: LaReport }) {
         Each scale combines six statements into a score from 0 to 100. A 95% confidence interval
         shows how far the score could move by chance, given how many people responded.
       </p>
-      <table className="app-table">
-        <caption className="app-table__caption">Scores by scale</caption>
-        <thead>
-          <tr>
-            <th scope="col">Scale</th>
-            <th scope="col" className="app-table__numeric">
-              Score (0 to 100)
-            </th>
-            <th scope="col" className="app-table__numeric">
-              95% confidence interval
-            </th>
-            <th scope="col" className="app-table__numeric">
-              Average answer (1 to 5)
-            </th>
-            <th scope="col" className="app-table__numeric">
-              Responses
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.scales.map((scale) =>
-            scale.suppressed ? (
-              <tr key={scale.key}>
-                <th scope="row">{scale.title}</th>
-                <td colSpan={4} className="app-suppressed">
-                  {scale.message}
-                </td>
-              </tr>
-            ) : (
-              <tr key={scale.key}>
-                <th scope="row">{scale.title}</th>
-                <td className="app-table__numeric">{wholeScore(scale.score)}</td>
-                <td className="app-table__numeric">
-                  {between(scale.scoreCi).replace(' and ', ' to ')}
-                </td>
-                <td className="app-table__numeric">{num(scale.mean, 2)}</td>
-                <td className="app-table__numeric">{scale.n}</td>
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
+      <TableScroll label="Scores by scale">
+        <table className="app-table">
+          <caption className="app-table__caption">Scores by scale</caption>
+          <thead>
+            <tr>
+              <th scope="col">Scale</th>
+              <th scope="col" className="app-table__numeric">
+                Score (0 to 100)
+              </th>
+              <th scope="col" className="app-table__numeric">
+                95% confidence interval
+              </th>
+              <th scope="col" className="app-table__numeric">
+                Average answer (1 to 5)
+              </th>
+              <th scope="col" className="app-table__numeric">
+                Responses
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.scales.map((scale) =>
+              scale.suppressed ? (
+                <tr key={scale.key}>
+                  <th scope="row">{scale.title}</th>
+                  <td colSpan={4} className="app-suppressed">
+                    {scale.message}
+                  </td>
+                </tr>
+              ) : (
+                <tr key={scale.key}>
+                  <th scope="row">{scale.title}</th>
+                  <td className="app-table__numeric">{wholeScore(scale.score)}</td>
+                  <td className="app-table__numeric">
+                    {between(scale.scoreCi).replace(' and ', ' to ')}
+                  </td>
+                  <td className="app-table__numeric">{num(scale.mean, 2)}</td>
+                  <td className="app-table__numeric">{scale.n}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </TableScroll>
       {report.scales.map((scale) =>
         scale.suppressed ? null : (
           <ScaleCard key={scale.key} scale={scale} region={report.organisation.region} />
