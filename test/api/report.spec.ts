@@ -73,7 +73,7 @@ describe('LA report API (GET /api/organisations/{gssCode}/report)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    server = t.app.getHttpServer() as App;
+    server = t.app.getHttpServer();
     fixtures = await seedReportFixtures(t.database.url);
     raw = await queryDatabase<RawRow>(
       t.database.url,

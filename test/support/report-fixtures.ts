@@ -152,7 +152,7 @@ export async function seedReportFixtures(databaseUrl: string): Promise<ReportFix
     });
     const shiftedSupport = (_i: number, answers: Answers): Answers =>
       typeof answers['support2'] === 'number'
-        ? { ...answers, support2: Math.min(5, (answers['support2'] as number) + 2) }
+        ? { ...answers, support2: Math.min(5, answers['support2'] + 2) }
         : answers;
 
     for (const [waveId, shift, fraction] of [

@@ -49,19 +49,16 @@ export function compareEveryOrganisation(
   table.organisationIds.forEach((id) => result.set(id, {}));
 
   for (const scale of instrument.scales) {
-    const column = table.scaleScores[scale.key] as Float64Array;
+    const column = table.scaleScores[scale.key];
     // Values grouped by organisation, so "everyone but o" is a concatenation, not a scan with a test.
     const byOrganisation: number[][] = Array.from({ length: organisations }, () => []);
     for (let r = 0; r < table.size; r++) {
-      const v = column[r] as number;
-      if (!Number.isNaN(v)) byOrganisation[table.organisationOf[r] as number]?.push(v);
+      const v = column[r];
+      if (!Number.isNaN(v)) byOrganisation[table.organisationOf[r]]?.push(v);
     }
     for (let o = 0; o < organisations; o++) {
-      const own = byOrganisation[o] as number[];
-      const entry = result.get(table.organisationIds[o] as string) as Record<
-        string,
-        ScaleComparisons
-      >;
+      const own = byOrganisation[o];
+      const entry = result.get(table.organisationIds[o]) as Record<string, ScaleComparisons>;
       if (own.length < 2) {
         entry[scale.key] = { national: null, regional: null, otherLasInRegion: 0 };
         continue;
@@ -71,7 +68,7 @@ export function compareEveryOrganisation(
       let otherLasInRegion = 0;
       for (let p = 0; p < organisations; p++) {
         if (p === o) continue;
-        const values = byOrganisation[p] as number[];
+        const values = byOrganisation[p];
         for (const v of values) nationalOthers.push(v);
         if (regionOf[p] === regionOf[o] && values.length > 0) {
           otherLasInRegion++;

@@ -36,7 +36,7 @@ export function driversDataSet(
   for (let r = 0; r < table.size; r++) {
     if (keep && !keep(r)) continue;
     rows.push([
-      table.outcome[r] as number,
+      table.outcome[r],
       ...instrument.scales.map((s) => table.scaleMeans[s.key]?.[r] ?? Number.NaN),
     ]);
   }
@@ -126,14 +126,14 @@ export class NationalBenchmarksService {
     const { table } = await this.nationalData(instrument, waveId, service);
     const result: Record<string, FunnelComputation> = {};
     for (const scale of instrument.scales) {
-      const column = table.scaleScores[scale.key] as Float64Array;
+      const column = table.scaleScores[scale.key];
       const values: number[] = [];
       const units: string[] = [];
       for (let r = 0; r < table.size; r++) {
-        const v = column[r] as number;
+        const v = column[r];
         if (Number.isNaN(v)) continue;
         values.push(v);
-        units.push(table.organisationIds[table.organisationOf[r] as number] as string);
+        units.push(table.organisationIds[table.organisationOf[r]]);
       }
       try {
         result[scale.key] = funnelOf(values, units, k);

@@ -180,7 +180,7 @@ function changeOf(
       message: 'There is no earlier wave to compare with.',
     };
   }
-  const before = presentValues(previous.la.scaleScores[scale.key] as Float64Array);
+  const before = presentValues(previous.la.scaleScores[scale.key]);
   if (before.length < k) {
     return {
       status: 'suppressed',
@@ -221,9 +221,9 @@ function changeOf(
 function scaleResult(scale: ScaleDefinition, inputs: ReportInputs, la: ResponseTable): ScaleResult {
   const { k, organisation } = inputs;
   const head = { key: scale.key, title: scale.title, higherIsBetter: scale.higherIsBetter };
-  const scores = presentValues(la.scaleScores[scale.key] as Float64Array);
+  const scores = presentValues(la.scaleScores[scale.key]);
   if (scores.length < k) return { ...head, ...suppressed('below-k', k) };
-  const means = estimateMean(presentValues(la.scaleMeans[scale.key] as Float64Array));
+  const means = estimateMean(presentValues(la.scaleMeans[scale.key]));
   const score = estimateMean(scores);
 
   const compared = inputs.comparisons?.[scale.key];
@@ -337,15 +337,15 @@ function groupedResults(inputs: ReportInputs, la: ResponseTable): GroupedDimensi
     // Per scale, the n behind a group's mean is those with a score: protect those counts as well.
     const scaleCells = new Map<string, Map<string, GroupScaleCell>>();
     for (const scale of instrument.scales) {
-      const column = la.scaleScores[scale.key] as Float64Array;
+      const column = la.scaleScores[scale.key];
       const sums = new Map<string, { n: number; sum: number }>(
         q.keys.map((key) => [key, { n: 0, sum: 0 }]),
       );
       let total = 0;
       for (let r = 0; r < la.size; r++) {
-        const v = column[r] as number;
+        const v = column[r];
         if (Number.isNaN(v)) continue;
-        const key = q.keys.includes(groupOf[r] ?? '') ? (groupOf[r] as string) : NOT_ANSWERED;
+        const key = q.keys.includes(groupOf[r] ?? '') ? groupOf[r] : NOT_ANSWERED;
         const s = sums.get(key);
         if (s) {
           s.n++;

@@ -64,15 +64,14 @@ export function buildResponseTable(
     organisationOf[r] = o;
     for (const scale of instrument.scales) {
       const score = row.scores[scale.key];
-      (scaleMeans[scale.key] as Float64Array)[r] = numberOr(score?.mean);
-      (scaleScores[scale.key] as Float64Array)[r] = numberOr(score?.score0to100);
-      for (const item of scale.items)
-        (items[item] as Float64Array)[r] = numberOr(row.answers[item]);
+      scaleMeans[scale.key][r] = numberOr(score?.mean);
+      scaleScores[scale.key][r] = numberOr(score?.score0to100);
+      for (const item of scale.items) items[item][r] = numberOr(row.answers[item]);
     }
     outcome[r] = numberOr(row.answers[instrument.outcome]);
     for (const question of instrument.groupingQuestions) {
       const value = row.answers[question];
-      (grouping[question] as string[])[r] = typeof value === 'string' ? value : NOT_ANSWERED;
+      grouping[question][r] = typeof value === 'string' ? value : NOT_ANSWERED;
     }
   });
   return {
@@ -91,7 +90,7 @@ export function buildResponseTable(
 export function presentValues(column: Float64Array, keep?: (row: number) => boolean): number[] {
   const out: number[] = [];
   for (let r = 0; r < column.length; r++) {
-    const v = column[r] as number;
+    const v = column[r];
     if (!Number.isNaN(v) && (keep === undefined || keep(r))) out.push(v);
   }
   return out;
