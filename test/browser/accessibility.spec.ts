@@ -43,21 +43,31 @@ test.describe('accessibility (axe, WCAG 2.2 AA tags)', () => {
     await page.context().close();
   });
 
-  test('survey page at 320 px wide reflows without sideways scrolling', async ({
-    browser,
-    baseURL,
-    links,
-  }) => {
-    const page = await freshPage(browser, baseURL, 320);
-    await page.goto(surveyPath(links.openCode));
-    await expect(page.locator('.sd-progress__text').last()).toBeVisible();
-    await expectNoViolations(page);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.context().close();
-  });
+  for (const [label, width, scale] of [
+    ['320 px wide', 320, 1],
+    ['200% zoom (1280 px at 2x)', 640, 2],
+  ] as const) {
+    test(`survey page at ${label} reflows without sideways scrolling`, async ({
+      browser,
+      baseURL,
+      links,
+    }) => {
+      const context = await browser.newContext({
+        baseURL,
+        viewport: { width, height: 900 / scale },
+        deviceScaleFactor: scale,
+      });
+      const page = await context.newPage();
+      await page.goto(surveyPath(links.openCode));
+      await expect(page.locator('.sd-progress__text').last()).toBeVisible();
+      await expectNoViolations(page);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await context.close();
+    });
+  }
 
   test('thank-you page', async ({ browser, baseURL, links }) => {
     const page = await freshPage(browser, baseURL);

@@ -183,6 +183,25 @@ test.describe('taking the survey', () => {
   });
 });
 
+test('recovers when the survey code fails to download (e.g. a release replaced it)', async ({
+  page,
+  links,
+}) => {
+  let failed = 0;
+  await page.route(/\/assets\/survey-form-[^/]+\.js$/, async (route) => {
+    if (failed === 0) {
+      failed += 1;
+      await route.fulfill({ status: 404, body: 'Not found' });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto(surveyPath(links.openCode));
+  // One automatic reload later the survey is there.
+  await expect(page.locator('.sd-page [role="radiogroup"]').first()).toBeVisible();
+  expect(failed).toBe(1);
+});
+
 async function checkedValues(page: Page): Promise<string[]> {
   return page
     .locator('.sd-page input[type="radio"]:checked')

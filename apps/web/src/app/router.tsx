@@ -14,6 +14,7 @@ import { ResearchPage } from '../features/research';
 import { RequireStaff, SignInPage } from '../features/sign-in';
 import { TakeSurveyPage, ThankYouPage } from '../features/take-survey';
 import { Layout } from './layout';
+import { RouteErrorPage } from './route-error-page';
 
 const loading = (page: ReactNode) => (
   <Suspense fallback={<p className="app-body">Loading…</p>}>{page}</Suspense>
@@ -28,6 +29,7 @@ const adminOnly = (page: ReactNode) =>
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomePage /> },
       { path: 's/:code', element: loading(<TakeSurveyPage />) },
