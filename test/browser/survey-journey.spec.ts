@@ -37,8 +37,21 @@ test.describe('taking the survey', () => {
     // Tab through the page; in each group of radios pick an option with the arrow keys or Space;
     // press Enter on "Continue" and finally on "Send answers". No mouse at all.
     let sent = false;
+    let focusRingSeen = false;
     for (let step = 0; step < 600 && !sent; step += 1) {
       const now = await focused(page);
+      if (now.type === 'radio' && !focusRingSeen) {
+        // The focused radio shows the GOV.UK yellow focus ring.
+        await expect
+          .poll(() =>
+            page.evaluate(() => {
+              const decorator = document.activeElement?.nextElementSibling;
+              return decorator ? getComputedStyle(decorator).boxShadow : '';
+            }),
+          )
+          .toContain('rgb(255, 221, 0)');
+        focusRingSeen = true;
+      }
       if (now.type === 'radio' || now.type === 'checkbox') {
         if (!now.checked) await page.keyboard.press(step % 2 === 0 ? 'Space' : 'ArrowDown');
         await page.keyboard.press('Tab');
@@ -54,6 +67,7 @@ test.describe('taking the survey', () => {
       }
     }
     expect(sent, 'reached "Send answers" by keyboard').toBe(true);
+    expect(focusRingSeen).toBe(true);
 
     await expect(thankYouHeading(page)).toBeVisible();
     await expect(page.getByText('Your answers have been sent')).toBeVisible();
@@ -181,6 +195,48 @@ test.describe('taking the survey', () => {
     await ((await next.isVisible()) ? next : sendButton(page)).click();
     await expect(invalid).toHaveCount(0);
   });
+});
+
+test('shows the server’s errors when it refuses the answers, and a corrected send is stored once', async ({
+  page,
+  links,
+  storedResponses,
+}) => {
+  const before = await storedResponses();
+  const submissions = recordSubmissions(page);
+  await page.goto(surveyPath(links.openCode));
+  await answerAllPages(page);
+  // Spoil one answer on its way out, as a bug or an old page might: the server must say which.
+  let spoilt = '';
+  await page.route('**/api/surveys/*/responses', async (route) => {
+    const body = route.request().postDataJSON() as { answers: Record<string, unknown> };
+    spoilt = Object.keys(body.answers).find((name) => typeof body.answers[name] === 'number') ?? '';
+    await route.continue({
+      postData: JSON.stringify({ ...body, answers: { ...body.answers, [spoilt]: 99 } }),
+    });
+  });
+  await sendButton(page).click();
+
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveCount(1);
+  expect(spoilt).not.toBe('');
+  // The survey is back, on the page of that question, with the message on the question.
+  const question = page.locator(`.sd-question[data-name="${spoilt}"]`);
+  await expect(question).toBeVisible();
+  await expect(question.locator('.sd-question__erbox')).toContainText('This answer');
+  expect(await storedResponses()).toBe(before);
+
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  for (let guard = 0; guard < 20 && !(await sendButton(page).isVisible()); guard += 1) {
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await sendButton(page).click();
+  await expect(thankYouHeading(page)).toBeVisible();
+  expect(await storedResponses()).toBe(before + 1);
+  // The refused attempt stored nothing, so the corrected one is a new submission.
+  expect(new Set(submissions).size).toBe(2);
 });
 
 test('recovers when the survey code fails to download (e.g. a release replaced it)', async ({

@@ -176,12 +176,17 @@ const questionFor = (model: SurveyModel, field: string): Question | null =>
 function summariseServerErrors(model: SurveyModel, errors: FieldError[]): ErrorSummaryItem[] {
   return errors.map((error): ErrorSummaryItem => {
     const question = questionFor(model, error.field);
-    if (!question) return { text: error.message };
+    if (!question) return { text: `${error.field}: ${error.message}` };
     return {
-      text: `${error.message} – ${question.processedTitle}`,
+      text: `${answerMessage(error.message)} – ${question.processedTitle}`,
       onSelect: () => goToQuestion(question),
     };
   });
+}
+
+/** The api's messages are phrases about the field ("is required"); on a question they need a subject. */
+function answerMessage(message: string): string {
+  return /^[a-z]/.test(message) ? `This answer ${message}` : message;
 }
 
 /** Shows the server's field errors on their questions and turns to the page of the first one. */
@@ -190,7 +195,7 @@ function showServerErrors(model: SurveyModel, errors: FieldError[]): void {
   for (const error of errors) {
     const question = questionFor(model, error.field);
     if (!question) continue;
-    question.addError(error.message);
+    question.addError(answerMessage(error.message));
     first ??= question;
   }
   if (first?.page && first.page !== model.currentPage) model.currentPage = first.page;
