@@ -134,6 +134,9 @@ describe('staff sign-in (POST /api/auth/login, /logout, GET /api/auth/me)', () =
   });
 
   it('answers 400 naming the fields for malformed input', async () => {
+    const nothing = await post('/api/auth/login').expect(400);
+    expect((nothing.body as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
+    await post('/api/auth/login').send([]).expect(400);
     const empty = await post('/api/auth/login').send({}).expect(400);
     const fields = (empty.body as { errors: { field: string }[] }).errors.map((e) => e.field);
     expect(new Set(fields)).toEqual(new Set(['email', 'password']));

@@ -1,0 +1,76 @@
+import type { NextFunction, Request, Response } from 'express';
+import { csrfProtection } from './csrf.middleware';
+
+interface Outcome {
+  passed: boolean;
+  status?: number;
+}
+
+function run(
+  method: string,
+  headers: Record<string, string>,
+  cookies: Record<string, string> = {},
+): Outcome {
+  const outcome: Outcome = { passed: false };
+  const req = {
+    method,
+    headers: { host: 'swhc.example:3000', ...headers },
+    cookies,
+  } as unknown as Request;
+  const res = {
+    status(code: number) {
+      outcome.status = code;
+      return this;
+    },
+    json() {
+      return this;
+    },
+  } as unknown as Response;
+  const next: NextFunction = () => {
+    outcome.passed = true;
+  };
+  csrfProtection()(req, res, next);
+  return outcome;
+}
+
+const session = { swhc_session: 'x'.repeat(43) };
+
+describe('CSRF origin check', () => {
+  it('lets safe methods through whatever their origin', () => {
+    expect(run('GET', { origin: 'https://evil.example' }, session).passed).toBe(true);
+    expect(run('HEAD', {}, session).passed).toBe(true);
+  });
+
+  it('accepts state changes from the same host (scheme aside, for TLS-terminating proxies)', () => {
+    expect(run('POST', { origin: 'http://swhc.example:3000' }, session).passed).toBe(true);
+    expect(run('PUT', { origin: 'https://SWHC.example:3000' }, session).passed).toBe(true);
+    expect(run('DELETE', { referer: 'http://swhc.example:3000/admin?x=1' }, session).passed).toBe(
+      true,
+    );
+  });
+
+  it('refuses another host, another port, a null or unparsable origin, and cross-site fetches', () => {
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: 'http://swhc.example:4000' },
+      { origin: 'http://swhc.example.evil.example:3000' },
+      { origin: 'null' },
+      { origin: 'not a url' },
+      { referer: 'https://evil.example/swhc.example:3000' },
+      { origin: 'http://swhc.example:3000', 'sec-fetch-site': 'cross-site' },
+    ]) {
+      expect(run('POST', headers)).toEqual({ passed: false, status: 403 });
+    }
+  });
+
+  it('prefers Origin over Referer', () => {
+    expect(
+      run('POST', { origin: 'https://evil.example', referer: 'http://swhc.example:3000/' }).passed,
+    ).toBe(false);
+  });
+
+  it('accepts a request with neither header only when it carries no session cookie', () => {
+    expect(run('POST', {}).passed).toBe(true);
+    expect(run('POST', {}, session)).toEqual({ passed: false, status: 403 });
+  });
+});
