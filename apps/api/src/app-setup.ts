@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { csrfProtection } from './common/csrf.middleware';
+import { SESSION_COOKIE } from './common/session-cookie';
 import { invalidRequest } from './common/field-errors';
 import { jsonBody } from './common/json-body.middleware';
 import type { AppConfig } from './config/app-config';
@@ -63,6 +64,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       .setTitle('Social Work Health Check API')
       .setDescription('Public survey API, LA reports and administration.')
       .setVersion('1')
+      // Staff routes use the session cookie set by POST /api/auth/login.
+      .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

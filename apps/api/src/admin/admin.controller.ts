@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiCookieAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -35,6 +36,7 @@ import {
 import { StaffAdminService } from './staff-admin.service';
 
 @ApiTags('admin')
+@ApiCookieAuth()
 @ApiUnauthorizedResponse({ description: 'Not signed in' })
 @ApiForbiddenResponse({ description: 'Not an administrator (audited)' })
 @Roles('admin')

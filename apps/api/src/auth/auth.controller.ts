@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiCookieAuth,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -84,6 +85,7 @@ export class AuthController {
   }
 
   @Roles('admin', 'psw', 'researcher')
+  @ApiCookieAuth()
   @Get('me')
   @ApiOkResponse({ type: StaffProfileDto, description: 'Who is signed in' })
   @ApiUnauthorizedResponse({ description: 'Not signed in' })

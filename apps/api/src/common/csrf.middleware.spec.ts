@@ -50,7 +50,7 @@ describe('CSRF origin check', () => {
   });
 
   it('refuses another host, another port, a null or unparsable origin, and cross-site fetches', () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'http://swhc.example:4000' },
       { origin: 'http://swhc.example.evil.example:3000' },
@@ -58,7 +58,8 @@ describe('CSRF origin check', () => {
       { origin: 'not a url' },
       { referer: 'https://evil.example/swhc.example:3000' },
       { origin: 'http://swhc.example:3000', 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       expect(run('POST', headers)).toEqual({ passed: false, status: 403 });
     }
   });
