@@ -30,6 +30,8 @@ const when = (iso: string) =>
 const describeDetail = (detail: AuditEventView['detail']) =>
   detail
     ? Object.entries(detail)
+        // The database keeps JSON keys in its own order; sort them so "from" reads before "to".
+        .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, value]) => `${key}: ${String(value)}`)
         .join(', ')
     : '';
