@@ -82,13 +82,14 @@ export interface ReportInputs {
   readonly now: Date;
 }
 
-const longDate = (iso: string): string =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+// One formatter for every report: creating an Intl formatter per call costs about half a millisecond.
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const longDate = (iso: string): string => LONG_DATE.format(new Date(iso));
 
 function suppressed(reason: SuppressionCause, k: number): SuppressedCell {
   return { suppressed: true, reason, message: messageFor(reason, k) };
@@ -108,7 +109,7 @@ export function messageFor(reason: SuppressionCause, k: number): string {
   }
 }
 
-function responsesSection(inputs: ReportInputs): ReportResponses {
+function responsesSection(inputs: ReportFrame): ReportResponses {
   const { count, headcount, k } = inputs;
   if (count < k) {
     return {
@@ -126,7 +127,7 @@ function responsesSection(inputs: ReportInputs): ReportResponses {
   };
 }
 
-function statusSentence(inputs: ReportInputs): string {
+function statusSentence(inputs: ReportFrame): string {
   const { wave, k, count } = inputs;
   if (wave.state === 'not-open') {
     return `${wave.name} opens on ${longDate(wave.opensAt)}. There are no responses yet.`;
@@ -493,28 +494,67 @@ function funnelSection(inputs: ReportInputs): FunnelScale[] {
   });
 }
 
-/** The whole report from loaded data: pure, so every rule about what may be shown is testable. */
-export function buildReport(inputs: ReportInputs): LaReport {
-  const { instrument, k, la } = inputs;
-  const released = inputs.wave.state === 'closed' && inputs.count >= k && la !== null;
+/** The parts of a report that exist only once a wave has closed with at least K responses. */
+export type ReleasedSections = Pick<LaReport, 'scales' | 'items' | 'groups' | 'drivers' | 'funnel'>;
+
+/** What every report has, released or not: who, which wave and service, and the counts. */
+export type ReportFrame = Pick<
+  ReportInputs,
+  'instrument' | 'organisation' | 'service' | 'wave' | 'waves' | 'k' | 'count' | 'headcount' | 'now'
+>;
+
+/** Whether scores may be shown at all: the wave has closed and the LA has at least K responses. */
+export function scoresReleased(frame: Pick<ReportFrame, 'wave' | 'count' | 'k'>): boolean {
+  return frame.wave.state === 'closed' && frame.count >= frame.k;
+}
+
+/**
+ * The released sections from the LA's responses and the national benchmarks. For a closed wave
+ * these never change, so the service caches them per LA, wave, service and K.
+ */
+export function buildReleasedSections(
+  inputs: ReportInputs & { readonly la: ResponseTable },
+): ReleasedSections {
+  const { instrument, la } = inputs;
+  return {
+    scales: instrument.scales.map((scale) => scaleResult(scale, inputs, la)),
+    items: itemDistributions(inputs, la),
+    groups: groupedResults(inputs, la),
+    drivers: driversSection(inputs, la),
+    funnel: funnelSection(inputs),
+  };
+}
+
+/** A report from its frame and, when scores are released, its released sections. */
+export function assembleReport(frame: ReportFrame, sections: ReleasedSections | null): LaReport {
+  const released = scoresReleased(frame) && sections !== null;
   return {
     organisation: {
-      gssCode: inputs.organisation.gssCode,
-      name: inputs.organisation.name,
-      region: inputs.organisation.region,
+      gssCode: frame.organisation.gssCode,
+      name: frame.organisation.name,
+      region: frame.organisation.region,
     },
-    service: inputs.service,
-    wave: inputs.wave,
-    waves: inputs.waves,
-    minimumGroupSize: k,
-    responses: responsesSection(inputs),
+    service: frame.service,
+    wave: frame.wave,
+    waves: frame.waves,
+    minimumGroupSize: frame.k,
+    responses: responsesSection(frame),
     scoresReleased: released,
-    status: statusSentence(inputs),
-    scales: released ? instrument.scales.map((scale) => scaleResult(scale, inputs, la)) : [],
-    items: released ? itemDistributions(inputs, la) : [],
-    groups: released ? groupedResults(inputs, la) : [],
-    drivers: released ? driversSection(inputs, la) : null,
-    funnel: released ? funnelSection(inputs) : [],
-    generatedAt: inputs.now.toISOString(),
+    status: statusSentence(frame),
+    scales: released ? sections.scales : [],
+    items: released ? sections.items : [],
+    groups: released ? sections.groups : [],
+    drivers: released ? sections.drivers : null,
+    funnel: released ? sections.funnel : [],
+    generatedAt: frame.now.toISOString(),
   };
+}
+
+/** The whole report from loaded data: pure, so every rule about what may be shown is testable. */
+export function buildReport(inputs: ReportInputs): LaReport {
+  const { la } = inputs;
+  return assembleReport(
+    inputs,
+    scoresReleased(inputs) && la !== null ? buildReleasedSections({ ...inputs, la }) : null,
+  );
 }

@@ -18,6 +18,9 @@ export interface WaveWithInstrument {
 /** Every read and write the report needs, in one place; nothing here computes a statistic. */
 @Injectable()
 export class ReportDataRepository {
+  /** Published instrument versions never change, so each is read once. */
+  private readonly definitions = new Map<string, InstrumentDefinition>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findOrganisation(gssCode: string): Promise<Organisation | null> {
@@ -36,10 +39,22 @@ export class ReportDataRepository {
 
   /** Every wave with its instrument definition, oldest first. */
   async waves(): Promise<WaveWithInstrument[]> {
-    const waves = await this.dataSource
-      .getRepository(Wave)
-      .find({ relations: { instrument: true }, order: { opensAt: 'ASC' } });
-    return waves.map((wave) => ({ wave, instrument: definitionOf(wave.instrument) }));
+    const waves = await this.dataSource.getRepository(Wave).find({ order: { opensAt: 'ASC' } });
+    const result: WaveWithInstrument[] = [];
+    for (const wave of waves)
+      result.push({ wave, instrument: await this.definition(wave.instrumentId) });
+    return result;
+  }
+
+  private async definition(instrumentId: string): Promise<InstrumentDefinition> {
+    const known = this.definitions.get(instrumentId);
+    if (known) return known;
+    const instrument = await this.dataSource
+      .getRepository(Instrument)
+      .findOneByOrFail({ id: instrumentId });
+    const definition = definitionOf(instrument);
+    this.definitions.set(instrumentId, definition);
+    return definition;
   }
 
   countResponses(waveId: string, organisationId: string, service: ServiceKind): Promise<number> {

@@ -10,7 +10,15 @@ import { waveStatus } from '../waves/waves.service';
 import type { HeadcountDto } from './dto/headcount.dto';
 import type { ReportQueryDto } from './dto/report-query.dto';
 import { NationalBenchmarksService } from './national-benchmarks.service';
-import { buildReport, type PreviousWaveInputs } from './report-builder';
+import { BoundedCache } from './bounded-cache';
+import {
+  assembleReport,
+  buildReleasedSections,
+  scoresReleased,
+  type PreviousWaveInputs,
+  type ReleasedSections,
+  type ReportFrame,
+} from './report-builder';
 import { reportCsv, reportCsvFilename } from './report-csv';
 import { ReportDataRepository, type WaveWithInstrument } from './report-data.repository';
 import { buildResponseTable } from './response-table';
@@ -40,8 +48,17 @@ function summary(entry: WaveWithInstrument, now: Date): ReportWaveSummary {
 }
 
 /** Builds, audits and exports LA reports; who may see what is decided here, not in the controller. */
+/**
+ * Released sections per LA × closed wave × service × K (× count, a guard against a corrected wave).
+ * A closed wave never changes, so an LA's scores are computed on its first view and then reused;
+ * 1,000 entries cover every LA and both services for three waves.
+ */
+const RELEASED_CAPACITY = 1000;
+
 @Injectable()
 export class ReportService {
+  private readonly released = new BoundedCache<Promise<ReleasedSections>>(RELEASED_CAPACITY);
+
   constructor(
     private readonly data: ReportDataRepository,
     private readonly benchmarks: NationalBenchmarksService,
@@ -140,7 +157,7 @@ export class ReportService {
       this.data.countResponses(current.wave.id, organisation.id, service),
       this.data.headcount(current.wave.id, organisation.id, service),
     ]);
-    const base = {
+    const frame: ReportFrame = {
       instrument: current.instrument,
       organisation,
       service,
@@ -151,18 +168,21 @@ export class ReportService {
       headcount,
       now,
     };
-    if (state !== 'closed' || count < k) {
-      return buildReport({
-        ...base,
-        la: null,
-        comparisons: null,
-        previous: null,
-        funnel: null,
-        nationalDrivers: null,
-      });
-    }
+    if (state !== 'closed' || !scoresReleased(frame)) return assembleReport(frame, null);
+    const key = [organisation.id, current.wave.id, service, k, count].join('|');
+    const sections = await this.released.getOrCreate(key, () =>
+      this.computeReleased(frame, current, waves, now),
+    );
+    return assembleReport(frame, sections);
+  }
 
-    const instrument = current.instrument;
+  private async computeReleased(
+    frame: ReportFrame,
+    current: WaveWithInstrument,
+    waves: readonly WaveWithInstrument[],
+    now: Date,
+  ): Promise<ReleasedSections> {
+    const { instrument, organisation, service, k } = frame;
     const previousWave = this.previousWave(waves, current, now);
     const [rows, comparisons, funnel, nationalDrivers, previous] = await Promise.all([
       this.data.organisationRows(current.wave.id, organisation.id, service),
@@ -173,8 +193,8 @@ export class ReportService {
         ? this.loadPrevious(previousWave, current, organisation, service)
         : Promise.resolve(null),
     ]);
-    return buildReport({
-      ...base,
+    return buildReleasedSections({
+      ...frame,
       la: buildResponseTable(instrument, rows),
       comparisons: comparisons.get(organisation.id) ?? null,
       previous,
@@ -186,7 +206,7 @@ export class ReportService {
   private async loadPrevious(
     previous: WaveWithInstrument,
     current: WaveWithInstrument,
-    organisation: Organisation,
+    organisation: ReportFrame['organisation'],
     service: ServiceKind,
   ): Promise<PreviousWaveInputs> {
     const [rows, verdicts] = await Promise.all([

@@ -1,0 +1,305 @@
+/**
+ * `npm run bench:report`: the LA report route under load, on real PostgreSQL.
+ *
+ * 150 LAs × 2 closed waves × 2 services, 100,000 synthetic responses (the demo's seeded
+ * latent-factor model), bulk-loaded with multi-row INSERTs into a fresh database (on DATABASE_URL's
+ * server, or a throw-away PostgreSQL 15 when none is given). The built app (`npm run build` first)
+ * runs as `npm start` runs it; 10 clients, each with its own signed-in session, request reports of
+ * every LA and both services for the latest closed wave. The very first request of each service
+ * (national aggregates, comparisons, funnel, drivers and the invariance fits are computed then and
+ * cached) is reported separately. Goal: p95 under 150 ms. Never part of npm test.
+ */
+import { performance } from 'node:perf_hooks';
+import type { ServiceKind } from '@swhc/contracts';
+import { HEALTH_CHECK_V1, scoreResponse } from '@swhc/instruments';
+import { Client } from 'pg';
+import { hashPassword } from '../../apps/api/src/accounts/password-hasher';
+import { SeededRandom } from '../../apps/api/src/demo/seeded-random';
+import { randomUnitProfile, syntheticAnswers } from '../../apps/api/src/demo/synthetic-responses';
+import { answersDigest } from '../../apps/api/src/responses/answers-digest';
+import { startBuiltApp } from '../../test/support/app-server';
+import { startThrowawayPostgres } from './throwaway-postgres';
+
+const LAS = 150;
+const RESPONSES = 100_000;
+const CLIENTS = 10;
+const MEASURED_REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 2000);
+const SERVICES: readonly ServiceKind[] = ['children', 'adults'];
+const PASSWORD = 'bench password for the report route';
+const DAY = 24 * 60 * 60 * 1000;
+
+async function createDatabase(serverUrl: string): Promise<string> {
+  const name = `swhc_bench_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropDatabase(serverUrl: string, databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Response counts per (LA, wave, service) that vary like real LAs and add up to RESPONSES. */
+function unitSizes(random: SeededRandom, units: number): number[] {
+  const weights = Array.from({ length: units }, () => 0.15 + random.next() * random.next() * 3);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const sizes = weights.map((w) => Math.max(3, Math.round((RESPONSES * w) / total)));
+  const last = sizes.length - 1;
+  sizes[last] = (sizes[last] ?? 0) + RESPONSES - sizes.reduce((a, b) => a + b, 0);
+  return sizes;
+}
+
+async function seed(databaseUrl: string): Promise<{ gssCodes: string[] }> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('SET synchronous_commit = off');
+    const instrument = (
+      await client.query<{ id: string }>(
+        `SELECT id FROM instrument WHERE key = 'health-check' AND version = 1`,
+      )
+    ).rows[0];
+    if (!instrument) throw new Error('The app did not publish Health Check v1');
+    const organisations = (
+      await client.query<{ id: string; gss_code: string }>(
+        'SELECT id, gss_code FROM organisation ORDER BY gss_code LIMIT $1',
+        [LAS],
+      )
+    ).rows;
+    const now = Date.now();
+    const waves: { id: string; shift: number[] }[] = [];
+    for (const [name, opens, closes, shift] of [
+      ['Bench 2024', now - 420 * DAY, now - 330 * DAY, [0, 0, 0, 0]],
+      ['Bench 2025', now - 60 * DAY, now - 5 * DAY, [-0.05, 0.08, 0.03, 0.06]],
+    ] as const) {
+      const row = (
+        await client.query<{ id: string }>(
+          `INSERT INTO wave (name, instrument_id, opens_at, closes_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [name, instrument.id, new Date(opens), new Date(closes)],
+        )
+      ).rows[0];
+      if (!row) throw new Error('wave insert returned nothing');
+      waves.push({ id: row.id, shift: [...shift] });
+    }
+
+    const random = new SeededRandom(20261122);
+    const units = organisations.flatMap((o) =>
+      waves.flatMap((w) => SERVICES.map((service) => ({ organisation: o, wave: w, service }))),
+    );
+    const sizes = unitSizes(random, units.length);
+    const profiles = new Map<string, ReturnType<typeof randomUnitProfile>>();
+    const started = performance.now();
+    let inserted = 0;
+    let batch: unknown[][] = [];
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const values: unknown[] = [];
+      const tuples = batch.map((row, i) => {
+        values.push(...row);
+        const b = i * 9;
+        return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6}::jsonb,$${b + 7}::jsonb,$${b + 8},$${b + 9})`;
+      });
+      await client.query(
+        `INSERT INTO survey_response (submission_id, survey_link_id, wave_id, organisation_id, service,
+           answers, scores, answers_digest, submitted_on) VALUES ${tuples.join(',')}`,
+        values,
+      );
+      inserted += batch.length;
+      batch = [];
+    };
+    for (const [u, unit] of units.entries()) {
+      const link = (
+        await client.query<{ id: string }>(
+          `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [`bench-${u}-${crypto.randomUUID()}`, unit.wave.id, unit.organisation.id, unit.service],
+        )
+      ).rows[0];
+      if (!link) throw new Error('survey_link insert returned nothing');
+      const key = `${unit.organisation.id}|${unit.service}`;
+      let profile = profiles.get(key);
+      if (!profile) {
+        profile = randomUnitProfile(random);
+        profiles.set(key, profile);
+      }
+      for (let i = 0; i < (sizes[u] ?? 0); i++) {
+        const answers = syntheticAnswers(
+          HEALTH_CHECK_V1,
+          profile,
+          { skipRate: 0.03, waveShift: unit.wave.shift },
+          random,
+        );
+        batch.push([
+          crypto.randomUUID(),
+          link.id,
+          unit.wave.id,
+          unit.organisation.id,
+          unit.service,
+          JSON.stringify(answers),
+          JSON.stringify(scoreResponse(HEALTH_CHECK_V1, answers)),
+          answersDigest(answers),
+          new Date(now - 10 * DAY).toISOString().slice(0, 10),
+        ]);
+        if (batch.length === 1000) await flush();
+      }
+    }
+    await flush();
+    await client.query('ANALYZE survey_response');
+    console.log(
+      `Loaded ${inserted.toLocaleString('en-GB')} responses (${units.length} LA × wave × service units) in ${Math.round(performance.now() - started)} ms`,
+    );
+
+    const passwordHash = await hashPassword(PASSWORD);
+    for (let i = 1; i <= CLIENTS; i++) {
+      await client.query(
+        `INSERT INTO staff_account (email, password_hash, role) VALUES ($1, $2, 'admin')`,
+        [`bench-admin-${i}@bench.test`, passwordHash],
+      );
+    }
+    return { gssCodes: organisations.map((o) => o.gss_code) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: baseUrl },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('swhc_session='));
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0] ?? '';
+}
+
+async function timedReport(baseUrl: string, cookie: string, path: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } });
+  const body = await res.text();
+  const elapsed = performance.now() - started;
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${body.slice(0, 200)}`);
+  return elapsed;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env['DATABASE_URL'];
+  const throwaway = serverUrl ? null : await startThrowawayPostgres();
+  const server = serverUrl ?? throwaway?.url ?? '';
+  console.log(serverUrl ? 'PostgreSQL from DATABASE_URL' : `Throw-away PostgreSQL 15 at ${server}`);
+  const databaseUrl = await createDatabase(server);
+  let app: Awaited<ReturnType<typeof startBuiltApp>> | null = null;
+  try {
+    app = await startBuiltApp(databaseUrl, { timeoutMs: 180_000 });
+    const { gssCodes } = await seed(databaseUrl);
+    const cookies: string[] = [];
+    for (let i = 1; i <= CLIENTS; i++) {
+      cookies.push(await signIn(app.baseUrl, `bench-admin-${i}@bench.test`));
+    }
+    const path = (gss: string, service: ServiceKind) =>
+      `/api/organisations/${gss}/report?service=${service}`;
+
+    const rows: string[][] = [];
+    const firstCookie = cookies[0] ?? '';
+    for (const service of SERVICES) {
+      const ms = await timedReport(app.baseUrl, firstCookie, path(gssCodes[0] ?? '', service));
+      rows.push([
+        `cold first request (${service})`,
+        '1',
+        '1',
+        fmt(ms),
+        fmt(ms),
+        fmt(ms),
+        fmt(ms),
+        '',
+      ]);
+    }
+
+    const jobs: string[] = [];
+    const random = new SeededRandom(7);
+    while (jobs.length < MEASURED_REQUESTS) {
+      const gss = gssCodes[Math.floor(random.next() * gssCodes.length)] ?? '';
+      const service = SERVICES[Math.floor(random.next() * 2)] ?? 'children';
+      jobs.push(path(gss, service));
+    }
+    const latencies: number[] = [];
+    let next = 0;
+    const baseUrl = app.baseUrl;
+    const started = performance.now();
+    await Promise.all(
+      cookies.map(async (cookie) => {
+        while (next < jobs.length) {
+          const job = jobs[next++] ?? '';
+          latencies.push(await timedReport(baseUrl, cookie, job));
+        }
+      }),
+    );
+    const wall = performance.now() - started;
+    latencies.sort((a, b) => a - b);
+    rows.push([
+      `warm, ${CLIENTS} concurrent clients`,
+      String(latencies.length),
+      String(CLIENTS),
+      fmt(percentile(latencies, 0.5)),
+      fmt(percentile(latencies, 0.95)),
+      fmt(percentile(latencies, 0.99)),
+      fmt(latencies[latencies.length - 1] ?? Number.NaN),
+      ((1000 * latencies.length) / wall).toFixed(0),
+    ]);
+    printTable(
+      ['phase', 'requests', 'clients', 'median ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s'],
+      rows,
+    );
+    const p95 = percentile(latencies, 0.95);
+    console.log(
+      `\nGoal p95 < 150 ms: ${p95 < 150 ? 'met' : 'NOT met'} (${fmt(p95)} ms), ` +
+        `${LAS} LAs, ${RESPONSES.toLocaleString('en-GB')} responses, reports of ${gssCodes.length} LAs × 2 services, latest closed wave.`,
+    );
+  } finally {
+    await app?.stop();
+    if (process.env['BENCH_KEEP_DATABASE']) {
+      // For profiling: the loaded database stays (and so does a throw-away server).
+      console.log(`Kept ${databaseUrl}`);
+    } else {
+      await dropDatabase(server, databaseUrl).catch(() => undefined);
+      throwaway?.stop();
+    }
+  }
+}
+
+const fmt = (ms: number): string => ms.toFixed(1);
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(
+    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
+  );
+  for (const row of rows) console.log(line(row));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
