@@ -1,11 +1,11 @@
 import { PsychometricsError, TooFewRowsError } from '@swhc/psychometrics';
 import { COMMANDS } from '../commands/command-registry';
 import type { Command, JsonObject } from '../commands/command';
-import { CsvFormatError, parseCsv } from '../csv/csv-reader';
+import { CsvFormatError, parseCsv, type CsvTable } from '../csv/csv-reader';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
 import { commandHelp, generalHelp } from './help-text';
-import { parseOptions, type FlagSpec } from './parse-options';
+import { parseOptions, type FlagSpec, type ParsedOptions } from './parse-options';
 
 /** Flags every command takes besides its own. */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
@@ -54,13 +54,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
+interface ReadInputs {
+  readonly files: ReadonlyMap<string, string>;
+  readonly input: CsvTable;
+}
+
 // Side files first (small), then the CSV, so a bad --model fails before a large CSV is parsed.
 function readInputs(
   command: Command,
   dataPath: string,
-  options: ReturnType<typeof parseOptions>,
+  options: ParsedOptions,
   io: CliIo,
-) {
+): ReadInputs {
   const files = new Map<string, string>();
   for (const flag of command.fileFlags) {
     const path = options.value(flag);
