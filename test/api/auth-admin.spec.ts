@@ -202,6 +202,49 @@ describe('admin API: staff accounts, LA bindings, K and the audit log', () => {
     await signIn(server, other);
   });
 
+  it('sets a new password: old one and old sessions stop working, a lock-out is lifted', async () => {
+    const forgetful = await createStaffAccount(t.database.url, {
+      email: 'forgetful@council.test',
+      role: 'psw',
+      gssCodes: ['E06000001'],
+    });
+    const oldCookie = await signIn(server, forgetful);
+    const login = (password: string) =>
+      request(server)
+        .post('/api/auth/login')
+        .set('Host', TEST_HOST)
+        .set('Origin', TEST_ORIGIN)
+        .send({ email: forgetful.email, password });
+    for (let i = 0; i < 5; i++) await login(`wrong guess ${i}`).expect(401);
+    await login(forgetful.password).expect(429);
+
+    const short = await as(adminCookie)
+      .put(`/api/admin/accounts/${forgetful.id}/password`, { password: 'too short' })
+      .expect(400);
+    expect((short.body as ErrorBody).errors).toEqual([
+      { field: 'password', message: 'must be at least 12 characters' },
+    ]);
+    const missing = await as(adminCookie)
+      .put(`/api/admin/accounts/${forgetful.id}/password`, {})
+      .expect(400);
+    expect(new Set(fieldsOf(missing.body))).toEqual(new Set(['password']));
+
+    await as(adminCookie)
+      .put(`/api/admin/accounts/${forgetful.id}/password`, { password: 'a brand new password' })
+      .expect(200);
+    await as(oldCookie).get('/api/auth/me').expect(401);
+    await login(forgetful.password).expect(401);
+    await signIn(server, { email: forgetful.email, password: 'a brand new password' });
+    const audit = await queryDatabase<{ detail: unknown }>(
+      t.database.url,
+      `SELECT detail FROM audit_event WHERE action = 'account-password-set'`,
+    );
+    expect(audit).toEqual([{ detail: { sessionsEnded: 1 } }]);
+    expect(
+      JSON.stringify(await queryDatabase(t.database.url, 'SELECT * FROM audit_event')),
+    ).not.toContain('a brand new password');
+  });
+
   it('sets the minimum group size K, never below 5', async () => {
     const before = await as(adminCookie).get('/api/admin/settings').expect(200);
     expect(before.body).toEqual({ minimumGroupSize: 10, lowestMinimumGroupSize: 5 });
@@ -235,6 +278,7 @@ describe('admin API: staff accounts, LA bindings, K and the audit log', () => {
         'account-organisations-changed',
         'account-disabled',
         'account-enabled',
+        'account-password-set',
         'setting-changed',
       ]),
     );

@@ -162,6 +162,15 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
     expected: adminOnly(200),
   },
   {
+    method: 'PUT',
+    path: '/api/admin/accounts/:id/password',
+    request: async (c) => ({
+      url: `/api/admin/accounts/${await c.newPswAccountId()}/password`,
+      body: { password: 'a brand new password' },
+    }),
+    expected: adminOnly(200),
+  },
+  {
     method: 'POST',
     path: '/api/admin/accounts/:id/disable',
     request: async (c) => ({ url: `/api/admin/accounts/${await c.newPswAccountId()}/disable` }),

@@ -98,12 +98,25 @@ test.describe('administration pages', () => {
     await expect(page.getByText('Redcar and Cleveland removed.')).toBeVisible();
     await expect(las).not.toContainText('Redcar and Cleveland');
 
-    // The new PSW can sign in, then is signed out the moment the account is disabled.
+    // A forgotten password: the admin sets a new one (at least 12 characters).
+    await page.getByLabel('New password').fill('too short');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await expect(
+      page
+        .getByRole('alert')
+        .getByRole('link', { name: 'Password must be at least 12 characters' }),
+    ).toBeVisible();
+    await page.getByLabel('New password').fill('a replacement password');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await expect(page.getByText(`New password set for ${email}.`)).toBeVisible();
+    await expect(page.getByLabel('New password')).toHaveValue('');
+
+    // The PSW signs in with it, then is signed out the moment the account is disabled.
     const pswContext = await browser.newContext({ baseURL });
     const psw = await pswContext.newPage();
     await psw.goto('/sign-in');
     await psw.locator('#email').fill(email);
-    await psw.locator('#password').fill('an initial password');
+    await psw.locator('#password').fill('a replacement password');
     await psw.getByRole('button', { name: 'Sign in' }).click();
     await expect(psw).toHaveURL(/\/la\/E06000004$/);
 

@@ -44,6 +44,11 @@ export interface SetAccountOrganisationsRequest {
   gssCodes: string[];
 }
 
+export interface SetAccountPasswordRequest {
+  /** At least 12 characters. Setting it signs the account out everywhere and lifts a lock-out. */
+  password: string;
+}
+
 export interface MinimumGroupSizeRequest {
   minimumGroupSize: number;
 }

@@ -115,6 +115,20 @@ export class AccountsService {
     return this.accounts.save(account);
   }
 
+  /** Replaces an account's password (the caller ends its sessions). */
+  async setPassword(id: string, password: string): Promise<StaffAccount> {
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw new BadRequestException(
+        validationErrorBody('The password is not valid', [
+          { field: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` },
+        ]),
+      );
+    }
+    const account = await this.mustFind(id);
+    await this.accounts.update({ id }, { passwordHash: await hashPassword(password) });
+    return account;
+  }
+
   /** Stops an account signing in (its sessions are ended by the caller). Idempotent. */
   async setDisabled(id: string, disabled: boolean, now = new Date()): Promise<StaffAccount> {
     const account = await this.mustFind(id);

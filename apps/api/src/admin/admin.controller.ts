@@ -31,6 +31,7 @@ import {
   OrganisationListItemDto,
   PlatformSettingsDto,
   SetAccountOrganisationsDto,
+  SetPasswordDto,
   StaffAccountSummaryDto,
 } from './dto/admin.dto';
 import { StaffAdminService } from './staff-admin.service';
@@ -74,6 +75,21 @@ export class AdminController {
     @Body() body: SetAccountOrganisationsDto,
   ): Promise<StaffAccountSummaryDto> {
     return this.admin.setOrganisations(staff, params.id, body.gssCodes);
+  }
+
+  @Put('accounts/:id/password')
+  @ApiOkResponse({
+    type: StaffAccountSummaryDto,
+    description: 'New password set; signed out everywhere; any lock-out lifted',
+  })
+  @ApiBadRequestResponse({ description: 'Password shorter than 12 characters' })
+  @ApiNotFoundResponse({ description: 'No such account' })
+  setPassword(
+    @CurrentStaff() staff: SignedInStaff,
+    @Param() params: AccountIdParams,
+    @Body() body: SetPasswordDto,
+  ): Promise<StaffAccountSummaryDto> {
+    return this.admin.setPassword(staff, params.id, body.password);
   }
 
   @Post('accounts/:id/disable')

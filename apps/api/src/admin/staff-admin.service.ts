@@ -9,6 +9,8 @@ import type {
 import { AccountsService } from '../accounts/accounts.service';
 import type { StaffAccount } from '../accounts/staff-account.entity';
 import { AuditService } from '../audit/audit.service';
+import { accountThrottleKey } from '../auth/login-throttle-policy';
+import { LoginThrottleService } from '../auth/login-throttle.service';
 import { SessionsService } from '../auth/sessions.service';
 import { validationErrorBody } from '../common/field-errors';
 import type { SignedInStaff } from '../common/signed-in-staff';
@@ -43,6 +45,7 @@ export class StaffAdminService {
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
     private readonly organisations: OrganisationsService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   async listAccounts(): Promise<StaffAccountSummary[]> {
@@ -111,6 +114,23 @@ export class StaffAdminService {
       ...actor(by),
       target: `account:${account.email}`,
       detail: disabled ? { sessionsEnded: ended } : undefined,
+    });
+    return summaryOf(account);
+  }
+
+  /**
+   * A new password (e.g. a forgotten one): every session of the account ends, and a lock-out
+   * from failed sign-ins is lifted. The password itself is never recorded.
+   */
+  async setPassword(by: SignedInStaff, id: string, password: string): Promise<StaffAccountSummary> {
+    const account = await this.accounts.setPassword(id, password);
+    const ended = await this.sessions.endAllFor(id);
+    await this.throttle.clear(accountThrottleKey(account.email));
+    await this.audit.record({
+      action: 'account-password-set',
+      ...actor(by),
+      target: `account:${account.email}`,
+      detail: { sessionsEnded: ended },
     });
     return summaryOf(account);
   }

@@ -14,6 +14,7 @@ export type AuditAction =
   | 'account-disabled'
   | 'account-enabled'
   | 'account-organisations-changed'
+  | 'account-password-set'
   | 'setting-changed'
   | 'headcount-changed';
 

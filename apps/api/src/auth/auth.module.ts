@@ -18,6 +18,6 @@ import { StaffSession } from './staff-session.entity';
   ],
   controllers: [AuthController],
   providers: [AuthService, SessionsService, LoginThrottleService],
-  exports: [SessionsService],
+  exports: [SessionsService, LoginThrottleService],
 })
 export class AuthModule {}

@@ -127,6 +127,14 @@ export const setAccountOrganisations = (
     fetchFn,
   );
 
+export const setAccountPassword = (id: string, password: string, fetchFn: FetchLike = fetch) =>
+  call<StaffAccountSummary>(
+    'PUT',
+    `/api/admin/accounts/${encodeURIComponent(id)}/password`,
+    { password },
+    fetchFn,
+  );
+
 export const setAccountDisabled = (id: string, disabled: boolean, fetchFn: FetchLike = fetch) =>
   call<StaffAccountSummary>(
     'POST',

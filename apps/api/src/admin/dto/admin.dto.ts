@@ -6,6 +6,7 @@ import type {
   OrganisationListItem,
   PlatformSettings,
   SetAccountOrganisationsRequest,
+  SetAccountPasswordRequest,
   StaffAccountSummary,
   StaffRoleName,
 } from '@swhc/contracts';
@@ -59,6 +60,13 @@ export class SetAccountOrganisationsDto implements SetAccountOrganisationsReques
   @ArrayMaxSize(200)
   @Matches(GSS_CODE, { each: true, message: 'each must be a GSS code like E06000001' })
   gssCodes: string[];
+}
+
+export class SetPasswordDto implements SetAccountPasswordRequest {
+  @ApiProperty({ minLength: 12, description: 'At least 12 characters; no composition rules' })
+  @IsString({ message: 'Enter a password' })
+  @MaxLength(1000, { message: 'Password must be 1000 characters or fewer' })
+  password: string;
 }
 
 export class AccountIdParams {

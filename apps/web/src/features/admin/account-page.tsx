@@ -6,10 +6,11 @@ import {
   listStaffAccounts,
   setAccountDisabled,
   setAccountOrganisations,
+  setAccountPassword,
   type StaffApiResult,
 } from '../../api/staff-api';
 import { ErrorSummary, type ErrorSummaryItem, usePageTitle } from '../../ui';
-import { ROLE_LABELS, SelectField, SuccessBanner, useStaffSession } from '../sign-in';
+import { ROLE_LABELS, SelectField, SuccessBanner, TextField, useStaffSession } from '../sign-in';
 import { StatusTag } from './accounts-page';
 import { AdminNav } from './admin-nav';
 import { useAdminData } from './use-admin-data';
@@ -29,6 +30,7 @@ export function AccountPage() {
   const [accounts, reload] = useAdminData(listStaffAccounts);
   const [organisations] = useAdminData(listOrganisations);
   const [adding, setAdding] = useState('');
+  const [newPassword, setNewPassword] = useState('');
   const [error, setError] = useState<ErrorSummaryItem | null>(null);
   const [notice, setNotice] = useState<string | null>(
     (location.state as { notice?: string } | null)?.notice ?? null,
@@ -101,6 +103,21 @@ export function AccountPage() {
       codes.filter((c) => c !== gssCode),
     );
     afterChange(result, `${name} removed.`);
+  };
+  const onSetPassword = async (event: FormEvent) => {
+    event.preventDefault();
+    if (newPassword.length < 12) {
+      setNotice(null);
+      setError({ targetId: 'new-password', text: 'Password must be at least 12 characters' });
+      return;
+    }
+    const result = await setAccountPassword(account.id, newPassword);
+    if (result.kind === 'ok') setNewPassword('');
+    afterChange(
+      result,
+      `New password set for ${account.email}. They have been signed out everywhere and can sign in with it now.`,
+      'new-password',
+    );
   };
   const onToggleDisabled = async () => {
     const disable = account.disabledAt === null;
@@ -203,6 +220,31 @@ export function AccountPage() {
           </form>
         </>
       ) : null}
+
+      {isSelf ? null : (
+        <form noValidate onSubmit={(event) => void onSetPassword(event)}>
+          <h2 className="app-heading-m">Set a new password</h2>
+          <p className="app-body">
+            For someone who has forgotten their password or is locked out after too many attempts.
+            They will be signed out everywhere.
+          </p>
+          <TextField
+            id="new-password"
+            label="New password"
+            hint="At least 12 characters. Give it to them in person or by phone."
+            type="text"
+            autoComplete="new-password"
+            spellCheck={false}
+            value={newPassword}
+            onChange={setNewPassword}
+            error={error?.targetId === 'new-password' ? error.text : undefined}
+            width={30}
+          />
+          <button type="submit" className="app-button app-button--secondary">
+            Set password
+          </button>
+        </form>
+      )}
 
       <h2 className="app-heading-m">{account.disabledAt ? 'Enable account' : 'Disable account'}</h2>
       {isSelf ? (

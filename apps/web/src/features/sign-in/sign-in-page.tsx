@@ -130,8 +130,9 @@ export function SignInPage() {
       </form>
       <h2 className="app-heading-m">Problems signing in</h2>
       <p className="app-body">
-        If you have forgotten your password or your account is locked, ask an administrator of the
-        Social Work Health Check to help. After 5 wrong attempts, sign-in is paused for 15 minutes.
+        After 5 wrong attempts, signing in to that account is paused for 15 minutes. If you have
+        forgotten your password, ask an administrator of the Social Work Health Check to set a new
+        one for you.
       </p>
     </div>
   );
