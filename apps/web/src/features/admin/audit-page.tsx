@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<string, string> = {
   'account-disabled': 'Account disabled',
   'account-enabled': 'Account enabled',
   'account-organisations-changed': 'LAs changed',
+  'account-password-set': 'Password set',
   'setting-changed': 'Setting changed',
   'headcount-changed': 'Headcount changed',
 };
