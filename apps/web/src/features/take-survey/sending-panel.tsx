@@ -19,7 +19,7 @@ export function SendingPanel({
   return (
     <div className="app-sending">
       <h2 className="app-heading-l" ref={heading} tabIndex={-1}>
-        {failures === 0 ? 'Sending your answers' : 'We’re trying to send your answers'}
+        Sending your answers
       </h2>
       <div role="status" aria-live="polite" className="app-sending__status">
         {failures === 0 ? (
