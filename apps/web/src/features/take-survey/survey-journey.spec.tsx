@@ -5,6 +5,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { SendResponseResult } from '../../api';
 import { createProgressStore } from './saved-progress';
 import { SurveyJourney } from './survey-journey';
+import ThankYouPage from './thank-you-page';
 
 const scale = [1, 2, 3, 4, 5].map((value) => ({ value, text: `Option ${value}` }));
 const definition: SurveyDefinitionResponse = {
@@ -64,7 +65,7 @@ function renderJourney(
           />
         ),
       },
-      { path: '/s/:code/thank-you', element: <h1>Thank you page</h1> },
+      { path: '/s/:code/thank-you', element: <ThankYouPage /> },
     ],
     { initialEntries: [`/s/${code}`] },
   );
@@ -141,7 +142,7 @@ describe('SurveyJourney', () => {
     expect(container.textContent).toContain('Sending your answers');
 
     act(() => resolveSend({ kind: 'accepted', receipt: { submissionId: request.submissionId } }));
-    await waitFor(() => container.textContent?.includes('Thank you page'));
+    await waitFor(() => container.textContent?.includes('Your answers have been sent'));
     expect(saved()).toBeNull();
   });
 
@@ -177,7 +178,7 @@ describe('SurveyJourney', () => {
 
     // "Try again now" skips the rest of the backoff.
     act(() => button(container, 'Try again now')?.click());
-    await waitFor(() => container.textContent?.includes('Thank you page'));
+    await waitFor(() => container.textContent?.includes('Your answers have been sent'));
     expect(send).toHaveBeenCalledTimes(2);
     for (const [, request] of send.mock.calls as unknown as [string, unknown][])
       expect(request).toEqual(pending);
@@ -219,8 +220,42 @@ describe('SurveyJourney', () => {
     act(() => button(container, 'Continue')?.click());
     const sendAgain = await waitFor(() => button(container, 'Send answers'));
     act(() => sendAgain.click());
-    await waitFor(() => container.textContent?.includes('Thank you page'));
+    await waitFor(() => container.textContent?.includes('Your answers have been sent'));
     const ids = send.mock.calls.map(([, request]) => request.submissionId);
     expect(new Set(ids).size).toBe(2);
   });
+  const endings: [string, SendResponseResult, string][] = [
+    [
+      'conflict (409): already stored under this id, so it is not sent again under a new one',
+      { kind: 'conflict' },
+      'We already had your answers',
+    ],
+    ['closed (410): the wave closed meanwhile', { kind: 'closed' }, 'This survey has closed'],
+  ];
+  it.each(endings)(
+    'ends a resumed attempt on %s and forgets the answers',
+    async (_, result, shown) => {
+      const pending = {
+        submissionId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+        answers: { d1: 2, d2: 2 },
+      };
+      window.localStorage.setItem(
+        storageKey,
+        JSON.stringify({
+          v: 1,
+          waveId: 'wave-2026',
+          instrument: 'health-check@1',
+          answers: pending.answers,
+          pageNo: 1,
+          pending,
+        }),
+      );
+      const send = vi.fn(() => Promise.resolve(result));
+      const container = renderJourney(send);
+
+      await waitFor(() => container.textContent?.includes(shown));
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(saved()).toBeNull();
+    },
+  );
 });
