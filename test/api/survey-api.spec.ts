@@ -27,7 +27,7 @@ describe('public survey API', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    server = t.app.getHttpServer() as App;
+    server = t.app.getHttpServer();
     fixtures = await seedSurveyFixtures(t.database.url);
   });
 
