@@ -27,6 +27,7 @@ function serveWebApp(app: NestExpressApplication, webRoot: string): void {
 /** Everything about the HTTP app besides its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -26,6 +26,10 @@ describe('loadConfig', () => {
       'DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)',
     ],
     [{ SECURE_COOKIES: 'maybe' }, 'SECURE_COOKIES must be true or false (got "maybe")'],
+    [
+      { TRUST_PROXY_HOPS: 'all' },
+      'TRUST_PROXY_HOPS must be a whole number from 0 to 10 (got "all")',
+    ],
   ])('fails fast on %p', (env, problem) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

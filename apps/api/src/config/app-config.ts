@@ -12,6 +12,8 @@ export interface AppConfig {
   /** Built web app to serve on the same port; absent in api-only tests. */
   readonly webRoot: string;
   readonly secureCookies: boolean;
+  /** Reverse-proxy hops to trust for the client address (0: none), so throttling sees real clients. */
+  readonly trustProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +64,15 @@ function parseBoolean(
   return fallback;
 }
 
+function parseHops(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined || raw === '') return 0;
+  if (!/^\d+$/.test(raw) || Number(raw) > 10) {
+    problems.push(`TRUST_PROXY_HOPS must be a whole number from 0 to 10 (got "${raw}")`);
+    return 0;
+  }
+  return Number(raw);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const port = parsePort(env['PORT'], problems);
@@ -73,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoData: databaseUrl === null,
     webRoot: resolve(env['WEB_ROOT'] || 'dist/apps/web'),
     secureCookies: parseBoolean('SECURE_COOKIES', env['SECURE_COOKIES'], false, problems),
+    trustProxyHops: parseHops(env['TRUST_PROXY_HOPS'], problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
