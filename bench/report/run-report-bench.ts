@@ -187,12 +187,15 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
   return cookie.split(';')[0] ?? '';
 }
 
+let largestBody = 0;
+
 async function timedReport(baseUrl: string, cookie: string, path: string): Promise<number> {
   const started = performance.now();
   const res = await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } });
   const body = await res.text();
   const elapsed = performance.now() - started;
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${body.slice(0, 200)}`);
+  largestBody = Math.max(largestBody, body.length);
   return elapsed;
 }
 
@@ -234,45 +237,68 @@ async function main(): Promise<void> {
       ]);
     }
 
-    const jobs: string[] = [];
+    const baseUrl = app.baseUrl;
+    const measure = async (label: string, jobs: readonly string[]): Promise<number[]> => {
+      const latencies: number[] = [];
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        cookies.map(async (cookie) => {
+          while (next < jobs.length) {
+            const job = jobs[next++] ?? '';
+            latencies.push(await timedReport(baseUrl, cookie, job));
+          }
+        }),
+      );
+      const wall = performance.now() - started;
+      latencies.sort((a, b) => a - b);
+      rows.push([
+        label,
+        String(latencies.length),
+        String(CLIENTS),
+        fmt(percentile(latencies, 0.5)),
+        fmt(percentile(latencies, 0.95)),
+        fmt(percentile(latencies, 0.99)),
+        fmt(latencies[latencies.length - 1] ?? Number.NaN),
+        ((1000 * latencies.length) / wall).toFixed(0),
+      ]);
+      return latencies;
+    };
+
     const random = new SeededRandom(7);
-    while (jobs.length < MEASURED_REQUESTS) {
+    // Every LA and service once (its scores are computed on this first view), in random order.
+    const firstViews = gssCodes
+      .flatMap((gss) => SERVICES.map((service) => path(gss, service)))
+      .map((job) => ({ job, order: random.next() }))
+      .sort((a, b) => a.order - b.order)
+      .map((x) => x.job);
+    const first = await measure('first view of each LA × service', firstViews);
+    const repeats: string[] = [];
+    while (repeats.length < MEASURED_REQUESTS) {
       const gss = gssCodes[Math.floor(random.next() * gssCodes.length)] ?? '';
       const service = SERVICES[Math.floor(random.next() * 2)] ?? 'children';
-      jobs.push(path(gss, service));
+      repeats.push(path(gss, service));
     }
-    const latencies: number[] = [];
-    let next = 0;
-    const baseUrl = app.baseUrl;
-    const started = performance.now();
-    await Promise.all(
-      cookies.map(async (cookie) => {
-        while (next < jobs.length) {
-          const job = jobs[next++] ?? '';
-          latencies.push(await timedReport(baseUrl, cookie, job));
-        }
-      }),
-    );
-    const wall = performance.now() - started;
-    latencies.sort((a, b) => a - b);
+    const latencies = await measure('repeat views (random LA × service)', repeats);
+    const all = [...first, ...latencies].sort((a, b) => a - b);
     rows.push([
-      `warm, ${CLIENTS} concurrent clients`,
-      String(latencies.length),
+      'all warm requests together',
+      String(all.length),
       String(CLIENTS),
-      fmt(percentile(latencies, 0.5)),
-      fmt(percentile(latencies, 0.95)),
-      fmt(percentile(latencies, 0.99)),
-      fmt(latencies[latencies.length - 1] ?? Number.NaN),
-      ((1000 * latencies.length) / wall).toFixed(0),
+      fmt(percentile(all, 0.5)),
+      fmt(percentile(all, 0.95)),
+      fmt(percentile(all, 0.99)),
+      fmt(all[all.length - 1] ?? Number.NaN),
+      '',
     ]);
     printTable(
       ['phase', 'requests', 'clients', 'median ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s'],
       rows,
     );
-    const p95 = percentile(latencies, 0.95);
+    const p95 = percentile(all, 0.95);
     console.log(
-      `\nGoal p95 < 150 ms: ${p95 < 150 ? 'met' : 'NOT met'} (${fmt(p95)} ms), ` +
-        `${LAS} LAs, ${RESPONSES.toLocaleString('en-GB')} responses, reports of ${gssCodes.length} LAs × 2 services, latest closed wave.`,
+      `\nGoal p95 < 150 ms over all warm requests: ${p95 < 150 ? 'met' : 'NOT met'} (${fmt(p95)} ms), ` +
+        `${LAS} LAs, ${RESPONSES.toLocaleString('en-GB')} responses, reports of ${gssCodes.length} LAs × 2 services, latest closed wave; largest report ${Math.round(largestBody / 1024)} kB of JSON.`,
     );
   } finally {
     await app?.stop();

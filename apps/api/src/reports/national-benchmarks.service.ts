@@ -13,13 +13,29 @@ import {
   type DriversComputation,
   type FunnelComputation,
 } from './report-statistics';
-import { buildResponseTable, type ResponseTable } from './response-table';
+import {
+  buildResponseTable,
+  rowsByOrganisation,
+  subTable,
+  type ResponseTable,
+} from './response-table';
 
 /** England's responses of one closed wave and service, with each organisation's region. */
 export interface NationalData {
   readonly table: ResponseTable;
   /** Region of each organisation index of the table. */
   readonly regionOf: readonly string[];
+  /** Row indices of each organisation index of the table. */
+  readonly rowsOf: readonly Int32Array[];
+}
+
+/** One LA's responses out of the national data (an empty table when it has none). */
+export function organisationTable(national: NationalData, organisationId: string): ResponseTable {
+  const o = national.table.organisationIds.indexOf(organisationId);
+  return subTable(
+    national.table,
+    o < 0 ? new Int32Array(0) : (national.rowsOf[o] ?? new Int32Array(0)),
+  );
 }
 
 /** At most this many (wave, service) pairs are held; each is a few MB. */
@@ -106,7 +122,7 @@ export class NationalBenchmarksService {
       this.logger.log(
         `Loaded ${table.size} responses for wave ${waveId} (${service}) in ${Date.now() - started} ms`,
       );
-      return { table, regionOf };
+      return { table, regionOf, rowsOf: rowsByOrganisation(table) };
     });
   }
 

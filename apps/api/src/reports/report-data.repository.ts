@@ -63,18 +63,6 @@ export class ReportDataRepository {
       .countBy({ waveId, organisationId, service });
   }
 
-  organisationRows(
-    waveId: string,
-    organisationId: string,
-    service: ServiceKind,
-  ): Promise<ResponseRow[]> {
-    return this.dataSource.query<ResponseRow[]>(
-      `SELECT organisation_id AS "organisationId", answers, scores FROM survey_response
-        WHERE wave_id = $1 AND organisation_id = $2 AND service = $3`,
-      [waveId, organisationId, service],
-    );
-  }
-
   /** Every response of a wave and service in England (tens of thousands; cached by the caller). */
   nationalRows(waveId: string, service: ServiceKind): Promise<ResponseRow[]> {
     return this.dataSource.query<ResponseRow[]>(

@@ -9,7 +9,7 @@ import { SettingsService } from '../settings/settings.service';
 import { waveStatus } from '../waves/waves.service';
 import type { HeadcountDto } from './dto/headcount.dto';
 import type { ReportQueryDto } from './dto/report-query.dto';
-import { NationalBenchmarksService } from './national-benchmarks.service';
+import { NationalBenchmarksService, organisationTable } from './national-benchmarks.service';
 import { BoundedCache } from './bounded-cache';
 import {
   assembleReport,
@@ -21,7 +21,6 @@ import {
 } from './report-builder';
 import { reportCsv, reportCsvFilename } from './report-csv';
 import { ReportDataRepository, type WaveWithInstrument } from './report-data.repository';
-import { buildResponseTable } from './response-table';
 
 const GSS_CODE = /^[A-Za-z]\d{8}$/;
 
@@ -184,8 +183,9 @@ export class ReportService {
   ): Promise<ReleasedSections> {
     const { instrument, organisation, service, k } = frame;
     const previousWave = this.previousWave(waves, current, now);
-    const [rows, comparisons, funnel, nationalDrivers, previous] = await Promise.all([
-      this.data.organisationRows(current.wave.id, organisation.id, service),
+    // A closed wave's national data is cached: the LA's own rows are taken from it, not re-read.
+    const [national, comparisons, funnel, nationalDrivers, previous] = await Promise.all([
+      this.benchmarks.nationalData(instrument, current.wave.id, service),
       this.benchmarks.comparisonTable(instrument, current.wave.id, service),
       this.benchmarks.funnel(instrument, current.wave.id, service, k),
       this.benchmarks.nationalDrivers(instrument, current.wave.id, service),
@@ -195,7 +195,7 @@ export class ReportService {
     ]);
     return buildReleasedSections({
       ...frame,
-      la: buildResponseTable(instrument, rows),
+      la: organisationTable(national, organisation.id),
       comparisons: comparisons.get(organisation.id) ?? null,
       previous,
       funnel,
@@ -209,8 +209,8 @@ export class ReportService {
     organisation: ReportFrame['organisation'],
     service: ServiceKind,
   ): Promise<PreviousWaveInputs> {
-    const [rows, verdicts] = await Promise.all([
-      this.data.organisationRows(previous.wave.id, organisation.id, service),
+    const [national, verdicts] = await Promise.all([
+      this.benchmarks.nationalData(previous.instrument, previous.wave.id, service),
       this.benchmarks.invarianceBetween(
         current.instrument,
         previous.wave.id,
@@ -220,7 +220,7 @@ export class ReportService {
     ]);
     return {
       wave: { id: previous.wave.id, name: previous.wave.name },
-      la: buildResponseTable(previous.instrument, rows),
+      la: organisationTable(national, organisation.id),
       verdicts,
     };
   }

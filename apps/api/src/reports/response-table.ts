@@ -95,3 +95,56 @@ export function presentValues(column: Float64Array, keep?: (row: number) => bool
   }
   return out;
 }
+
+/** The rows of each organisation, by organisation index (built once per cached table). */
+export function rowsByOrganisation(table: ResponseTable): Int32Array[] {
+  const counts = new Int32Array(table.organisationIds.length);
+  for (let r = 0; r < table.size; r++) counts[table.organisationOf[r] ?? 0]++;
+  const out = Array.from(counts, (n) => new Int32Array(n));
+  const filled = new Int32Array(table.organisationIds.length);
+  for (let r = 0; r < table.size; r++) {
+    const o = table.organisationOf[r] ?? 0;
+    const rows = out[o];
+    if (rows) rows[filled[o]++] = r;
+  }
+  return out;
+}
+
+/** A table of some rows of another (e.g. one LA's responses out of England's). */
+export function subTable(table: ResponseTable, rows: Int32Array): ResponseTable {
+  const pick = (column: Float64Array): Float64Array => {
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = column[rows[i] ?? 0] ?? Number.NaN;
+    return out;
+  };
+  const pickAll = (columns: Readonly<Record<string, Float64Array>>) =>
+    Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, pick(column)]));
+  const organisationIds: string[] = [];
+  const index = new Map<number, number>();
+  const organisationOf = new Int32Array(rows.length);
+  rows.forEach((row, i) => {
+    const o = table.organisationOf[row] ?? 0;
+    let local = index.get(o);
+    if (local === undefined) {
+      local = organisationIds.length;
+      organisationIds.push(table.organisationIds[o] ?? '');
+      index.set(o, local);
+    }
+    organisationOf[i] = local;
+  });
+  return {
+    size: rows.length,
+    organisationOf,
+    organisationIds,
+    scaleMeans: pickAll(table.scaleMeans),
+    scaleScores: pickAll(table.scaleScores),
+    items: pickAll(table.items),
+    outcome: pick(table.outcome),
+    grouping: Object.fromEntries(
+      Object.entries(table.grouping).map(([key, values]) => [
+        key,
+        Array.from(rows, (row) => values[row] ?? NOT_ANSWERED),
+      ]),
+    ),
+  };
+}
