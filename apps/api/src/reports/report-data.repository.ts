@@ -29,6 +29,14 @@ export class ReportDataRepository {
       .findOneBy({ gssCode: gssCode.toUpperCase() });
   }
 
+  /** Every organisation's name and region (about 150 rows). */
+  organisations(): Promise<Pick<Organisation, 'id' | 'gssCode' | 'name' | 'region'>[]> {
+    return this.dataSource.getRepository(Organisation).find({
+      select: { id: true, gssCode: true, name: true, region: true },
+      order: { gssCode: 'ASC' },
+    });
+  }
+
   /** id → region of every organisation (about 150 rows). */
   async organisationRegions(): Promise<Map<string, string>> {
     const rows = await this.dataSource

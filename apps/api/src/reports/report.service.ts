@@ -9,16 +9,8 @@ import { SettingsService } from '../settings/settings.service';
 import { waveStatus } from '../waves/waves.service';
 import type { HeadcountDto } from './dto/headcount.dto';
 import type { ReportQueryDto } from './dto/report-query.dto';
-import { NationalBenchmarksService, organisationTable } from './national-benchmarks.service';
-import { BoundedCache } from './bounded-cache';
-import {
-  assembleReport,
-  buildReleasedSections,
-  scoresReleased,
-  type PreviousWaveInputs,
-  type ReleasedSections,
-  type ReportFrame,
-} from './report-builder';
+import { ReleasedSectionsService } from './released-sections.service';
+import { assembleReport, scoresReleased, type ReportFrame } from './report-builder';
 import { reportCsv, reportCsvFilename } from './report-csv';
 import { ReportDataRepository, type WaveWithInstrument } from './report-data.repository';
 
@@ -47,20 +39,11 @@ function summary(entry: WaveWithInstrument, now: Date): ReportWaveSummary {
 }
 
 /** Builds, audits and exports LA reports; who may see what is decided here, not in the controller. */
-/**
- * Released sections per LA × closed wave × service × K (× count, a guard against a corrected wave).
- * A closed wave never changes, so an LA's scores are computed on its first view and then reused;
- * 1,000 entries cover every LA and both services for three waves.
- */
-const RELEASED_CAPACITY = 1000;
-
 @Injectable()
 export class ReportService {
-  private readonly released = new BoundedCache<Promise<ReleasedSections>>(RELEASED_CAPACITY);
-
   constructor(
     private readonly data: ReportDataRepository,
-    private readonly benchmarks: NationalBenchmarksService,
+    private readonly sections: ReleasedSectionsService,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
   ) {}
@@ -168,61 +151,7 @@ export class ReportService {
       now,
     };
     if (state !== 'closed' || !scoresReleased(frame)) return assembleReport(frame, null);
-    const key = [organisation.id, current.wave.id, service, k, count].join('|');
-    const sections = await this.released.getOrCreate(key, () =>
-      this.computeReleased(frame, current, waves, now),
-    );
-    return assembleReport(frame, sections);
-  }
-
-  private async computeReleased(
-    frame: ReportFrame,
-    current: WaveWithInstrument,
-    waves: readonly WaveWithInstrument[],
-    now: Date,
-  ): Promise<ReleasedSections> {
-    const { instrument, organisation, service, k } = frame;
-    const previousWave = this.previousWave(waves, current, now);
-    // A closed wave's national data is cached: the LA's own rows are taken from it, not re-read.
-    const [national, comparisons, funnel, nationalDrivers, previous] = await Promise.all([
-      this.benchmarks.nationalData(instrument, current.wave.id, service),
-      this.benchmarks.comparisonTable(instrument, current.wave.id, service),
-      this.benchmarks.funnel(instrument, current.wave.id, service, k),
-      this.benchmarks.nationalDrivers(instrument, current.wave.id, service),
-      previousWave
-        ? this.loadPrevious(previousWave, current, organisation, service)
-        : Promise.resolve(null),
-    ]);
-    return buildReleasedSections({
-      ...frame,
-      la: organisationTable(national, organisation.id),
-      comparisons: comparisons.get(organisation.id) ?? null,
-      previous,
-      funnel,
-      nationalDrivers,
-    });
-  }
-
-  private async loadPrevious(
-    previous: WaveWithInstrument,
-    current: WaveWithInstrument,
-    organisation: ReportFrame['organisation'],
-    service: ServiceKind,
-  ): Promise<PreviousWaveInputs> {
-    const [national, verdicts] = await Promise.all([
-      this.benchmarks.nationalData(previous.instrument, previous.wave.id, service),
-      this.benchmarks.invarianceBetween(
-        current.instrument,
-        previous.wave.id,
-        current.wave.id,
-        service,
-      ),
-    ]);
-    return {
-      wave: { id: previous.wave.id, name: previous.wave.name },
-      la: organisationTable(national, organisation.id),
-      verdicts,
-    };
+    return assembleReport(frame, await this.sections.sectionsFor(frame, current, waves));
   }
 
   /** The wave asked for, else the most recent closed wave, else the most recently opened one. */
@@ -247,24 +176,5 @@ export class ReportService {
       byClose[0];
     if (!chosen) throw new NotFoundException('There are no survey waves yet');
     return chosen;
-  }
-
-  /** The latest closed wave of the same instrument version that had closed before this one opened. */
-  private previousWave(
-    waves: readonly WaveWithInstrument[],
-    current: WaveWithInstrument,
-    now: Date,
-  ): WaveWithInstrument | null {
-    const candidates = waves
-      .filter(
-        (w) =>
-          w.wave.id !== current.wave.id &&
-          w.instrument.key === current.instrument.key &&
-          w.instrument.version === current.instrument.version &&
-          waveStatus(w.wave, now) === 'closed' &&
-          w.wave.closesAt.getTime() <= current.wave.opensAt.getTime(),
-      )
-      .sort((a, b) => b.wave.closesAt.getTime() - a.wave.closesAt.getTime());
-    return candidates[0] ?? null;
   }
 }
