@@ -22,6 +22,7 @@ export interface AlphaVector {
 
 /** survey::rake entry. */
 export interface RakeVector {
+  code?: string;
   pops?: Record<string, Record<string, string | number>[]> | string;
   n: number;
   sum_w: number;

@@ -68,7 +68,7 @@ function checkAgainst(ref: RakeVector, res: ReturnType<typeof rake>): void {
 }
 
 describe('rake vs survey::rake on bfi (SPEC §5.3)', () => {
-  it(`default control (maxit = 10, epsilon = 1): 7 sweeps, margins not exact — ${tv.rake_counts_default.code as string}`, () => {
+  it(`default control (maxit = 10, epsilon = 1): 7 sweeps, margins not exact — ${tv.rake_counts_default.code ?? ''}`, () => {
     const res = rake(rows, pops(1), { epsilon: 1, maxPasses: 10 });
     expect(res.converged).toBe(true);
     expect(res.iterations).toBe(7);
