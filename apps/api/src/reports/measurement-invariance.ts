@@ -12,6 +12,8 @@
 
 export const MAX_CFI_DROP = 0.01;
 export const MAX_RMSEA_RISE = 0.015;
+/** A step exactly at a limit passes, whatever the last bit of floating point says. */
+const TOLERANCE = 1e-9;
 
 export interface FitIndices {
   readonly cfi: number;
@@ -48,8 +50,8 @@ function step(
   const holds =
     Number.isFinite(deltaCfi) &&
     Number.isFinite(deltaRmsea) &&
-    deltaCfi >= -MAX_CFI_DROP &&
-    deltaRmsea <= MAX_RMSEA_RISE;
+    deltaCfi >= -MAX_CFI_DROP - TOLERANCE &&
+    deltaRmsea <= MAX_RMSEA_RISE + TOLERANCE;
   return { from, to, deltaCfi, deltaRmsea, holds };
 }
 
