@@ -163,14 +163,25 @@ test.describe('LA report page', () => {
     await page.context().close();
   });
 
-  test('a signed-out visitor is asked to sign in', async ({ browser, baseURL }) => {
+  test('a signed-out visitor is asked to sign in, and comes back to the same report', async ({
+    browser,
+    baseURL,
+  }) => {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
-    await page.goto(`/la/${HARTLEPOOL}`);
+    await page.goto(reportUrl({ wave: fixtures.wave2024, service: 'adults' }));
     await expect(
       page.getByRole('heading', { level: 1, name: 'Sign in to see this report' }),
     ).toBeVisible();
     await expectNoViolations(page);
+    await page.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('Email address').fill(PSW.email);
+    await page.getByLabel('Password').fill(PSW.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Hartlepool: health check results' }),
+    ).toBeVisible();
+    await expect(page.getByText('Adults’ services · Report test 2024')).toBeVisible();
     await context.close();
   });
 });

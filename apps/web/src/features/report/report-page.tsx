@@ -1,6 +1,6 @@
 import type { LaReport, ServiceKind } from '@swhc/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { loadReport, reportCsvUrl, type LoadReportResult } from '../../api/report-api';
 import { usePageTitle } from '../../ui';
 import { DriversSection, GroupsSection, ItemsSection, ReliabilitySection } from './detail-sections';
@@ -30,13 +30,15 @@ function Problem({
           ? 'There is a problem with the report address'
           : 'Sorry, there is a problem with the service';
   usePageTitle(title);
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
   return (
     <>
       <h1 className="app-heading-xl">{title}</h1>
       {result.kind === 'signed-out' ? (
         <p className="app-body">
-          <Link to={`/sign-in?returnTo=${encodeURIComponent(`/la/${gssCode}`)}`}>Sign in</Link> with
-          your principal social worker account to see your local authority’s results.
+          <Link to={`/sign-in?returnTo=${encodeURIComponent(here)}`}>Sign in</Link> with your
+          principal social worker account to see your local authority’s results.
         </p>
       ) : result.kind === 'not-found' || result.kind === 'forbidden' ? (
         <p className="app-body">
