@@ -425,8 +425,8 @@ function driversSection(inputs: ReportInputs, la: ResponseTable): DriversResult 
       };
     }),
     message: useLocal
-      ? `Based on ${chosen.n} responses from your local authority.`
-      : `Based on ${chosen.n} responses from across England, because your local authority has fewer than ${LOCAL_DRIVERS_MINIMUM} complete responses.`,
+      ? `Based on ${chosen.n.toLocaleString('en-GB')} responses from your local authority.`
+      : `Based on ${chosen.n.toLocaleString('en-GB')} responses from across England, because your local authority has fewer than ${LOCAL_DRIVERS_MINIMUM} complete responses.`,
   };
 }
 
