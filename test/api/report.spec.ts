@@ -482,6 +482,40 @@ describe('LA report API (GET /api/organisations/{gssCode}/report)', () => {
     });
   });
 
+  describe('a new minimum group size', () => {
+    it('applies at once, cached results included, and back again', async () => {
+      const setK = (k: number) =>
+        put(
+          '/api/admin/settings/minimum-group-size',
+          { minimumGroupSize: k },
+          cookies.admin,
+        ).expect(200);
+      const before = await report(`?wave=${fixtures.wave2025}`);
+      expect(before.groups.some((d) => d.groups.some((g) => !g.suppressed))).toBe(true);
+      await setK(40);
+      try {
+        const r = await report(`?wave=${fixtures.wave2025}`);
+        expect(r.minimumGroupSize).toBe(40);
+        expect(r.scoresReleased).toBe(true);
+        for (const dimension of r.groups) {
+          for (const group of dimension.groups) {
+            if (!group.suppressed) expect(group.n).toBeGreaterThanOrEqual(40);
+            else if (group.reason === 'below-k')
+              expect(group.message).toBe('Fewer than 40 responses');
+          }
+        }
+        for (const plot of r.funnel) {
+          expect(plot.points.every((p) => p.n >= 40)).toBe(true);
+        }
+        const adults = await report(`?wave=${fixtures.wave2025}&service=adults`);
+        expect(adults.responses).toMatchObject({ count: 40 });
+      } finally {
+        await setK(10);
+      }
+      expect(await report(`?wave=${fixtures.wave2025}`)).toMatchObject({ minimumGroupSize: 10 });
+    });
+  });
+
   describe('headcount, CSV and audit', () => {
     it('stores a headcount and turns it into a response rate', async () => {
       const body = { wave: fixtures.wave2025, service: 'children', headcount: 120 };
