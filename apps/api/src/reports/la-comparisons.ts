@@ -1,16 +1,11 @@
 import type { InstrumentDefinition } from '@swhc/instruments';
-import {
-  compareMeans,
-  estimateMean,
-  type Difference,
-  type MeanEstimate,
-} from './report-statistics';
+import { compareMeans, type Difference } from './report-statistics';
 import type { ResponseTable } from './response-table';
 
 /** One LA against the other LAs of a population (England or its region): Welch on 0–100 scores. */
 export interface PopulationComparison {
-  /** The other LAs' responses. */
-  readonly others: MeanEstimate;
+  /** The other LAs' responses: how many, and their mean 0–100 score. */
+  readonly others: { readonly n: number; readonly mean: number };
   /** This LA minus the others. */
   readonly difference: Difference;
 }
@@ -25,9 +20,10 @@ export interface ScaleComparisons {
 /** organisation id → scale key → comparisons. */
 export type ComparisonTable = ReadonlyMap<string, Readonly<Record<string, ScaleComparisons>>>;
 
-function safely<T>(compute: () => T): T | null {
+function compare(own: readonly number[], others: readonly number[]): PopulationComparison | null {
   try {
-    return compute();
+    const difference = compareMeans(own, others);
+    return { others: { n: difference.n2, mean: difference.mean2 }, difference };
   } catch {
     // Too few values, or constant scores: no comparison rather than a wrong one.
     return null;
@@ -36,8 +32,10 @@ function safely<T>(compute: () => T): T | null {
 
 /**
  * Every LA of a closed wave against England and its region, both without the LA itself. Computed
- * once per (wave, service) and cached, so a report only looks its LA up: comparing against tens of
- * thousands of responses on every request would dominate the report's latency.
+ * once per (wave, service) and cached, so a report only looks its LA up.
+ *
+ * The scores are laid out once per scale, grouped by region and then by LA, so "everyone but this
+ * LA" is two slices of one array (England) or of its region's range (region), not a scan.
  */
 export function compareEveryOrganisation(
   instrument: InstrumentDefinition,
@@ -45,42 +43,63 @@ export function compareEveryOrganisation(
   regionOf: readonly string[],
 ): ComparisonTable {
   const organisations = table.organisationIds.length;
+  const order = Array.from({ length: organisations }, (_, o) => o).sort((a, b) =>
+    (regionOf[a] ?? '') < (regionOf[b] ?? '')
+      ? -1
+      : (regionOf[a] ?? '') > (regionOf[b] ?? '')
+        ? 1
+        : a - b,
+  );
   const result = new Map<string, Record<string, ScaleComparisons>>();
   table.organisationIds.forEach((id) => result.set(id, {}));
 
   for (const scale of instrument.scales) {
-    const column = table.scaleScores[scale.key];
-    // Values grouped by organisation, so "everyone but o" is a concatenation, not a scan with a test.
+    const column = table.scaleScores[scale.key] as Float64Array;
     const byOrganisation: number[][] = Array.from({ length: organisations }, () => []);
     for (let r = 0; r < table.size; r++) {
-      const v = column[r];
-      if (!Number.isNaN(v)) byOrganisation[table.organisationOf[r]]?.push(v);
+      const v = column[r] as number;
+      if (!Number.isNaN(v)) byOrganisation[table.organisationOf[r] as number]?.push(v);
     }
+    // all = every score, LA by LA in `order`; [start, end) of each LA and of each LA's region.
+    const all: number[] = [];
+    const start = new Int32Array(organisations);
+    const end = new Int32Array(organisations);
+    for (const o of order) {
+      start[o] = all.length;
+      for (const v of byOrganisation[o] ?? []) all.push(v);
+      end[o] = all.length;
+    }
+    const regionStart = new Map<string, number>();
+    const regionEnd = new Map<string, number>();
+    const lasWithScores = new Map<string, number>();
+    for (const o of order) {
+      const region = regionOf[o] ?? '';
+      if (!regionStart.has(region)) regionStart.set(region, start[o] as number);
+      regionEnd.set(region, end[o] as number);
+      if ((end[o] as number) > (start[o] as number)) {
+        lasWithScores.set(region, (lasWithScores.get(region) ?? 0) + 1);
+      }
+    }
+
     for (let o = 0; o < organisations; o++) {
-      const own = byOrganisation[o];
-      const entry = result.get(table.organisationIds[o]) as Record<string, ScaleComparisons>;
+      const entry = result.get(table.organisationIds[o] as string) as Record<
+        string,
+        ScaleComparisons
+      >;
+      const own = byOrganisation[o] ?? [];
       if (own.length < 2) {
         entry[scale.key] = { national: null, regional: null, otherLasInRegion: 0 };
         continue;
       }
-      const nationalOthers: number[] = [];
-      const regionalOthers: number[] = [];
-      let otherLasInRegion = 0;
-      for (let p = 0; p < organisations; p++) {
-        if (p === o) continue;
-        const values = byOrganisation[p];
-        for (const v of values) nationalOthers.push(v);
-        if (regionOf[p] === regionOf[o] && values.length > 0) {
-          otherLasInRegion++;
-          for (const v of values) regionalOthers.push(v);
-        }
-      }
-      const compare = (others: number[]): PopulationComparison | null =>
-        safely(() => ({ others: estimateMean(others), difference: compareMeans(own, others) }));
+      const s = start[o] as number;
+      const e = end[o] as number;
+      const region = regionOf[o] ?? '';
+      const rs = regionStart.get(region) ?? s;
+      const re = regionEnd.get(region) ?? e;
       entry[scale.key] = {
-        national: compare(nationalOthers),
-        regional: compare(regionalOthers),
-        otherLasInRegion,
+        national: compare(own, all.slice(0, s).concat(all.slice(e))),
+        regional: compare(own, all.slice(rs, s).concat(all.slice(e, re))),
+        otherLasInRegion: (lasWithScores.get(region) ?? 1) - 1,
       };
     }
   }

@@ -36,12 +36,21 @@ export interface Difference {
   readonly difference: number;
   readonly ci: ConfidenceInterval;
   readonly p: number;
+  /** Size and mean of b (the comparison group). */
+  readonly n2: number;
+  readonly mean2: number;
 }
 
 /** Welch two-sample t-test of a against b (R `t.test(a, b)`), 95% interval. */
 export function compareMeans(a: readonly number[], b: readonly number[]): Difference {
   const r = welch(a, b);
-  return { difference: r.difference, ci: { lower: r.ci95[0], upper: r.ci95[1] }, p: r.p };
+  return {
+    difference: r.difference,
+    ci: { lower: r.ci95[0], upper: r.ci95[1] },
+    p: r.p,
+    n2: r.n2,
+    mean2: r.mean2,
+  };
 }
 
 /** Hedges' g of a against b (pooled SD, small-sample correction). */
