@@ -54,11 +54,11 @@ export function compareEveryOrganisation(
   table.organisationIds.forEach((id) => result.set(id, {}));
 
   for (const scale of instrument.scales) {
-    const column = table.scaleScores[scale.key] as Float64Array;
+    const column = table.scaleScores[scale.key];
     const byOrganisation: number[][] = Array.from({ length: organisations }, () => []);
     for (let r = 0; r < table.size; r++) {
-      const v = column[r] as number;
-      if (!Number.isNaN(v)) byOrganisation[table.organisationOf[r] as number]?.push(v);
+      const v = column[r];
+      if (!Number.isNaN(v)) byOrganisation[table.organisationOf[r]]?.push(v);
     }
     // all = every score, LA by LA in `order`; [start, end) of each LA and of each LA's region.
     const all: number[] = [];
@@ -74,25 +74,22 @@ export function compareEveryOrganisation(
     const lasWithScores = new Map<string, number>();
     for (const o of order) {
       const region = regionOf[o] ?? '';
-      if (!regionStart.has(region)) regionStart.set(region, start[o] as number);
-      regionEnd.set(region, end[o] as number);
-      if ((end[o] as number) > (start[o] as number)) {
+      if (!regionStart.has(region)) regionStart.set(region, start[o]);
+      regionEnd.set(region, end[o]);
+      if (end[o] > start[o]) {
         lasWithScores.set(region, (lasWithScores.get(region) ?? 0) + 1);
       }
     }
 
     for (let o = 0; o < organisations; o++) {
-      const entry = result.get(table.organisationIds[o] as string) as Record<
-        string,
-        ScaleComparisons
-      >;
+      const entry = result.get(table.organisationIds[o]) as Record<string, ScaleComparisons>;
       const own = byOrganisation[o] ?? [];
       if (own.length < 2) {
         entry[scale.key] = { national: null, regional: null, otherLasInRegion: 0 };
         continue;
       }
-      const s = start[o] as number;
-      const e = end[o] as number;
+      const s = start[o];
+      const e = end[o];
       const region = regionOf[o] ?? '';
       const rs = regionStart.get(region) ?? s;
       const re = regionEnd.get(region) ?? e;
