@@ -150,13 +150,13 @@ function gammaP(y: number, a: number, lowerTail: boolean): number {
  *
  * Central: the regularised incomplete gamma P(df/2, q/2), our port of R's nmath pgamma.c
  * (`pgammaRaw`; @stdlib's gammainc is not used — it is off by 3e-3 at df ≈ 10000).
- * Non-central (ncp > 0): P = Σ_k Pois(k; ncp/2) · P(χ²_{df+2k} ≤ q) (JKB 1995 eq. 29.2), summed
- * outward from the Poisson mode k₀ = ⌊ncp/2⌋. The mode weight comes from Loader's dpois in log space
- * (no underflow for large ncp), the others by the exact ratio recurrences w_{k±1}/w_k. Each direction
- * stops once a rigorous bound on the remaining terms is below 1e-17 of the running sum:
- * upward the Poisson tail Σ_{j>k} w_j ≤ w_k·r/(1−r), r = μ/(k+2), times the (monotone) central term;
- * downward the lower Poisson tail ≤ w_k·s/(1−s), s = k/μ, times at most 1.
- * Checked against R at ncp 0–600, df 2–500 (SPEC §9.3 table) to ≤ 1e-12 relative.
+ * Non-central (ncp > 0): P = Σ_k T_k, T_k = Pois(k; ncp/2) · C_k, C_k = P(χ²_{df+2k} ≤ q) (JKB 1995
+ * eq. 29.2; the series R's `pnchisq_raw` sums). First a Chernoff bound settles tails below e^-800
+ * (0, or 1 for the other tail) without summing — the RMSEA close-fit p-values and the root finder's
+ * outer brackets at large N are such tails. Otherwise {@link pnchisqRecurrence} sums the series with
+ * O(1) work per term, and {@link pnchisqDirect} (one incomplete gamma per term) covers the corners it
+ * leaves out (small ncp, q < 2, df = 0).
+ * Checked against R at ncp 0–5000, df 0.5–10000 (r-grid.ts) to ≤ 1e-11, and to mpmath where R is off.
  */
 export function pchisq(q: number, df: number, ncp = 0, lowerTail = true): number {
   if (Number.isNaN(q) || Number.isNaN(df) || Number.isNaN(ncp)) return NaN;
@@ -167,8 +167,141 @@ export function pchisq(q: number, df: number, ncp = 0, lowerTail = true): number
   const y = q / 2;
   const a0 = df / 2;
   if (ncp === 0) return gammaP(y, a0, lowerTail);
+  const tail = chernoffLogTail(q, df, ncp);
+  if (tail.logBound < -800) return tail.lower === lowerTail ? 0 : 1;
   const mu = ncp / 2;
-  const EPS = 1e-17;
+  if (mu >= 16 && y >= 1 && a0 > 0) {
+    const s = pnchisqRecurrence(y, a0, mu, lowerTail);
+    if (s !== null) return s;
+  }
+  return pnchisqDirect(y, a0, mu, lowerTail);
+}
+
+/**
+ * Chernoff bound on the tail of χ²(df, ncp) beyond q: log P(X ≤ q) (lower, q below the mean) or
+ * log P(X ≥ q) (upper) ≤ −tq + (df/2)·log u + ncp·t·u, u = 1/(1 − 2t), at the optimal
+ * u = 2q/(df + √(df² + 4·ncp·q)) (the root of df·u + ncp·u² = q).
+ */
+function chernoffLogTail(q: number, df: number, ncp: number): { lower: boolean; logBound: number } {
+  const u = (2 * q) / (df + Math.sqrt(df * df + 4 * ncp * q));
+  const t = (1 - 1 / u) / 2;
+  const logBound = -t * q + (df / 2) * Math.log(u) + ncp * t * u;
+  return { lower: u < 1, logBound: Math.min(logBound, 0) };
+}
+
+/** Relative truncation error of the Poisson-mixture sums. */
+const SERIES_EPS = 1e-17;
+const RESCALE = 1e250;
+const LOG_RESCALE = Math.log(RESCALE);
+
+/**
+ * Σ_k T_k with O(1) work per term, by the exact recurrences between neighbours (Abramowitz & Stegun
+ * 6.5.21: P(a+1, y) = P(a, y) − d(a, y), d(a, y) = y^a e^−y/Γ(a+1), d(a−1, y) = d(a, y)·a/y, and the
+ * Poisson ratio w_{k±1}/w_k). Each recurrence runs in its stable direction only — the one in which C_k
+ * grows, so it is a sum of positive terms with no cancellation: the lower tail (C_k = P(a0+k, y)
+ * falls with k) is swept downward from an exact anchor K above the Poisson mode, the upper tail
+ * (C_k = Q(a0+k, y) rises) upward from an anchor below it. The anchor is where the Poisson weights
+ * beyond it, times C_K, are below SERIES_EPS of the mode term, which bounds everything left out there.
+ * The terms are carried as T_k/T_K with a log scale (no under/overflow; the anchor itself is taken in
+ * log space), and as the ratio ρ_k = d_k/C_k, which the recurrence keeps in (0, ∞) without loss.
+ * The sweep stops when the geometric bound on the remaining terms is below SERIES_EPS of the sum:
+ * T_k is log-concave in k (Poisson weights, and tail sums of the log-concave d(a0+k, y)), so the
+ * current term ratio bounds every later one. Returns null if an anchor is not finite (caller falls
+ * back to the direct sum).
+ */
+function pnchisqRecurrence(y: number, a0: number, mu: number, lowerTail: boolean): number | null {
+  const k0 = Math.floor(mu);
+  const sd = Math.sqrt(mu);
+  const logW0 = dpoisRaw(k0, mu, true);
+  const logEps = Math.log(SERIES_EPS);
+  const stride = Math.ceil(sd) + 1;
+  let K: number;
+  if (lowerTail) {
+    // Σ_{k>K} w_k C_k ≤ C_K · w_{K+1}/(1 − μ/(K+2)), and the sum is ≥ T_{k0} ≥ w_{k0}·C_K.
+    K = k0 + Math.ceil(9 * sd) + 2;
+    while (!(dpoisRaw(K + 1, mu, true) - logW0 - Math.log1p(-mu / (K + 2)) <= logEps)) K += stride;
+  } else {
+    // Σ_{k<K} w_k C_k ≤ C_K · w_{K−1}·s/(1 − s), s = (K−1)/μ, and the sum is ≥ w_{k0}·C_K.
+    K = Math.max(k0 - Math.ceil(9 * sd) - 2, 0);
+    while (K > 0) {
+      const s = (K - 1) / mu;
+      if (dpoisRaw(K - 1, mu, true) - logW0 + Math.log(s / (1 - s)) <= logEps) break;
+      K = Math.max(K - stride, 0);
+    }
+  }
+  const logC = pgammaRaw(y, a0 + K, lowerTail, true);
+  const logD = dpoisRaw(a0 + K, y, true);
+  const logW = dpoisRaw(K, mu, true);
+  if (!Number.isFinite(logC) || !Number.isFinite(logD) || !Number.isFinite(logW)) return null;
+  if (logD - logC > 600) return null;
+  let rho = Math.exp(logD - logC);
+  let t = 1;
+  let sum = 1;
+  let rescaled = 0; // sum and t are in units of T_K · RESCALE^rescaled
+  let tMode = 0; // T_{k0} in those units, and `rescaled` when it was met
+  let rescaledMode = 0;
+  const invY = 1 / y;
+  const invMu = 1 / mu;
+  if (lowerTail) {
+    // T_{k−1} = T_k · ((k/μ)(1 + e)), e = d_{k−1}/C_k = ρ_k (a0+k)/y;  ρ_{k−1} = e/(1 + e)
+    for (let k = K; k > 0; k--) {
+      const e = rho * (a0 + k) * invY;
+      const ratio = k * invMu * (1 + e);
+      t *= ratio;
+      sum += t;
+      rho = e / (1 + e);
+      if (sum > RESCALE) {
+        sum /= RESCALE;
+        t /= RESCALE;
+        rescaled++;
+      }
+      if (k - 1 === k0) {
+        tMode = t;
+        rescaledMode = rescaled;
+      }
+      if (ratio < 1 && (t * ratio) / (1 - ratio) <= SERIES_EPS * sum) break;
+    }
+  } else {
+    // T_{k+1} = T_k · ((μ/(k+1))(1 + ρ_k));  ρ_{k+1} = ρ_k (y/(a0+k+1)) / (1 + ρ_k).
+    // ρ stops growing once a0 + k + 1 ≥ y; from there the next ratio bounds all later ones.
+    for (let k = K; ; k++) {
+      t *= (mu * (1 + rho)) / (k + 1);
+      sum += t;
+      rho = (rho * y) / ((a0 + k + 1) * (1 + rho));
+      if (sum > RESCALE) {
+        sum /= RESCALE;
+        t /= RESCALE;
+        rescaled++;
+      }
+      if (k + 1 === k0) {
+        tMode = t;
+        rescaledMode = rescaled;
+      }
+      const next = (mu * (1 + rho)) / (k + 2);
+      if (a0 + k + 2 >= y && next < 1 && (t * next) / (1 - next) <= SERIES_EPS * sum) break;
+      if (k > K + 1e7) return null;
+    }
+  }
+  // Normalise by the exact mode term T_{k0} rather than by the anchor: at the mode the Poisson and
+  // gamma exponents are small, so its value is accurate to a few ulp, where the anchor's log-space
+  // value carries an error of order ε·|log T_K| (1e-14 relative at 9 SDs).
+  if (tMode > 0 && rescaled === rescaledMode) {
+    const cMode = pgammaRaw(y, a0 + k0, lowerTail);
+    if (cMode > 1e-280) return Math.min((sum / tMode) * (dpoisRaw(k0, mu) * cMode), 1);
+  }
+  return Math.min(Math.exp(logW + logC + rescaled * LOG_RESCALE + Math.log(sum)), 1);
+}
+
+/**
+ * The same series with one incomplete gamma per term, summed outward from the Poisson mode
+ * k₀ = ⌊ncp/2⌋. The mode weight comes from Loader's dpois in log space (no underflow for large ncp),
+ * the others by the exact ratio recurrences w_{k±1}/w_k. Each direction stops once a rigorous bound on
+ * the remaining terms is below 1e-17 of the running sum: upward the Poisson tail
+ * Σ_{j>k} w_j ≤ w_k·r/(1−r), r = μ/(k+2), times the (monotone) central term; downward the lower
+ * Poisson tail ≤ w_k·s/(1−s), s = k/μ, times at most 1.
+ */
+function pnchisqDirect(y: number, a0: number, mu: number, lowerTail: boolean): number {
+  const EPS = SERIES_EPS;
   const k0 = Math.floor(mu);
   const w0 = dpoisRaw(k0, mu);
   let sum = w0 * gammaP(y, a0 + k0, lowerTail);
