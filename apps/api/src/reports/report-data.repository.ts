@@ -5,7 +5,6 @@ import { findInstrument, type InstrumentDefinition } from '@swhc/instruments';
 import type { DataSource } from 'typeorm';
 import { Instrument } from '../instruments/instrument.entity';
 import { Organisation } from '../organisations/organisation.entity';
-import { SurveyResponse } from '../responses/survey-response.entity';
 import { Wave } from '../waves/wave.entity';
 import { Headcount } from './headcount.entity';
 import type { ResponseRow } from './response-table';
@@ -16,10 +15,14 @@ export interface WaveWithInstrument {
 }
 
 /** Every read and write the report needs, in one place; nothing here computes a statistic. */
+/** Waves change only when an admin adds or edits one: a report may see the list up to this old. */
+const WAVES_TTL_MS = 10_000;
+
 @Injectable()
 export class ReportDataRepository {
   /** Published instrument versions never change, so each is read once. */
   private readonly definitions = new Map<string, InstrumentDefinition>();
+  private wavesRead: { at: number; waves: Promise<WaveWithInstrument[]> } | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -45,8 +48,18 @@ export class ReportDataRepository {
     return new Map(rows.map((o) => [o.id, o.region]));
   }
 
-  /** Every wave with its instrument definition, oldest first. */
-  async waves(): Promise<WaveWithInstrument[]> {
+  /** Every wave with its instrument definition, oldest first (read at most every 10 s). */
+  waves(now = Date.now()): Promise<WaveWithInstrument[]> {
+    if (this.wavesRead && now - this.wavesRead.at < WAVES_TTL_MS) return this.wavesRead.waves;
+    const waves = this.readWaves();
+    this.wavesRead = { at: now, waves };
+    waves.catch(() => {
+      if (this.wavesRead?.waves === waves) this.wavesRead = null;
+    });
+    return waves;
+  }
+
+  private async readWaves(): Promise<WaveWithInstrument[]> {
     const waves = await this.dataSource.getRepository(Wave).find({ order: { opensAt: 'ASC' } });
     const result: WaveWithInstrument[] = [];
     for (const wave of waves)
@@ -65,10 +78,20 @@ export class ReportDataRepository {
     return definition;
   }
 
-  countResponses(waveId: string, organisationId: string, service: ServiceKind): Promise<number> {
-    return this.dataSource
-      .getRepository(SurveyResponse)
-      .countBy({ waveId, organisationId, service });
+  /** Responses of an LA's service in a wave, and the headcount its PSW entered: one round trip. */
+  async countAndHeadcount(
+    waveId: string,
+    organisationId: string,
+    service: ServiceKind,
+  ): Promise<{ count: number; headcount: number | null }> {
+    const rows = await this.dataSource.query<{ count: number; headcount: number | null }[]>(
+      `SELECT (SELECT count(*)::int FROM survey_response
+                WHERE wave_id = $1 AND organisation_id = $2 AND service = $3) AS count,
+              (SELECT headcount FROM headcount
+                WHERE wave_id = $1 AND organisation_id = $2 AND service = $3) AS headcount`,
+      [waveId, organisationId, service],
+    );
+    return { count: Number(rows[0]?.count ?? 0), headcount: rows[0]?.headcount ?? null };
   }
 
   /** Every response of a wave and service in England (tens of thousands; cached by the caller). */
@@ -78,17 +101,6 @@ export class ReportDataRepository {
         WHERE wave_id = $1 AND service = $2`,
       [waveId, service],
     );
-  }
-
-  async headcount(
-    waveId: string,
-    organisationId: string,
-    service: ServiceKind,
-  ): Promise<number | null> {
-    const row = await this.dataSource
-      .getRepository(Headcount)
-      .findOneBy({ waveId, organisationId, service });
-    return row?.headcount ?? null;
   }
 
   async saveHeadcount(

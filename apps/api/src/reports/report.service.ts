@@ -135,10 +135,11 @@ export class ReportService {
     const current = this.chooseWave(waves, query.wave, now);
     const state = waveStatus(current.wave, now);
     const k = resolveMinimumGroupSize(await this.settings.minimumGroupSize());
-    const [count, headcount] = await Promise.all([
-      this.data.countResponses(current.wave.id, organisation.id, service),
-      this.data.headcount(current.wave.id, organisation.id, service),
-    ]);
+    const { count, headcount } = await this.data.countAndHeadcount(
+      current.wave.id,
+      organisation.id,
+      service,
+    );
     const frame: ReportFrame = {
       instrument: current.instrument,
       organisation,
