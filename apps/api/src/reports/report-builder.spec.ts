@@ -181,6 +181,28 @@ describe('buildReport', () => {
     expect(JSON.stringify(employment)).not.toMatch(/"n":|"score":/);
   });
 
+  it('hides a group’s scale score when fewer than K of its members have that score', () => {
+    const noSupport = Object.fromEntries(
+      HEALTH_CHECK_V1.scales[1]?.items.map((item) => [item, 'skipped']) ?? [],
+    );
+    const patched = rows(OWN, 60, (i) => ({
+      role: i < 12 ? 'team-manager' : i < 24 ? 'senior-practitioner' : 'social-worker',
+      teamType: 'long-term',
+      employment: 'permanent',
+      ...(i < 5 ? noSupport : {}),
+    }));
+    const report = buildReport(inputs(patched));
+    const manager = report.groups
+      .find((d) => d.dimension === 'role')
+      ?.groups.find((g) => g.key === 'team-manager');
+    if (!manager || manager.suppressed) throw new Error('team managers should be shown');
+    expect(manager.n).toBe(12);
+    const cell = (scale: string) => manager.scales.find((c) => c.scale === scale);
+    expect(cell('support')).toMatchObject({ suppressed: true, reason: 'below-k' });
+    expect(cell('support')).not.toHaveProperty('score');
+    expect(cell('demands')).toMatchObject({ suppressed: false, n: 12 });
+  });
+
   it('never names another LA in the funnel and orders points by size', () => {
     const laRows = rows(OWN, 60);
     const national = nationalOf(laRows);

@@ -20,7 +20,6 @@ import type {
 import {
   protectDistribution,
   suppressAcrossDimensions,
-  suppressGroups,
   suppressionMessage,
   type DimensionSpec,
   type RespondentGroups,
@@ -332,44 +331,47 @@ function groupedResults(inputs: ReportInputs, la: ResponseTable): GroupedDimensi
   const dimensions: DimensionSpec[] = questions.map((q) => ({ name: q.name, keys: q.keys }));
   const protectedGroups = suppressAcrossDimensions(records, dimensions, { k });
 
+  // Per scale, a group's mean rests on those of its members with a score on that scale: protect
+  // those sets too, across all three dimensions, exactly as the headcounts were protected.
+  // scaleCells[scale][dimension] maps a group key to its cell.
+  const scaleCells = new Map<string, Map<string, GroupScaleCell>[]>();
+  for (const scale of instrument.scales) {
+    const column = la.scaleScores[scale.key];
+    const scored: number[] = [];
+    for (let r = 0; r < la.size; r++) if (!Number.isNaN(column?.[r] ?? Number.NaN)) scored.push(r);
+    const protectedScale = suppressAcrossDimensions(
+      scored.map((r) => records[r] ?? {}),
+      dimensions,
+      { k },
+    );
+    scaleCells.set(
+      scale.key,
+      questions.map((q, d) => {
+        const sums = new Map<string, { n: number; sum: number }>();
+        for (const r of scored) {
+          const key = records[r]?.[q.name] ?? NOT_ANSWERED;
+          const s = sums.get(key) ?? { n: 0, sum: 0 };
+          s.n++;
+          s.sum += column?.[r] ?? 0;
+          sums.set(key, s);
+        }
+        const byKey = new Map<string, GroupScaleCell>();
+        for (const cell of protectedScale.dimensions[d]?.groups ?? []) {
+          const s = sums.get(cell.key);
+          byKey.set(
+            cell.key,
+            cell.suppressed || !s
+              ? { scale: scale.key, ...suppressed(cell.suppressed ? cell.reason : 'below-k', k) }
+              : { scale: scale.key, suppressed: false, n: s.n, score: s.sum / s.n },
+          );
+        }
+        return byKey;
+      }),
+    );
+  }
+
   return questions.map((q, d): GroupedDimension => {
     const cells = protectedGroups.dimensions[d]?.groups ?? [];
-    const groupOf = la.grouping[q.name] ?? [];
-    // Per scale, the n behind a group's mean is those with a score: protect those counts as well.
-    const scaleCells = new Map<string, Map<string, GroupScaleCell>>();
-    for (const scale of instrument.scales) {
-      const column = la.scaleScores[scale.key];
-      const sums = new Map<string, { n: number; sum: number }>(
-        q.keys.map((key) => [key, { n: 0, sum: 0 }]),
-      );
-      let total = 0;
-      for (let r = 0; r < la.size; r++) {
-        const v = column[r];
-        if (Number.isNaN(v)) continue;
-        const key = q.keys.includes(groupOf[r] ?? '') ? groupOf[r] : NOT_ANSWERED;
-        const s = sums.get(key);
-        if (s) {
-          s.n++;
-          s.sum += v;
-        }
-        total++;
-      }
-      const protectedScale = suppressGroups(
-        q.keys.map((key) => ({ key, n: sums.get(key)?.n ?? 0 })),
-        { k, total },
-      );
-      const byKey = new Map<string, GroupScaleCell>();
-      for (const cell of protectedScale) {
-        const s = sums.get(cell.key);
-        byKey.set(
-          cell.key,
-          cell.suppressed || !s
-            ? { scale: scale.key, ...suppressed(cell.suppressed ? cell.reason : 'below-k', k) }
-            : { scale: scale.key, suppressed: false, n: s.n, score: s.sum / s.n },
-        );
-      }
-      scaleCells.set(scale.key, byKey);
-    }
     const groups = cells
       // A required question has no "did not say" group; an empty one would only add a row of nothing.
       .filter((cell) => !(q.required && cell.key === NOT_ANSWERED && cell.suppressed))
@@ -383,7 +385,7 @@ function groupedResults(inputs: ReportInputs, la: ResponseTable): GroupedDimensi
           n: cell.n,
           scales: instrument.scales.map(
             (scale) =>
-              scaleCells.get(scale.key)?.get(cell.key) ?? {
+              scaleCells.get(scale.key)?.[d]?.get(cell.key) ?? {
                 scale: scale.key,
                 ...suppressed('below-k', k),
               },
