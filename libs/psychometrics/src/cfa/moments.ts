@@ -58,7 +58,174 @@ export function rowGroupLabels(data: DataSet, options: GroupingOptions): (string
 }
 
 /**
- * Builds per-group sample moments of `variables` from raw data, with listwise deletion.
+ * Each row's group as an index into `groups` (−1 = missing label), groups in order of first
+ * appearance; one group '' with every index 0 when there is no grouping. Same checks as
+ * {@link rowGroupLabels}.
+ */
+function rowGroupIndex(
+  data: DataSet,
+  options: GroupingOptions,
+): { groups: string[]; index: Int32Array } {
+  const nRows = data.rows.length;
+  const index = new Int32Array(nRows);
+  if (options.group === undefined && options.groups === undefined) return { groups: [''], index };
+  const labels = rowGroupLabels(data, options)!;
+  const groups: string[] = [];
+  const groupOf = new Map<string, number>();
+  let last: string | null = null;
+  let lastIndex = -1;
+  for (let i = 0; i < nRows; i++) {
+    const l = labels[i]!;
+    if (l === null) {
+      index[i] = -1;
+      continue;
+    }
+    if (l !== last) {
+      // survey groups are few and come in runs: the Map is consulted only when the label changes
+      let g = groupOf.get(l);
+      if (g === undefined) {
+        g = groups.length;
+        groupOf.set(l, g);
+        groups.push(l);
+      }
+      last = l;
+      lastIndex = g;
+    }
+    index[i] = lastIndex;
+  }
+  if (groups.length === 0) throw new CfaDataError('every row has a missing group label');
+  return { groups, index };
+}
+
+/** Rows gathered per block before their cross-products are taken (p columns × 256 rows stay in cache). */
+const BLOCK_ROWS = 256;
+
+/**
+ * One group's running sums for the covariance: rows are shifted by the group's first complete row s
+ * (so the sums stay small and, for integer answers, exact), gathered column by column into a block,
+ * and each full block adds its column sums and column dot products to Σ(x − s) and to the lower
+ * triangle of C = Σ(x − s)(x − s)'.
+ */
+class CrossProducts {
+  n = 0;
+  readonly shift: Float64Array;
+  readonly sum: Float64Array;
+  readonly cross: Float64Array;
+  private readonly block: Float64Array;
+  private fill = 0;
+
+  constructor(private readonly p: number) {
+    this.shift = new Float64Array(p);
+    this.sum = new Float64Array(p);
+    this.cross = new Float64Array(p * p);
+    this.block = new Float64Array(p * BLOCK_ROWS);
+  }
+
+  /** Adds the row if every value is finite (listwise deletion); returns whether it was added. */
+  add(row: readonly number[], cols: Int32Array): boolean {
+    const { p, block, shift } = this;
+    if (this.n === 0) {
+      for (let a = 0; a < p; a++) {
+        const v = row[cols[a]!];
+        if (v === undefined || !Number.isFinite(v)) return false;
+        shift[a] = v;
+      }
+    }
+    // Write first, keep only if complete: v − v is 0 for a finite number and NaN for NaN, ±Infinity
+    // or a missing cell, so one NaN makes `bad` NaN. The row is read once.
+    const r = this.fill;
+    let bad = 0;
+    for (let a = 0; a < p; a++) {
+      const v = row[cols[a]!]!;
+      block[a * BLOCK_ROWS + r] = v - shift[a]!;
+      bad += v - v;
+    }
+    if (bad !== 0) return false;
+    this.n++;
+    if (++this.fill === BLOCK_ROWS) this.flush();
+    return true;
+  }
+
+  /** Adds the block's column sums and column dot products, two columns by two (4 sums per pass). */
+  flush(): void {
+    const { p, block, cross, sum } = this;
+    const len = this.fill;
+    const B = BLOCK_ROWS;
+    for (let a = 0; a < p; a++) {
+      const ao = a * B;
+      let s = 0;
+      for (let r = 0; r < len; r++) s += block[ao + r]!;
+      sum[a]! += s;
+    }
+    let a = 0;
+    for (; a + 1 < p; a += 2) {
+      const a0 = a * B;
+      const a1 = a0 + B;
+      for (let b = 0; b <= a; b += 2) {
+        const b0 = b * B;
+        const b1 = b0 + B;
+        let s00 = 0;
+        let s01 = 0;
+        let s10 = 0;
+        let s11 = 0;
+        for (let r = 0; r < len; r++) {
+          const x0 = block[a0 + r]!;
+          const x1 = block[a1 + r]!;
+          const y0 = block[b0 + r]!;
+          const y1 = block[b1 + r]!;
+          s00 += x0 * y0;
+          s01 += x0 * y1;
+          s10 += x1 * y0;
+          s11 += x1 * y1;
+        }
+        // (a, b+1) lies above the diagonal when b = a; it is never read.
+        cross[a * p + b]! += s00;
+        cross[a * p + b + 1]! += s01;
+        cross[(a + 1) * p + b]! += s10;
+        cross[(a + 1) * p + b + 1]! += s11;
+      }
+    }
+    if (a < p) {
+      // odd p: the last column against all columns
+      const a0 = a * B;
+      for (let b = 0; b <= a; b++) {
+        const b0 = b * B;
+        let s = 0;
+        for (let r = 0; r < len; r++) s += block[a0 + r]! * block[b0 + r]!;
+        cross[a * p + b]! += s;
+      }
+    }
+    this.fill = 0;
+  }
+
+  /** Means and the N-divisor covariance: S = C/n − d d', m = s + d, d = Σ(x − s)/n. */
+  finish(): { mean: Float64Array; cov: Float64Array } {
+    this.flush();
+    const { p, n, sum, shift, cross } = this;
+    const mean = new Float64Array(p);
+    const d = new Float64Array(p);
+    for (let a = 0; a < p; a++) {
+      d[a] = sum[a]! / n;
+      mean[a] = shift[a]! + d[a]!;
+    }
+    const cov = new Float64Array(p * p);
+    for (let a = 0; a < p; a++) {
+      for (let b = 0; b <= a; b++) {
+        const v = (cross[a * p + b]! - d[a]! * sum[b]!) / n;
+        cov[a * p + b] = v;
+        cov[b * p + a] = v;
+      }
+    }
+    return { mean, cov };
+  }
+}
+
+/**
+ * Builds per-group sample moments of `variables` from raw data, with listwise deletion, in one pass
+ * over the rows: no per-row allocation, the group looked up only when the label changes, and the
+ * cross-products accumulated blockwise on rows shifted by the group's first complete row
+ * ({@link CrossProducts}; a shift from a data point keeps Σ(x − s)(x − s)' − n·d·d' as accurate as
+ * R's two-pass cov()).
  * @throws CfaDataError for an unknown variable or group column, or a group without enough complete rows.
  */
 export function sampleMoments(
@@ -66,87 +233,34 @@ export function sampleMoments(
   variables: readonly string[],
   options: GroupingOptions = {},
 ): SampleMoments {
-  const cols = variables.map((v) => {
-    const j = data.columns.indexOf(v);
-    if (j < 0) throw new CfaDataError(`the variable '${v}' is not in the data`);
-    return j;
-  });
-  const labels = rowGroupLabels(data, options);
-  const groups: string[] = [];
-  const groupOf = new Map<string, number>();
-  if (labels === null) {
-    groups.push('');
-    groupOf.set('', 0);
-  } else {
-    for (const l of labels) {
-      if (l !== null && !groupOf.has(l)) {
-        groupOf.set(l, groups.length);
-        groups.push(l);
-      }
-    }
-    if (groups.length === 0) throw new CfaDataError('every row has a missing group label');
-  }
+  const cols = Int32Array.from(
+    variables.map((v) => {
+      const j = data.columns.indexOf(v);
+      if (j < 0) throw new CfaDataError(`the variable '${v}' is not in the data`);
+      return j;
+    }),
+  );
+  const { groups, index } = rowGroupIndex(data, options);
   const p = variables.length;
   const G = groups.length;
-  const rowsByGroup: number[][] = groups.map(() => []);
+  const acc = groups.map(() => new CrossProducts(p));
   let nDropped = 0;
-  data.rows.forEach((row, i) => {
-    const label = labels === null ? '' : labels[i]!;
-    if (label === null) {
-      nDropped++;
-      return;
-    }
-    for (const j of cols) {
-      const v = row[j];
-      if (v === undefined || !Number.isFinite(v)) {
-        nDropped++;
-        return;
-      }
-    }
-    rowsByGroup[groupOf.get(label)!]!.push(i);
-  });
+  const rows = data.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const g = index[i]!;
+    if (g < 0 || !acc[g]!.add(rows[i]!, cols)) nDropped++;
+  }
   const cov: Float64Array[] = [];
   const mean: Float64Array[] = [];
   const nPerGroup: number[] = [];
   for (let g = 0; g < G; g++) {
-    const idx = rowsByGroup[g]!;
-    const n = idx.length;
+    const n = acc[g]!.n;
     const name = G > 1 ? ` in group '${groups[g]}'` : '';
     if (n < 2)
       throw new CfaDataError(`only ${n} complete row(s)${name}: too few for a covariance matrix`);
-    // the group's complete rows as a contiguous n×p block
-    const X = new Float64Array(n * p);
-    idx.forEach((i, r) => {
-      const row = data.rows[i]!;
-      for (let a = 0; a < p; a++) X[r * p + a] = row[cols[a]!]!;
-    });
-    // Two passes: means (with R's correction term), then centred cross-products (as R's cov()).
-    const m = new Float64Array(p);
-    for (let r = 0; r < n; r++) for (let a = 0; a < p; a++) m[a]! += X[r * p + a]!;
-    for (let a = 0; a < p; a++) m[a]! /= n;
-    const corr = new Float64Array(p);
-    for (let r = 0; r < n; r++) for (let a = 0; a < p; a++) corr[a]! += X[r * p + a]! - m[a]!;
-    for (let a = 0; a < p; a++) m[a]! += corr[a]! / n;
-    for (let r = 0; r < n; r++) for (let a = 0; a < p; a++) X[r * p + a]! -= m[a]!;
-    const c = new Float64Array(p * p);
-    for (let r = 0; r < n; r++) {
-      const o = r * p;
-      for (let a = 0; a < p; a++) {
-        const da = X[o + a]!;
-        if (da === 0) continue;
-        const ao = a * p;
-        for (let b = 0; b <= a; b++) c[ao + b]! += da * X[o + b]!;
-      }
-    }
-    for (let a = 0; a < p; a++) {
-      for (let b = 0; b <= a; b++) {
-        const v = c[a * p + b]! / n;
-        c[a * p + b] = v;
-        c[b * p + a] = v;
-      }
-    }
-    cov.push(c);
-    mean.push(m);
+    const m = acc[g]!.finish();
+    cov.push(m.cov);
+    mean.push(m.mean);
     nPerGroup.push(n);
   }
   return { variables: [...variables], groups, nPerGroup, cov, mean, nDropped };
