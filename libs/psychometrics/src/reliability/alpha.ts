@@ -14,7 +14,6 @@
 import type { DataSet } from '../data/data-set';
 import { qf } from '../distributions/distributions';
 import { inverseSpd, symmetricEigen } from '../linalg';
-import { selectColumns } from '../scoring/data-access';
 import {
   ConstantItemError,
   InvalidArgumentError,
@@ -114,49 +113,37 @@ function medianOf(xs: readonly number[]): number {
   return s.length % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
 }
 
-/** Pairwise covariance on pair-subset means (R cov(use = "pairwise"), SPEC §0). */
-function pairwiseCov(a: readonly number[], b: readonly number[]): { cov: number; n: number } {
-  const xa: number[] = [];
-  const xb: number[] = [];
-  for (let r = 0; r < a.length; r++) {
-    const u = a[r] as number;
-    const v = b[r] as number;
-    if (Number.isNaN(u) || Number.isNaN(v)) continue;
-    xa.push(u);
-    xb.push(v);
+/**
+ * Running sums of one pair of variables over the rows where both are present, shifted by a value of
+ * each (the first answer), so a single pass is as accurate as centring on the pair means (R's
+ * two-pass cov/cor with use = "pairwise"): Σ(u−s)(v−t) − Σ(u−s)Σ(v−t)/n is the centred cross-product.
+ */
+class PairSums {
+  n = 0;
+  su = 0;
+  sv = 0;
+  suu = 0;
+  svv = 0;
+  suv = 0;
+  add(du: number, dv: number): void {
+    this.n++;
+    this.su += du;
+    this.sv += dv;
+    this.suu += du * du;
+    this.svv += dv * dv;
+    this.suv += du * dv;
   }
-  if (xa.length < 2) return { cov: NaN, n: xa.length };
-  const ma = meanOf(xa);
-  const mb = meanOf(xb);
-  let s = 0;
-  for (let r = 0; r < xa.length; r++) s += ((xa[r] as number) - ma) * ((xb[r] as number) - mb);
-  return { cov: s / (xa.length - 1), n: xa.length };
-}
-
-/** Pearson correlation over the pairs present (R cor(use = "pairwise") for two vectors). */
-function pairwiseCor(a: readonly number[], b: readonly number[]): number {
-  const xa: number[] = [];
-  const xb: number[] = [];
-  for (let r = 0; r < a.length; r++) {
-    const u = a[r] as number;
-    const v = b[r] as number;
-    if (Number.isNaN(u) || Number.isNaN(v)) continue;
-    xa.push(u);
-    xb.push(v);
+  /** Covariance with divisor n − 1 (NaN below 2 pairs). */
+  cov(): number {
+    return this.n < 2 ? NaN : (this.suv - (this.su * this.sv) / this.n) / (this.n - 1);
   }
-  const ma = meanOf(xa);
-  const mb = meanOf(xb);
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let r = 0; r < xa.length; r++) {
-    const da = (xa[r] as number) - ma;
-    const db = (xb[r] as number) - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
+  /** Pearson correlation. */
+  cor(): number {
+    const cuv = this.suv - (this.su * this.sv) / this.n;
+    const cuu = this.suu - (this.su * this.su) / this.n;
+    const cvv = this.svv - (this.sv * this.sv) / this.n;
+    return cuv / Math.sqrt(cuu * cvv);
   }
-  return sab / Math.sqrt(saa * sbb);
 }
 
 /**
@@ -253,19 +240,55 @@ export function alpha(
       );
     }
   }
-  const x = selectColumns(data, items);
+  const cols = items.map((name) => {
+    const j = data.columns.indexOf(name);
+    if (j < 0) throw new UnknownColumnError(name, data.columns);
+    return j;
+  });
   const n = data.rows.length;
   if (n < 2) throw new TooFewRowsError('alpha', 2, n);
   const keys = items.map((name) => (reverse.has(name) ? -1 : 1));
+
+  // One pass over the rows: the items as k contiguous columns (NaN = missing), the global min and
+  // max, and the pairwise sums of every pair (i, j ≤ i) over the rows where both are answered.
+  const x = new Float64Array(k * n);
+  const shift = new Float64Array(k).fill(NaN); // first answer of each item
+  const d = new Float64Array(k);
+  const present = new Uint8Array(k);
+  const pairs: PairSums[] = Array.from({ length: k * k }, () => new PairSums());
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let row = 0; row < n; row++) {
+    const values = data.rows[row]!;
+    for (let i = 0; i < k; i++) {
+      const v = values[cols[i]!] ?? NaN;
+      x[i * n + row] = v;
+      if (Number.isNaN(v)) {
+        present[i] = 0;
+        continue;
+      }
+      if (Number.isNaN(shift[i]!)) shift[i] = v;
+      d[i] = v - shift[i]!;
+      present[i] = 1;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    for (let i = 0; i < k; i++) {
+      if (present[i] === 0) continue;
+      const di = d[i]!;
+      for (let j = 0; j <= i; j++) if (present[j] === 1) pairs[i * k + j]!.add(di, d[j]!);
+    }
+  }
 
   // 1. pairwise covariance of the unreversed items, then keyed
   const c: number[][] = items.map(() => new Array<number>(k).fill(0));
   for (let i = 0; i < k; i++) {
     for (let j = 0; j <= i; j++) {
-      const { cov, n: nij } = pairwiseCov(x[i] as number[], x[j] as number[]);
+      const pair = pairs[i * k + j]!;
+      const cov = pair.cov();
       if (i === j && !(cov > 0)) throw new ConstantItemError(items[i] as string);
       if (Number.isNaN(cov)) {
-        throw new TooFewRowsError(`The covariance of "${items[i]}" and "${items[j]}"`, 2, nij);
+        throw new TooFewRowsError(`The covariance of "${items[i]}" and "${items[j]}"`, 2, pair.n);
       }
       const keyed = cov * (keys[i] as number) * (keys[j] as number);
       (c[i] as number[])[j] = keyed;
@@ -278,29 +301,32 @@ export function alpha(
     row.map((v, j) => (i === j ? 1 : v / ((sdC[i] as number) * (sdC[j] as number)))),
   );
 
-  // 3. reversed raw data with the global min + max over all items
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const col of x)
-    for (const v of col)
-      if (!Number.isNaN(v)) {
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-  const xr = x.map((col, i) => (keys[i] === -1 ? col.map((v) => hi + lo - v) : col));
-  const total = data.rows.map((_, row) => {
+  // 3. reversed raw data x' = (max + min) − x with the global min + max over all items: the total
+  // score is the row mean of the answered x'; its correlation with each item (raw.r) is taken on the
+  // unreversed item and its sign flipped for a reversed one (cor(t, a − x) = −cor(t, x)).
+  const totalSums = new PairSums();
+  const itemTotal: PairSums[] = items.map(() => new PairSums());
+  let totalShift = NaN;
+  for (let row = 0; row < n; row++) {
     let s = 0;
     let m = 0;
-    for (const col of xr) {
-      const v = col[row] as number;
+    for (let i = 0; i < k; i++) {
+      const v = x[i * n + row]!;
       if (!Number.isNaN(v)) {
-        s += v;
+        s += keys[i] === -1 ? hi + lo - v : v;
         m++;
       }
     }
-    return m > 0 ? s / m : NaN;
-  });
-  const totals = total.filter((v) => !Number.isNaN(v));
+    if (m === 0) continue;
+    const total = s / m;
+    if (Number.isNaN(totalShift)) totalShift = total;
+    const dt = total - totalShift;
+    totalSums.add(dt, dt);
+    for (let i = 0; i < k; i++) {
+      const v = x[i * n + row]!;
+      if (!Number.isNaN(v)) itemTotal[i]!.add(dt, v - shift[i]!);
+    }
+  }
 
   // 4. scale statistics and item statistics
   const core = alphaCore(c, r, n);
@@ -310,8 +336,8 @@ export function alpha(
   const sumRC = sumAll(rc);
   const sumC = sumAll(c);
   const itemStats: AlphaItem[] = items.map((item, i) => {
-    const col = xr[i] as number[];
-    const answers = col.filter((v) => !Number.isNaN(v));
+    const own = pairs[i * k + i]!;
+    const itemMean = shift[i]! + own.su / own.n;
     const colC = (c[i] as number[]).reduce((a, b) => a + b, 0);
     const cii = (c[i] as number[])[i] as number;
     // sum(C[−i,−i]) = sum(C) − 2·colSum_i + C_ii
@@ -320,13 +346,13 @@ export function alpha(
     return {
       item,
       reversed: keys[i] === -1,
-      n: answers.length,
-      rawR: pairwiseCor(total, col),
+      n: own.n,
+      rawR: (keys[i] as number) * itemTotal[i]!.cor(),
       stdR: (r[i] as number[]).reduce((a, b) => a + b, 0) / Math.sqrt(sumR),
       rCor: (rc[i] as number[]).reduce((a, b) => a + b, 0) / Math.sqrt(sumRC),
       rDrop: (colC - cii) / Math.sqrt(cii * restSum),
-      mean: meanOf(answers),
-      sd: Math.sqrt(varOf(answers)),
+      mean: keys[i] === -1 ? hi + lo - itemMean : itemMean,
+      sd: Math.sqrt(own.cov()),
       alphaIfDropped: dropped.alpha,
       dropped,
     };
@@ -343,8 +369,8 @@ export function alpha(
     ...core,
     n,
     k,
-    mean: meanOf(totals),
-    sd: Math.sqrt(varOf(totals)),
+    mean: totalShift + totalSums.su / totalSums.n,
+    sd: Math.sqrt(totalSums.cov()),
     ciFeldt,
     ciDuhachek: [core.alpha - 1.96 * core.ase, core.alpha + 1.96 * core.ase],
     items: itemStats,
