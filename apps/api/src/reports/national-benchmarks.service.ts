@@ -90,8 +90,8 @@ export function scaleItemsDataSet(
 export class NationalBenchmarksService {
   private readonly logger = new Logger('NationalBenchmarks');
   private readonly national = new BoundedCache<Promise<NationalData>>(NATIONAL_CAPACITY);
-  private readonly funnels = new BoundedCache<Record<string, FunnelComputation>>(32);
-  private readonly drivers = new BoundedCache<DriversComputation | null>(32);
+  private readonly funnels = new BoundedCache<Promise<Record<string, FunnelComputation>>>(32);
+  private readonly drivers = new BoundedCache<Promise<DriversComputation | null>>(32);
   private readonly invariance = new BoundedCache<Promise<Record<string, InvarianceVerdict>>>(32);
   private readonly comparisons = new BoundedCache<Promise<ComparisonTable>>(NATIONAL_CAPACITY);
 
@@ -130,15 +130,23 @@ export class NationalBenchmarksService {
    * Every LA's mean 0–100 score per scale against England's, for LAs with at least K scored
    * responses (the others are left out of the plot entirely).
    */
-  async funnel(
+  funnel(
     instrument: InstrumentDefinition,
     waveId: string,
     service: ServiceKind,
     k: number,
   ): Promise<Record<string, FunnelComputation>> {
-    const key = `${waveId}|${service}|${k}`;
-    const hit = this.funnels.get(key);
-    if (hit) return hit;
+    return this.funnels.getOrCreate(`${waveId}|${service}|${k}`, () =>
+      this.computeFunnel(instrument, waveId, service, k),
+    );
+  }
+
+  private async computeFunnel(
+    instrument: InstrumentDefinition,
+    waveId: string,
+    service: ServiceKind,
+    k: number,
+  ): Promise<Record<string, FunnelComputation>> {
     const { table } = await this.nationalData(instrument, waveId, service);
     const result: Record<string, FunnelComputation> = {};
     for (const scale of instrument.scales) {
@@ -158,7 +166,6 @@ export class NationalBenchmarksService {
         this.logger.warn(`No funnel for ${scale.key}: ${(error as Error).message}`);
       }
     }
-    this.funnels.set(key, result);
     return result;
   }
 
@@ -180,28 +187,24 @@ export class NationalBenchmarksService {
   }
 
   /** Shapley shares of R² of intention to stay on the scale means, over England. */
-  async nationalDrivers(
+  nationalDrivers(
     instrument: InstrumentDefinition,
     waveId: string,
     service: ServiceKind,
   ): Promise<DriversComputation | null> {
-    const key = `${waveId}|${service}`;
-    const hit = this.drivers.get(key);
-    if (hit !== undefined) return hit;
-    const { table } = await this.nationalData(instrument, waveId, service);
-    let result: DriversComputation | null;
-    try {
-      result = driversOf(
-        driversDataSet(instrument, table),
-        instrument.outcome,
-        instrument.scales.map((s) => s.key),
-      );
-    } catch (error) {
-      this.logger.warn(`National drivers unavailable: ${(error as Error).message}`);
-      result = null;
-    }
-    this.drivers.set(key, result);
-    return result;
+    return this.drivers.getOrCreate(`${waveId}|${service}`, async () => {
+      const { table } = await this.nationalData(instrument, waveId, service);
+      try {
+        return driversOf(
+          driversDataSet(instrument, table),
+          instrument.outcome,
+          instrument.scales.map((s) => s.key),
+        );
+      } catch (error) {
+        this.logger.warn(`National drivers unavailable: ${(error as Error).message}`);
+        return null;
+      }
+    });
   }
 
   /**
