@@ -224,7 +224,13 @@ export function fitCfaToMoments(
   const se = analysis.inverseDiagonal.map((v) => Math.sqrt(v / N));
 
   // test statistic
-  const fGroup = final.fGroup.map((f) => Math.max(f, 0));
+  // F_ML,g is a difference of O(p) terms of order 1 (log|Σ|, tr(SΣ⁻¹), log|S|, p), so at the optimum of
+  // a saturated model it is rounding noise of either sign. lavaan sets negative values to 0; values
+  // within that noise are 0 here too, so a perfect fit has chisq exactly 0 whatever the last iterate.
+  const fGroup = final.fGroup.map((f, g) => {
+    const noise = 32 * Number.EPSILON * (2 * Math.abs(stats[g]!.logDetS) + 2 * p);
+    return f > noise ? f : 0;
+  });
   const chisqGroup = stats.map((st, g) => st.n * fGroup[g]!);
   const chisq = chisqGroup.reduce((a, b) => a + b, 0);
   const fmin = stats.reduce((acc, st, g) => acc + st.w * 0.5 * fGroup[g]!, 0);

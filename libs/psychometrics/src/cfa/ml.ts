@@ -154,8 +154,9 @@ export class MlProblem {
       if (!Number.isFinite(fg)) return { f: Number.POSITIVE_INFINITY, fGroup: [] };
       fGroup.push(fg);
       f += st.w * 0.5 * fg;
-      if (grad) this.gradient(g, st, w, lp, si, d, sid, grad);
-      if (info) this.information(g, st.w, w, lp, si, info);
+      const A = grad || info ? mul(si, w.lambda, p, p, m) : null; // Σ⁻¹Λ, shared
+      if (grad) this.gradient(g, st, w, A!, si, d, sid, grad);
+      if (info) this.information(g, st.w, w, si, A!, info);
     }
     return { f, fGroup, grad, info };
   }
@@ -164,7 +165,7 @@ export class MlProblem {
     g: number,
     st: GroupStats,
     w: GroupMatrices,
-    lp: Float64Array,
+    A: Float64Array,
     si: Float64Array,
     d: Float64Array | null,
     sid: Float64Array | null,
@@ -174,7 +175,6 @@ export class MlProblem {
     // G = Σ⁻¹ − Σ⁻¹ W Σ⁻¹ with W = S + d d', used only through GΛ and a few entries G_ij, so the p×p
     // product Σ⁻¹WΣ⁻¹ is never formed: GΛ = A − Σ⁻¹(W A) with A = Σ⁻¹Λ, and
     // G_ij = Σ⁻¹_ij − Σ_k (Σ⁻¹S)_ik Σ⁻¹_kj − (Σ⁻¹d)_i (Σ⁻¹d)_j.
-    const A = mul(si, w.lambda, p, p, m);
     const WA = mul(st.S, A, p, p, m);
     if (d) {
       const dA = mulTVec(A, d, p, m); // A'd
@@ -223,24 +223,43 @@ export class MlProblem {
     g: number,
     wg: number,
     w: GroupMatrices,
-    lp: Float64Array,
     si: Float64Array,
+    A: Float64Array,
     info: Float64Array,
   ): void {
     const { p, m, nFree } = this;
     const ms = this.model.meanStructure;
     const r = p + 2 * m;
-    // B = [I | ΛΨ | Λ] (p×r); M = B' Σ⁻¹ B (r×r)
-    const B = new Float64Array(p * r);
+    // M = B' Σ⁻¹ B for B = [I | ΛΨ | Λ] (p×r), assembled blockwise from Σ⁻¹, A = Σ⁻¹Λ (p×m) and
+    // H = Λ'A (m×m) — O(p·m²) on top of A instead of two dense O(p²·r) products:
+    //   M = [ Σ⁻¹    AΨ    A  ]
+    //       [ ΨA'   ΨHΨ   ΨH  ]
+    //       [ A'     HΨ    H  ]
+    const psi = w.psi;
+    const AP = mul(A, psi, p, m, m);
+    const H = mulTN(w.lambda, A, p, m, m);
+    const HP = mul(H, psi, m, m, m);
+    const PHP = mul(psi, HP, m, m, m);
+    const M = new Float64Array(r * r);
     for (let i = 0; i < p; i++) {
-      B[i * r + i] = 1;
+      for (let j = 0; j < p; j++) M[i * r + j] = si[i * p + j]!;
       for (let k = 0; k < m; k++) {
-        B[i * r + p + k] = lp[i * m + k]!;
-        B[i * r + p + m + k] = w.lambda[i * m + k]!;
+        const ap = AP[i * m + k]!;
+        const a = A[i * m + k]!;
+        M[i * r + p + k] = ap;
+        M[i * r + p + m + k] = a;
+        M[(p + k) * r + i] = ap;
+        M[(p + m + k) * r + i] = a;
       }
     }
-    const C = mul(si, B, p, p, r);
-    const M = mulTN(B, C, p, r, r);
+    for (let k = 0; k < m; k++) {
+      for (let l = 0; l < m; l++) {
+        M[(p + k) * r + p + l] = PHP[k * m + l]!;
+        M[(p + k) * r + p + m + l] = HP[l * m + k]!; // ΨH = (HΨ)' (H, Ψ symmetric)
+        M[(p + m + k) * r + p + l] = HP[k * m + l]!;
+        M[(p + m + k) * r + p + m + l] = H[k * m + l]!;
+      }
+    }
     const entries = this.free[g]!;
     const q = entries.length;
     const ca = new Int32Array(q).fill(-1);
