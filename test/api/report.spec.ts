@@ -22,6 +22,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
 interface RawRow extends Record<string, unknown> {
+  organisation_id: string;
   gss_code: string;
   region: string;
   wave_id: string;
@@ -77,7 +78,7 @@ describe('LA report API (GET /api/organisations/{gssCode}/report)', () => {
     fixtures = await seedReportFixtures(t.database.url);
     raw = await queryDatabase<RawRow>(
       t.database.url,
-      `SELECT o.gss_code, o.region, r.wave_id, r.service, r.answers, r.scores
+      `SELECT r.organisation_id, o.gss_code, o.region, r.wave_id, r.service, r.answers, r.scores
          FROM survey_response r JOIN organisation o ON o.id = r.organisation_id`,
     );
     const accounts = {
@@ -419,9 +420,12 @@ describe('LA report API (GET /api/organisations/{gssCode}/report)', () => {
         // Middlesbrough (5 responses) is not on the plot at all.
         expect(expected.units.some((u) => u.unit === MIDDLESBROUGH)).toBe(false);
       }
-      const json = JSON.stringify(r.funnel);
+      // Nothing anywhere in the report names or identifies another LA.
+      const json = JSON.stringify(r);
       for (const row of national) {
-        if (row.gss_code !== HARTLEPOOL) expect(json).not.toContain(row.gss_code);
+        if (row.gss_code === HARTLEPOOL) continue;
+        expect(json).not.toContain(row.gss_code);
+        expect(json).not.toContain(row.organisation_id);
       }
       expect(json).not.toMatch(/Redcar|Stockton|Darlington|Camden|Kent/);
     });
