@@ -117,6 +117,11 @@ function Report({ report, reload }: { report: LaReport; reload: () => void }) {
                 authorities vary more by chance, so the limits widen to the left: a local authority
                 outside the 95% limits is unusual, outside the 99.8% limits very unusual.
               </p>
+              <p className="app-body">
+                The plot tests every local authority against the same England average, while the
+                comparisons above test yours against the other local authorities only. Close to the
+                edge the two can disagree: treat such a result as borderline.
+              </p>
               <div className="app-funnels">
                 {report.funnel.map((plot) => (
                   <FunnelPlot
