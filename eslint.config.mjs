@@ -82,12 +82,16 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    // Black-box tests boot the api from its source (test/support), so they may reach into it.
-    files: ['test/**/*.ts'],
+    // Black-box tests and benchmarks boot the api from its source, so they may reach into it.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        moduleBoundaries(['../../apps/api/src/**', '../../../apps/api/src/**']),
+        moduleBoundaries([
+          '../../apps/api/src/**',
+          '../../../apps/api/src/**',
+          '../../test/support/**',
+        ]),
       ],
     },
   },
