@@ -58,6 +58,8 @@ export class MlProblem {
   private readonly base: GroupMatrices[];
   private readonly work: GroupMatrices[];
   private readonly free: FreeEntry[][];
+  /** Per group: Cholesky factor L_S of S (S = L_S L_S'), for diag(Σ⁻¹SΣ⁻¹) in the gradient. */
+  private readonly cholS: (Float64Array | null)[];
 
   constructor(
     readonly model: CompiledModel,
@@ -77,6 +79,7 @@ export class MlProblem {
     this.base = stats.map(blank);
     this.work = stats.map(blank);
     this.free = stats.map(() => []);
+    this.cholS = stats.map((st) => tryCholesky(st.S, p));
     for (const row of model.rows) {
       const g = row.group - 1;
       if (row.free >= 0) this.free[g]!.push({ mat: row.mat, r: row.row, c: row.col, z: row.free });
@@ -186,10 +189,19 @@ export class MlProblem {
     const glp = mul(gl, w.psi, p, m, m); // G Λ Ψ
     const ltgl = mulTN(w.lambda, gl, p, m, m); // Λ' G Λ
     const needTheta = this.free[g]!.some((e) => e.mat === 'theta');
-    const P = needTheta ? mul(si, st.S, p, p, p) : null; // Σ⁻¹S
+    // (Σ⁻¹SΣ⁻¹)_ij = Σ_k Y_ik Y_jk with Y = Σ⁻¹L_S (L_S lower triangular: p³/2 instead of p³ for Σ⁻¹S)
+    // (S not positive definite — not reached from fitCfa, which rejects such S — uses P = Σ⁻¹S.)
+    const Y = needTheta && this.cholS[g] ? this.siTimesCholS(si, g) : null;
+    const P = needTheta && !Y ? mul(si, st.S, p, p, p) : null;
     const gEntry = (i: number, j: number): number => {
       let v = si[i * p + j]!;
-      for (let k = 0; k < p; k++) v -= P![i * p + k]! * si[k * p + j]!;
+      if (Y) {
+        let q = 0;
+        for (let k = 0; k < p; k++) q += Y[i * p + k]! * Y[j * p + k]!;
+        v -= q;
+      } else if (P) {
+        for (let k = 0; k < p; k++) v -= P[i * p + k]! * si[k * p + j]!;
+      }
       if (sid) v -= sid[i]! * sid[j]!;
       return v;
     };
@@ -217,6 +229,22 @@ export class MlProblem {
       }
       grad[e.z]! += scale * v;
     }
+  }
+
+  /** Y = Σ⁻¹ L_S for group g, using that L_S is lower triangular. */
+  private siTimesCholS(si: Float64Array, g: number): Float64Array {
+    const { p } = this;
+    const L = this.cholS[g]!;
+    const Y = new Float64Array(p * p);
+    for (let i = 0; i < p; i++) {
+      const io = i * p;
+      for (let j = 0; j < p; j++) {
+        const x = si[io + j]!;
+        const jo = j * p;
+        for (let k = 0; k <= j; k++) Y[io + k]! += x * L[jo + k]!;
+      }
+    }
+    return Y;
   }
 
   private information(
