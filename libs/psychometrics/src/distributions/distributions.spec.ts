@@ -51,6 +51,20 @@ describe('pchisq (R 4.2.2 pchisq(q, df, ncp))', () => {
     expectRel(pchisq(10500, 10, 10000), 0.992346936944402, 1e-12, 'large ncp');
     expectRel(pchisq(9500, 10, 10000), 0.004973923827008236, 1e-10, 'large ncp lower');
   });
+  it('RMSEA-sized non-centralities (N·df at N = 100,000): R 4.2.2 and mpmath', () => {
+    const x2 = 696.1826788455028; // the bench's 24-item CFA at N = 100,000, df = 246
+    // R: pchisq(x2, 246, 450), pchisq(x2, 246, 600), pchisq(120, 24, 400)
+    expectRel(pchisq(x2, 246, 450), 0.50925959823954048, 1e-12, 'CI-root region');
+    expectRel(pchisq(x2, 246, 600), 0.0017594091859036247, 1e-12, 'CI-root region, tail');
+    expectRel(pchisq(120, 24, 400), 4.9803083812566322e-23, 1e-12, 'far lower tail');
+    // close-fit ncp = N·df·0.05² = 61500: R gives exactly 0 and 1 (our Chernoff bound: < e^-800)
+    expect(pchisq(x2, 246, 61500)).toBe(0);
+    expect(pchisq(x2, 246, 61500, false)).toBe(1);
+    // mpmath (30 digits, Σ Pois·regularised gamma over ±40 SD): R's ncp ≥ 80 series is only ~1e-12
+    // absolute (0.9198429073104789) and its upper tail is 1 − lower (6.781181796624569e-4).
+    expectRel(pchisq(9039.688050741077, 580, 8200), 0.91984290731293091398, 1e-14, 'mpmath');
+    expectRel(pchisq(40000, 30000, 9000, false), 6.7811819679291871976e-4, 1e-13, 'mpmath upper');
+  });
 });
 
 describe('pt / qt (R 4.2.2)', () => {
