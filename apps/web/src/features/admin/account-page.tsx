@@ -9,8 +9,15 @@ import {
   setAccountPassword,
   type StaffApiResult,
 } from '../../api/staff-api';
-import { ErrorSummary, type ErrorSummaryItem, usePageTitle } from '../../ui';
-import { ROLE_LABELS, SelectField, SuccessBanner, TextField, useStaffSession } from '../sign-in';
+import {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  SelectField,
+  SuccessBanner,
+  TextField,
+  usePageTitle,
+} from '../../ui';
+import { ROLE_LABELS, useStaffSession } from '../sign-in';
 import { StatusTag } from './accounts-page';
 import { AdminNav } from './admin-nav';
 import { useAdminData } from './use-admin-data';

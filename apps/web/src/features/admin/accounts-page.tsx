@@ -1,8 +1,8 @@
 import type { StaffAccountSummary } from '@swhc/contracts';
 import { Link, useLocation } from 'react-router';
 import { listStaffAccounts } from '../../api/staff-api';
-import { usePageTitle } from '../../ui';
-import { ROLE_LABELS, SuccessBanner } from '../sign-in';
+import { SuccessBanner, usePageTitle } from '../../ui';
+import { ROLE_LABELS } from '../sign-in';
 import { AdminNav } from './admin-nav';
 import { useAdminData } from './use-admin-data';
 

@@ -2,8 +2,15 @@ import type { StaffRoleName } from '@swhc/contracts';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createStaffAccount, listOrganisations } from '../../api/staff-api';
-import { ErrorSummary, type ErrorSummaryItem, usePageTitle } from '../../ui';
-import { RadioField, SelectField, TextField, useStaffSession } from '../sign-in';
+import {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  RadioField,
+  SelectField,
+  TextField,
+  usePageTitle,
+} from '../../ui';
+import { useStaffSession } from '../sign-in';
 import { AdminNav } from './admin-nav';
 import { useAdminData } from './use-admin-data';
 

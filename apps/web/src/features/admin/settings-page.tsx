@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { getPlatformSettings, setMinimumGroupSize } from '../../api/staff-api';
-import { ErrorSummary, usePageTitle } from '../../ui';
-import { SuccessBanner, TextField, useStaffSession } from '../sign-in';
+import { ErrorSummary, SuccessBanner, TextField, usePageTitle } from '../../ui';
+import { useStaffSession } from '../sign-in';
 import { AdminNav } from './admin-nav';
 import { useAdminData } from './use-admin-data';
 

@@ -1,4 +1,3 @@
-export * from './form-fields';
 export * from './require-staff';
 export * from './sign-in-page';
 export * from './staff-header-bar';

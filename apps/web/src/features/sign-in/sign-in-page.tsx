@@ -1,8 +1,13 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { signIn } from '../../api/staff-api';
-import { ErrorSummary, type ErrorSummaryItem, usePageTitle } from '../../ui';
-import { SuccessBanner, TextField } from './form-fields';
+import {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  SuccessBanner,
+  TextField,
+  usePageTitle,
+} from '../../ui';
 import { landingPathFor, safeNextPath, useStaffSession } from './staff-session';
 
 type Field = 'email' | 'password';

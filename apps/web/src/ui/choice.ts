@@ -1,0 +1,6 @@
+/** One option of a radio group or select. */
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}

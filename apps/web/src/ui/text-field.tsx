@@ -1,0 +1,57 @@
+import type { ChangeEvent, InputHTMLAttributes, ReactNode } from 'react';
+import { FieldMessages, fieldMessageIds, formGroupClass } from './field-messages';
+import './forms.css';
+
+/** GOV.UK text input: label, optional hint, error message tied to the input by aria-describedby. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  type = 'text',
+  width,
+  labelAsHeading = false,
+  ...rest
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'email' | 'password';
+  /** Characters the field is sized for (GOV.UK fixed widths); full width when omitted. */
+  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
+  labelAsHeading?: boolean;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'type' | 'width'>) {
+  const { hintId, errorId, describedBy } = fieldMessageIds(id, hint, error);
+  const labelElement = (
+    <label className={labelAsHeading ? 'app-label app-label--l' : 'app-label'} htmlFor={id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={formGroupClass(error)}>
+      {labelAsHeading ? <h1 className="app-label-wrapper">{labelElement}</h1> : labelElement}
+      <FieldMessages hintId={hintId} hint={hint} errorId={errorId} error={error} />
+      <input
+        {...rest}
+        className={[
+          'app-input',
+          width ? `app-input--width-${width}` : '',
+          error ? 'app-input--error' : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        id={id}
+        name={rest.name ?? id}
+        type={type}
+        value={value}
+        aria-describedby={describedBy}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
