@@ -1,5 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
 import {
   answerAllPages,
   expect,
@@ -9,27 +7,7 @@ import {
   test,
   thankYouHeading,
 } from './fixtures';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** axe needs a page from its own browser context. */
-async function freshPage(
-  browser: Browser,
-  baseURL: string | undefined,
-  width = 1280,
-): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width, height: 900 } });
-  return context.newPage();
-}
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const summary = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  );
-  expect(summary, summary.join('\n')).toEqual([]);
-}
+import { expectNoViolations, freshPage } from './page-helpers';
 
 test.describe('accessibility (axe, WCAG 2.2 AA tags)', () => {
   test('survey page, first page and with errors showing', async ({ browser, baseURL, links }) => {

@@ -1,30 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { createStaffAccount } from '../support/staff-fixtures';
 import { expect, test } from './fixtures';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-// Outside Playwright's outputDir, which it empties at every run.
-const SCREENSHOTS = 'test-results/screens';
-
-function databaseUrl(): string {
-  const url = process.env['SWHC_BROWSER_DATABASE_URL'];
-  if (!url)
-    throw new Error('SWHC_BROWSER_DATABASE_URL is not set: run through playwright.config.ts');
-  return url;
-}
+import {
+  databaseUrl,
+  expectNoViolations,
+  freshPage,
+  signIn,
+  STAFF_SCREENSHOTS as SCREENSHOTS,
+} from './page-helpers';
 
 const uniqueEmail = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}@council.test`;
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const summary = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  );
-  expect(summary, summary.join('\n')).toEqual([]);
-}
 
 /** A new browser context with a freshly created admin signed in. */
 async function signedInAdmin(
@@ -36,12 +22,9 @@ async function signedInAdmin(
     email: uniqueEmail('admin'),
     role: 'admin',
   });
-  const context = await browser.newContext({ baseURL, viewport: { width, height: 900 } });
-  const page = await context.newPage();
+  const page = await freshPage(browser, baseURL, width);
   await page.goto('/sign-in');
-  await page.locator('#email').fill(admin.email);
-  await page.locator('#password').fill(admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, admin);
   await expect(page).toHaveURL(/\/admin$/);
   return page;
 }
@@ -115,9 +98,7 @@ test.describe('administration pages', () => {
     const pswContext = await browser.newContext({ baseURL });
     const psw = await pswContext.newPage();
     await psw.goto('/sign-in');
-    await psw.locator('#email').fill(email);
-    await psw.locator('#password').fill('a replacement password');
-    await psw.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(psw, { email, password: 'a replacement password' });
     await expect(psw).toHaveURL(/\/la\/E06000004$/);
 
     await page.getByRole('button', { name: 'Disable account' }).click();

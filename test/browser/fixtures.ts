@@ -104,5 +104,21 @@ export function recordSubmissions(page: Page): string[] {
   return ids;
 }
 
+/**
+ * Notes how many responses are stored and starts recording submission ids, then opens the survey
+ * link and answers every page, stopping before "Send answers".
+ */
+export async function answerAllPagesRecorded(
+  page: Page,
+  code: string,
+  storedResponses: () => Promise<number>,
+): Promise<{ before: number; submissions: string[] }> {
+  const before = await storedResponses();
+  const submissions = recordSubmissions(page);
+  await page.goto(surveyPath(code));
+  await answerAllPages(page);
+  return { before, submissions };
+}
+
 export const thankYouHeading = (page: Page) =>
   page.getByRole('heading', { level: 1, name: 'Thank you' });

@@ -8,6 +8,7 @@ import {
   test,
   thankYouHeading,
 } from './fixtures';
+import { freshPage } from './page-helpers';
 
 const screenshots = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -43,8 +44,7 @@ test('screenshots of the survey (desktop and 320 px) and the thank-you page', as
     ['survey-desktop', 1280],
     ['survey-320px', 320],
   ] as const) {
-    const context = await browser.newContext({ baseURL, viewport: { width, height: 900 } });
-    const page = await context.newPage();
+    const page = await freshPage(browser, baseURL, width);
     await page.goto(surveyPath(links.openCode));
     await expect(page.locator('.sd-progress__text').last()).toBeVisible();
     await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
@@ -59,6 +59,6 @@ test('screenshots of the survey (desktop and 320 px) and the thank-you page', as
       await expect(thankYouHeading(page)).toBeVisible();
       await page.screenshot({ path: join(screenshots, 'thank-you.png'), fullPage: true });
     }
-    await context.close();
+    await page.context().close();
   }
 });

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import {
   createReportAccount,
@@ -8,8 +7,8 @@ import {
   type ReportFixtures,
 } from '../support/report-fixtures';
 import { expect, test } from './fixtures';
+import { databaseUrl, expectNoViolations, freshPage } from './page-helpers';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PSW = { email: 'psw.report@hartlepool.test', password: 'report browser test password' };
 // Outside Playwright's outputDir, which every run empties.
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'report-screenshots');
@@ -17,10 +16,8 @@ const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'report-screensh
 let fixtures: ReportFixtures;
 
 test.beforeAll(async () => {
-  const databaseUrl = process.env['SWHC_BROWSER_DATABASE_URL'];
-  if (!databaseUrl) throw new Error('Run through playwright.config.ts (global setup)');
-  fixtures = await seedReportFixtures(databaseUrl);
-  await createReportAccount(databaseUrl, { ...PSW, role: 'psw', gssCodes: [HARTLEPOOL] });
+  fixtures = await seedReportFixtures(databaseUrl());
+  await createReportAccount(databaseUrl(), { ...PSW, role: 'psw', gssCodes: [HARTLEPOOL] });
 });
 
 /** A signed-in PSW in a context of its own (axe needs one). */
@@ -29,19 +26,10 @@ async function signedInPage(
   baseURL: string | undefined,
   width = 1280,
 ): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width, height: 900 } });
-  const res = await context.request.post('/api/auth/login', { data: PSW });
+  const page = await freshPage(browser, baseURL, width);
+  const res = await page.context().request.post('/api/auth/login', { data: PSW });
   expect(res.status()).toBe(200);
-  return context.newPage();
-}
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const summary = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  );
-  expect(summary, summary.join('\n')).toEqual([]);
+  return page;
 }
 
 const reportUrl = (query: Record<string, string>) =>

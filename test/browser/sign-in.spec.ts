@@ -1,19 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { createStaffAccount, type StaffFixture } from '../support/staff-fixtures';
 import { expect, test } from './fixtures';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-// Outside Playwright's outputDir, which it empties at every run.
-const SCREENSHOTS = 'test-results/screens';
-
-function databaseUrl(): string {
-  const url = process.env['SWHC_BROWSER_DATABASE_URL'];
-  if (!url)
-    throw new Error('SWHC_BROWSER_DATABASE_URL is not set: run through playwright.config.ts');
-  return url;
-}
+import {
+  databaseUrl,
+  expectNoViolations,
+  freshPage,
+  signIn,
+  STAFF_SCREENSHOTS as SCREENSHOTS,
+} from './page-helpers';
 
 const account = (role: StaffFixture['role'], gssCodes: string[] = []) =>
   createStaffAccount(databaseUrl(), {
@@ -21,24 +16,6 @@ const account = (role: StaffFixture['role'], gssCodes: string[] = []) =>
     role,
     gssCodes,
   });
-
-async function freshPage(
-  browser: Browser,
-  baseURL: string | undefined,
-  width = 1280,
-): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width, height: 900 } });
-  return context.newPage();
-}
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const summary = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  );
-  expect(summary, summary.join('\n')).toEqual([]);
-}
 
 /** Presses Tab until the element with this id or text has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: { id: string } | { text: string }): Promise<void> {
@@ -109,9 +86,7 @@ test.describe('staff sign-in', () => {
     await expect(page.locator('#password')).toBeFocused();
     await page.screenshot({ path: `${SCREENSHOTS}/sign-in-errors.png`, fullPage: true });
 
-    await page.locator('#email').fill(researcher.email);
-    await page.locator('#password').fill('this is not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, { email: researcher.email, password: 'this is not the password' });
     await expect(
       summary.getByRole('link', { name: 'Enter a correct email address and password' }),
     ).toBeVisible();
@@ -151,9 +126,7 @@ test.describe('staff sign-in', () => {
     const page = await freshPage(browser, baseURL);
     await page.goto('/admin/settings');
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fsettings$/);
-    await page.locator('#email').fill(admin.email);
-    await page.locator('#password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, admin);
     await expect(page).toHaveURL(/\/admin\/settings$/);
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
@@ -162,9 +135,7 @@ test.describe('staff sign-in', () => {
     const psw = await account('psw', ['E06000002']);
     const other = await freshPage(browser, baseURL);
     await other.goto('/sign-in');
-    await other.locator('#email').fill(psw.email);
-    await other.locator('#password').fill(psw.password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(other, psw);
     await expect(other).toHaveURL(/\/la\/E06000002$/);
     await other.goto('/admin/accounts');
     await expect(other.getByRole('heading', { level: 1 })).toHaveText(

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import {
-  answerAllPages,
+  answerAllPagesRecorded,
   answerCurrentPage,
   expect,
   progress,
@@ -99,10 +99,11 @@ test.describe('taking the survey', () => {
     links,
     storedResponses,
   }) => {
-    const before = await storedResponses();
-    const submissions = recordSubmissions(page);
-    await page.goto(surveyPath(links.openCode));
-    await answerAllPages(page);
+    const { before, submissions } = await answerAllPagesRecorded(
+      page,
+      links.openCode,
+      storedResponses,
+    );
 
     await context.setOffline(true);
     await sendButton(page).click();
@@ -122,10 +123,11 @@ test.describe('taking the survey', () => {
     links,
     storedResponses,
   }) => {
-    const before = await storedResponses();
-    const submissions = recordSubmissions(page);
-    await page.goto(surveyPath(links.openCode));
-    await answerAllPages(page);
+    const { before, submissions } = await answerAllPagesRecorded(
+      page,
+      links.openCode,
+      storedResponses,
+    );
     // The server stores the first attempt, but its answer never reaches the browser.
     await page.route('**/api/surveys/*/responses', async (route) => {
       await route.fetch();
@@ -148,10 +150,11 @@ test.describe('taking the survey', () => {
     links,
     storedResponses,
   }) => {
-    const before = await storedResponses();
-    const submissions = recordSubmissions(page);
-    await page.goto(surveyPath(links.openCode));
-    await answerAllPages(page);
+    const { before, submissions } = await answerAllPagesRecorded(
+      page,
+      links.openCode,
+      storedResponses,
+    );
     // Hold the request a little so the second click lands while the first is in flight.
     await page.route('**/api/surveys/*/responses', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -202,10 +205,11 @@ test('shows the server’s errors when it refuses the answers, and a corrected s
   links,
   storedResponses,
 }) => {
-  const before = await storedResponses();
-  const submissions = recordSubmissions(page);
-  await page.goto(surveyPath(links.openCode));
-  await answerAllPages(page);
+  const { before, submissions } = await answerAllPagesRecorded(
+    page,
+    links.openCode,
+    storedResponses,
+  );
   // Spoil one answer on its way out, as a bug or an old page might: the server must say which.
   let spoilt = '';
   await page.route('**/api/surveys/*/responses', async (route) => {

@@ -1,0 +1,46 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Screenshots of the staff pages. Outside Playwright's outputDir, which it empties at every run. */
+export const STAFF_SCREENSHOTS = 'test-results/screens';
+
+/** The database the app under test uses (set by global setup). */
+export function databaseUrl(): string {
+  const url = process.env['SWHC_BROWSER_DATABASE_URL'];
+  if (!url)
+    throw new Error('SWHC_BROWSER_DATABASE_URL is not set: run through playwright.config.ts');
+  return url;
+}
+
+/** A page in a browser context of its own (axe needs one), 900 px high. */
+export async function freshPage(
+  browser: Browser,
+  baseURL: string | undefined,
+  width = 1280,
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width, height: 900 } });
+  return context.newPage();
+}
+
+/** Fails listing every axe violation of the WCAG 2.0, 2.1 and 2.2 A and AA rules on the page. */
+export async function expectNoViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+/** Fills in the sign-in form that is on screen and presses "Sign in". */
+export async function signIn(
+  page: Page,
+  { email, password }: { email: string; password: string },
+): Promise<void> {
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
