@@ -7,7 +7,7 @@ import {
   test,
   thankYouHeading,
 } from './fixtures';
-import { expectNoViolations, freshPage } from './page-helpers';
+import { expectNoViolations, freshPage, sidewaysOverflow } from './page-helpers';
 
 test.describe('accessibility (axe, WCAG 2.2 AA tags)', () => {
   test('survey page, first page and with errors showing', async ({ browser, baseURL, links }) => {
@@ -39,9 +39,7 @@ test.describe('accessibility (axe, WCAG 2.2 AA tags)', () => {
       await page.goto(surveyPath(links.openCode));
       await expect(page.locator('.sd-progress__text').last()).toBeVisible();
       await expectNoViolations(page);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await sidewaysOverflow(page);
       expect(overflow).toBeLessThanOrEqual(0);
       await context.close();
     });

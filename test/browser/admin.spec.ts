@@ -8,6 +8,7 @@ import {
   freshPage,
   signIn,
   STAFF_SCREENSHOTS as SCREENSHOTS,
+  sidewaysOverflow,
 } from './page-helpers';
 
 const uniqueEmail = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}@council.test`;
@@ -168,9 +169,7 @@ test.describe('administration pages', () => {
         await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
         await expect(page.getByText('Loading…')).toHaveCount(0);
         await expectNoViolations(page);
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
+        const overflow = await sidewaysOverflow(page);
         expect(overflow, `${path} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
       }
       await page.goto('/admin/accounts/new');

@@ -105,17 +105,21 @@ export function recordSubmissions(page: Page): string[] {
 }
 
 /**
- * Notes how many responses are stored and starts recording submission ids, then opens the survey
- * link and answers every page, stopping before "Send answers".
+ * Notes how many responses are stored and starts recording submission ids, then opens the open
+ * survey link and answers every page, stopping before "Send answers".
  */
-export async function answerAllPagesRecorded(
-  page: Page,
-  code: string,
-  storedResponses: () => Promise<number>,
-): Promise<{ before: number; submissions: string[] }> {
+export async function answerAllPagesRecorded({
+  page,
+  links,
+  storedResponses,
+}: {
+  page: Page;
+  links: SurveyLinks;
+  storedResponses: () => Promise<number>;
+}): Promise<{ before: number; submissions: string[] }> {
   const before = await storedResponses();
   const submissions = recordSubmissions(page);
-  await page.goto(surveyPath(code));
+  await page.goto(surveyPath(links.openCode));
   await answerAllPages(page);
   return { before, submissions };
 }

@@ -44,3 +44,7 @@ export async function signIn(
   await page.locator('#password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** How far the page is wider than the window, in CSS pixels: more than 0 means sideways scrolling. */
+export const sidewaysOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

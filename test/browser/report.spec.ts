@@ -7,7 +7,7 @@ import {
   type ReportFixtures,
 } from '../support/report-fixtures';
 import { expect, test } from './fixtures';
-import { databaseUrl, expectNoViolations, freshPage } from './page-helpers';
+import { databaseUrl, expectNoViolations, freshPage, sidewaysOverflow } from './page-helpers';
 
 const PSW = { email: 'psw.report@hartlepool.test', password: 'report browser test password' };
 // Outside Playwright's outputDir, which every run empties.
@@ -132,9 +132,7 @@ test.describe('LA report page', () => {
     await page.goto(reportUrl({ wave: fixtures.wave2025, service: 'children' }));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.locator('.app-funnel canvas')).toHaveCount(4);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysOverflow(page);
     const wide = await page.evaluate(() =>
       [...document.querySelectorAll('body *')]
         .filter(

@@ -8,6 +8,7 @@ import {
   freshPage,
   signIn,
   STAFF_SCREENSHOTS as SCREENSHOTS,
+  sidewaysOverflow,
 } from './page-helpers';
 
 const account = (role: StaffFixture['role'], gssCodes: string[] = []) =>
@@ -157,9 +158,7 @@ test.describe('staff sign-in', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect(page.getByText('There is a problem')).toBeVisible();
       await expectNoViolations(page);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await sidewaysOverflow(page);
       expect(overflow).toBeLessThanOrEqual(0);
       if (width === 320)
         await page.screenshot({ path: `${SCREENSHOTS}/sign-in-320.png`, fullPage: true });

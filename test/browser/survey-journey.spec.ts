@@ -99,11 +99,7 @@ test.describe('taking the survey', () => {
     links,
     storedResponses,
   }) => {
-    const { before, submissions } = await answerAllPagesRecorded(
-      page,
-      links.openCode,
-      storedResponses,
-    );
+    const { before, submissions } = await answerAllPagesRecorded({ page, links, storedResponses });
 
     await context.setOffline(true);
     await sendButton(page).click();
@@ -123,11 +119,7 @@ test.describe('taking the survey', () => {
     links,
     storedResponses,
   }) => {
-    const { before, submissions } = await answerAllPagesRecorded(
-      page,
-      links.openCode,
-      storedResponses,
-    );
+    const { before, submissions } = await answerAllPagesRecorded({ page, links, storedResponses });
     // The server stores the first attempt, but its answer never reaches the browser.
     await page.route('**/api/surveys/*/responses', async (route) => {
       await route.fetch();
@@ -150,11 +142,7 @@ test.describe('taking the survey', () => {
     links,
     storedResponses,
   }) => {
-    const { before, submissions } = await answerAllPagesRecorded(
-      page,
-      links.openCode,
-      storedResponses,
-    );
+    const { before, submissions } = await answerAllPagesRecorded({ page, links, storedResponses });
     // Hold the request a little so the second click lands while the first is in flight.
     await page.route('**/api/surveys/*/responses', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -205,11 +193,7 @@ test('shows the server’s errors when it refuses the answers, and a corrected s
   links,
   storedResponses,
 }) => {
-  const { before, submissions } = await answerAllPagesRecorded(
-    page,
-    links.openCode,
-    storedResponses,
-  );
+  const { before, submissions } = await answerAllPagesRecorded({ page, links, storedResponses });
   // Spoil one answer on its way out, as a bug or an old page might: the server must say which.
   let spoilt = '';
   await page.route('**/api/surveys/*/responses', async (route) => {
