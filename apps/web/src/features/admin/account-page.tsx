@@ -14,12 +14,13 @@ import {
   type ErrorSummaryItem,
   SelectField,
   SuccessBanner,
-  TextField,
   usePageTitle,
 } from '../../ui';
 import { ROLE_LABELS, useStaffSession } from '../sign-in';
 import { StatusTag } from './accounts-page';
 import { AdminNav } from './admin-nav';
+import { isTooShortPassword, NewPasswordField, PASSWORD_TOO_SHORT } from './new-password-field';
+import { organisationChoice } from './organisation-choice';
 import { useAdminData } from './use-admin-data';
 
 const dateTime = (iso: string) =>
@@ -50,9 +51,7 @@ export function AccountPage() {
   const options = useMemo(() => {
     if (organisations.status !== 'ok' || !account) return [];
     const bound = new Set(account.organisations.map((o) => o.gssCode));
-    return organisations.value
-      .filter((o) => !bound.has(o.gssCode))
-      .map((o) => ({ value: o.gssCode, label: `${o.name} (${o.gssCode})` }));
+    return organisations.value.filter((o) => !bound.has(o.gssCode)).map(organisationChoice);
   }, [organisations, account]);
 
   const afterChange = useCallback(
@@ -113,9 +112,9 @@ export function AccountPage() {
   };
   const onSetPassword = async (event: FormEvent) => {
     event.preventDefault();
-    if (newPassword.length < 12) {
+    if (isTooShortPassword(newPassword)) {
       setNotice(null);
-      setError({ targetId: 'new-password', text: 'Password must be at least 12 characters' });
+      setError({ targetId: 'new-password', text: PASSWORD_TOO_SHORT });
       return;
     }
     const result = await setAccountPassword(account.id, newPassword);
@@ -235,17 +234,13 @@ export function AccountPage() {
             For someone who has forgotten their password or is locked out after too many attempts.
             They will be signed out everywhere.
           </p>
-          <TextField
+          <NewPasswordField
             id="new-password"
             label="New password"
             hint="At least 12 characters. Give it to them in person or by phone."
-            type="text"
-            autoComplete="new-password"
-            spellCheck={false}
             value={newPassword}
             onChange={setNewPassword}
             error={error?.targetId === 'new-password' ? error.text : undefined}
-            width={30}
           />
           <button type="submit" className="app-button app-button--secondary">
             Set password

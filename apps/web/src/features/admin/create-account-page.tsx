@@ -12,6 +12,8 @@ import {
 } from '../../ui';
 import { useStaffSession } from '../sign-in';
 import { AdminNav } from './admin-nav';
+import { isTooShortPassword, NewPasswordField, PASSWORD_TOO_SHORT } from './new-password-field';
+import { organisationChoice } from './organisation-choice';
 import { useAdminData } from './use-admin-data';
 
 type Field = 'email' | 'role' | 'organisation' | 'password';
@@ -37,7 +39,7 @@ export function validateNewAccount(input: {
   if (!input.role) errors.role = 'Select a role';
   if (input.role === 'psw' && !input.organisation)
     errors.organisation = 'Select the local authority this principal social worker works for';
-  if (input.password.length < 12) errors.password = 'Password must be at least 12 characters';
+  if (isTooShortPassword(input.password)) errors.password = PASSWORD_TOO_SHORT;
   return errors;
 }
 
@@ -60,10 +62,7 @@ export function CreateAccountPage() {
   usePageTitle('Create a staff account', summary.length > 0);
 
   const options = useMemo(
-    () =>
-      organisations.status === 'ok'
-        ? organisations.value.map((o) => ({ value: o.gssCode, label: `${o.name} (${o.gssCode})` }))
-        : [],
+    () => (organisations.status === 'ok' ? organisations.value.map(organisationChoice) : []),
     [organisations],
   );
 
@@ -168,17 +167,13 @@ export function CreateAccountPage() {
               error={errors.organisation}
             />
           ) : null}
-          <TextField
+          <NewPasswordField
             id="password"
             label="Initial password"
             hint="At least 12 characters. Give it to them in person or by phone, not in the same email as their sign-in address."
-            type="text"
-            autoComplete="new-password"
-            spellCheck={false}
             value={password}
             onChange={setPassword}
             error={errors.password}
-            width={30}
           />
           <div className="app-button-group">
             <button type="submit" className="app-button">

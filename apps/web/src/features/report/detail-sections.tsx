@@ -1,13 +1,11 @@
 import type { DriversResult, GroupedDimension, ItemDistribution, LaReport } from '@swhc/contracts';
 import { num, percent, reliabilityWords, wholeScore } from './format';
+import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
 
 export function DriversSection({ drivers }: { drivers: DriversResult }) {
   return (
-    <section className="app-section" aria-labelledby="drivers-heading">
-      <h2 className="app-heading-l" id="drivers-heading">
-        What drives intention to stay
-      </h2>
+    <ReportSection id="drivers" title="What drives intention to stay">
       {!drivers.available ? (
         <p className="app-body">{drivers.message}</p>
       ) : (
@@ -50,7 +48,7 @@ export function DriversSection({ drivers }: { drivers: DriversResult }) {
           </table>
         </>
       )}
-    </section>
+    </ReportSection>
   );
 }
 
@@ -110,10 +108,7 @@ function GroupTable({ dimension, report }: { dimension: GroupedDimension; report
 
 export function GroupsSection({ report }: { report: LaReport }) {
   return (
-    <section className="app-section" aria-labelledby="groups-heading">
-      <h2 className="app-heading-l" id="groups-heading">
-        Results by group
-      </h2>
+    <ReportSection id="groups" title="Results by group">
       <p className="app-body">
         Scores for groups of at least {report.minimumGroupSize} people, one way of grouping at a
         time. Smaller groups are not shown, and neither is any group that would let someone work out
@@ -122,7 +117,7 @@ export function GroupsSection({ report }: { report: LaReport }) {
       {report.groups.map((dimension) => (
         <GroupTable key={dimension.dimension} dimension={dimension} report={report} />
       ))}
-    </section>
+    </ReportSection>
   );
 }
 
@@ -138,10 +133,7 @@ function Distribution({ item }: { item: Extract<ItemDistribution, { suppressed: 
 
 export function ItemsSection({ report }: { report: LaReport }) {
   return (
-    <section className="app-section" aria-labelledby="items-heading">
-      <h2 className="app-heading-l" id="items-heading">
-        Answers to each statement
-      </h2>
+    <ReportSection id="items" title="Answers to each statement">
       <p className="app-body">
         The share of people who agreed, neither agreed nor disagreed, or disagreed, out of those who
         answered. Some statements are worded the other way round; they are marked “reversed”
@@ -202,16 +194,13 @@ export function ItemsSection({ report }: { report: LaReport }) {
           </table>
         </TableScroll>
       ))}
-    </section>
+    </ReportSection>
   );
 }
 
 export function ReliabilitySection({ report }: { report: LaReport }) {
   return (
-    <section className="app-section" aria-labelledby="reliability-heading">
-      <h2 className="app-heading-l" id="reliability-heading">
-        How reliable the scales are
-      </h2>
+    <ReportSection id="reliability" title="How reliable the scales are">
       <p className="app-body">
         Cronbach’s alpha shows whether the six statements of a scale hang together in your
         responses. 0.7 or more is usually taken as acceptable, 0.8 or more as good.
@@ -247,6 +236,6 @@ export function ReliabilitySection({ report }: { report: LaReport }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </ReportSection>
   );
 }

@@ -8,6 +8,7 @@ import {
   ScatterController,
   Tooltip,
   type ChartData,
+  type ChartDataset,
   type ChartOptions,
 } from 'chart.js';
 import { Scatter } from 'react-chartjs-2';
@@ -36,6 +37,25 @@ export function positionWords(
   return `Your local authority is ${how} the range expected from chance alone: ${better ? 'better' : 'worse'} than England.`;
 }
 
+/** One control limit of the funnel: a line without points, dashed for 99.8%. */
+function limitLine(
+  label: string,
+  data: { x: number; y: number }[],
+  colour: string,
+  dashed: boolean,
+): ChartDataset<'scatter'> {
+  return {
+    label,
+    data,
+    showLine: true,
+    pointRadius: 0,
+    pointStyle: 'line',
+    borderColor: colour,
+    borderWidth: 1.5,
+    ...(dashed ? { borderDash: [6, 4] } : {}),
+  };
+}
+
 function ownAbove(plot: FunnelScale): boolean {
   const own = plot.points.find((p) => p.own);
   return own ? own.score > plot.target : false;
@@ -56,44 +76,10 @@ export function FunnelPlot({
   const last = plot.limits[plot.limits.length - 1]?.n ?? 0;
   const data: ChartData<'scatter'> = {
     datasets: [
-      {
-        label: '99.8% limits',
-        data: line('upper998'),
-        showLine: true,
-        pointRadius: 0,
-        pointStyle: 'line',
-        borderColor: LIMIT_998,
-        borderWidth: 1.5,
-        borderDash: [6, 4],
-      },
-      {
-        label: '99.8% limits (lower)',
-        data: line('lower998'),
-        showLine: true,
-        pointRadius: 0,
-        pointStyle: 'line',
-        borderColor: LIMIT_998,
-        borderWidth: 1.5,
-        borderDash: [6, 4],
-      },
-      {
-        label: '95% limits',
-        data: line('upper95'),
-        showLine: true,
-        pointRadius: 0,
-        pointStyle: 'line',
-        borderColor: LIMIT_95,
-        borderWidth: 1.5,
-      },
-      {
-        label: '95% limits (lower)',
-        data: line('lower95'),
-        showLine: true,
-        pointRadius: 0,
-        pointStyle: 'line',
-        borderColor: LIMIT_95,
-        borderWidth: 1.5,
-      },
+      limitLine('99.8% limits', line('upper998'), LIMIT_998, true),
+      limitLine('99.8% limits (lower)', line('lower998'), LIMIT_998, true),
+      limitLine('95% limits', line('upper95'), LIMIT_95, false),
+      limitLine('95% limits (lower)', line('lower95'), LIMIT_95, false),
       {
         label: 'England average',
         data: [

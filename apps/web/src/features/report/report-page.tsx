@@ -7,6 +7,7 @@ import { DriversSection, GroupsSection, ItemsSection, ReliabilitySection } from 
 import { FunnelPlot } from './funnel-plot';
 import { longDate } from './format';
 import { ReportPickers } from './report-pickers';
+import { ReportSection } from './report-section';
 import { ResponsesSection } from './responses-section';
 import { ScoresSection } from './scores-section';
 import './report.css';
@@ -107,10 +108,7 @@ function Report({ report, reload }: { report: LaReport; reload: () => void }) {
         <>
           <ScoresSection report={report} />
           {report.funnel.length > 0 ? (
-            <section className="app-section" aria-labelledby="funnel-heading">
-              <h2 className="app-heading-l" id="funnel-heading">
-                Compared with every local authority
-              </h2>
+            <ReportSection id="funnel" title="Compared with every local authority">
               <p className="app-body">
                 Each circle is a local authority with at least {k} responses; other local
                 authorities are not named. Your local authority is the blue diamond. Small local
@@ -134,7 +132,7 @@ function Report({ report, reload }: { report: LaReport; reload: () => void }) {
                   />
                 ))}
               </div>
-            </section>
+            </ReportSection>
           ) : null}
           {report.drivers ? <DriversSection drivers={report.drivers} /> : null}
           <GroupsSection report={report} />

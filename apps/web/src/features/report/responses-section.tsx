@@ -2,6 +2,7 @@ import type { LaReport } from '@swhc/contracts';
 import { useState, type FormEvent } from 'react';
 import { saveHeadcount } from '../../api/report-api';
 import { percent } from './format';
+import { ReportSection } from './report-section';
 
 /** Response count, headcount (which the PSW can enter) and response rate. */
 export function ResponsesSection({ report, onSaved }: { report: LaReport; onSaved: () => void }) {
@@ -40,10 +41,7 @@ export function ResponsesSection({ report, onSaved }: { report: LaReport; onSave
   };
 
   return (
-    <section className="app-section" aria-labelledby="responses-heading">
-      <h2 className="app-heading-l" id="responses-heading">
-        Responses
-      </h2>
+    <ReportSection id="responses" title="Responses">
       <dl className="app-summary-list">
         <div className="app-summary-list__row">
           <dt className="app-summary-list__key">Responses</dt>
@@ -103,6 +101,6 @@ export function ResponsesSection({ report, onSaved }: { report: LaReport; onSave
           Save headcount
         </button>
       </form>
-    </section>
+    </ReportSection>
   );
 }

@@ -6,6 +6,7 @@ import type {
   SuppressedCell,
 } from '@swhc/contracts';
 import { between, changeSentence, differenceSentence, direction, num, wholeScore } from './format';
+import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
 
 type ServedScale = Extract<ScaleResult, { suppressed: false }>;
@@ -97,10 +98,7 @@ function ScaleCard({ scale, region }: { scale: ServedScale; region: string }) {
 
 export function ScoresSection({ report }: { report: LaReport }) {
   return (
-    <section className="app-section" aria-labelledby="scores-heading">
-      <h2 className="app-heading-l" id="scores-heading">
-        Scores
-      </h2>
+    <ReportSection id="scores" title="Scores">
       <p className="app-body">
         Each scale combines six statements into a score from 0 to 100. A 95% confidence interval
         shows how far the score could move by chance, given how many people responded.
@@ -154,6 +152,6 @@ export function ScoresSection({ report }: { report: LaReport }) {
           <ScaleCard key={scale.key} scale={scale} region={report.organisation.region} />
         ),
       )}
-    </section>
+    </ReportSection>
   );
 }
