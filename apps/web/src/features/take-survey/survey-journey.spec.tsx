@@ -104,6 +104,23 @@ const button = (container: HTMLElement, text: string) =>
 const saved = () =>
   JSON.parse(window.localStorage.getItem(storageKey) ?? 'null') as Record<string, unknown> | null;
 
+/** Saved progress on page 1 with a send under way, as an earlier visit would have left it. */
+const storeSavedAttempt = (
+  answers: Record<string, number>,
+  pending: { submissionId: string; answers: Record<string, number> },
+) =>
+  window.localStorage.setItem(
+    storageKey,
+    JSON.stringify({
+      v: 1,
+      waveId: 'wave-2026',
+      instrument: 'health-check@1',
+      answers,
+      pageNo: 1,
+      pending,
+    }),
+  );
+
 describe('SurveyJourney', () => {
   it('keeps answers and page as the person goes, sends once however often Send is pressed, then forgets them', async () => {
     let resolveSend: (result: SendResponseResult) => void = () => undefined;
@@ -151,17 +168,7 @@ describe('SurveyJourney', () => {
       submissionId: '5b0e8a4c-2d1f-4b3a-9e8d-7c6b5a4f3e2d',
       answers: { d1: 1, d2: 5 },
     };
-    window.localStorage.setItem(
-      storageKey,
-      JSON.stringify({
-        v: 1,
-        waveId: 'wave-2026',
-        instrument: 'health-check@1',
-        answers: { d1: 1 },
-        pageNo: 1,
-        pending,
-      }),
-    );
+    storeSavedAttempt({ d1: 1 }, pending);
     const results: SendResponseResult[] = [
       { kind: 'retryable', status: 503 },
       { kind: 'accepted', receipt: { submissionId: pending.submissionId } },
@@ -239,17 +246,7 @@ describe('SurveyJourney', () => {
         submissionId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
         answers: { d1: 2, d2: 2 },
       };
-      window.localStorage.setItem(
-        storageKey,
-        JSON.stringify({
-          v: 1,
-          waveId: 'wave-2026',
-          instrument: 'health-check@1',
-          answers: pending.answers,
-          pageNo: 1,
-          pending,
-        }),
-      );
+      storeSavedAttempt(pending.answers, pending);
       const send = vi.fn(() => Promise.resolve(result));
       const container = renderJourney(send);
 
