@@ -32,20 +32,23 @@ const CFA_TASK = 'CFA, 4 factors / 24 items';
 const SCALAR_TASK = 'scalar invariance, 2 groups';
 const ALPHA_ITEMS = ITEMS.slice(0, 6);
 
-// A full garbage collection before each timed stage, so one stage's garbage (the simulation, alpha's
+// A full garbage collection before each stage's warm-up, so one stage's garbage (the simulation, alpha's
 // matrices) is not collected on the next stage's clock. --expose-gc cannot be passed through the npm script.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 /**
  * Times `fn` after untimed calls so V8 has optimised the hot loops before the clock starts: at N = 3,000
- * sampleMoments needs about ten calls to settle (45 ms cold, 3 ms warm). Warm up for 10 calls or 1 s,
- * whichever comes first (but at least 2 calls), then collect garbage and time.
+ * the CFA fit takes 30 ms on its first call and settles at about 2 ms after 10–20 calls. Garbage is
+ * collected first, then the stage warms up for at least 20 calls and 300 ms (at most 2 s, at least 2
+ * calls), then it is timed. The collection comes before the warm-up, not after it: right after a forced
+ * full GC, V8 runs the next 5–10 fits 2–4× slower (1.8 ms steady, 4–9 ms just after gc()).
  */
 function warmTimed<T>(runs: number, fn: () => T): { ms: number; value: T } {
-  const start = performance.now();
-  for (let i = 0; i < 2 || (i < 10 && performance.now() - start < 1000); i += 1) fn();
   collectGarbage();
+  const start = performance.now();
+  const elapsed = (): number => performance.now() - start;
+  for (let i = 0; i < 2 || ((i < 20 || elapsed() < 300) && elapsed() < 2000); i += 1) fn();
   return timeMedian(runs, fn);
 }
 
