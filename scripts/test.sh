@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC NX_DAEMON=false NX_TUI=false
+# Nx keeps a machine-wide cache; in CI every check runs for real.
+if [ "${CI:-}" = "true" ]; then export NX_SKIP_NX_CACHE=true; fi
 
 step() { printf '\n== %s ==\n' "$*"; }
 
