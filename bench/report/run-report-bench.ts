@@ -18,6 +18,7 @@ import { SeededRandom } from '../../apps/api/src/demo/seeded-random';
 import { randomUnitProfile, syntheticAnswers } from '../../apps/api/src/demo/synthetic-responses';
 import { answersDigest } from '../../apps/api/src/responses/answers-digest';
 import { startBuiltApp } from '../../test/support/app-server';
+import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
 import { startThrowawayPostgres } from './throwaway-postgres';
 
 // Nest colours its log lines; the escape character is built so the pattern has no control character.
@@ -30,31 +31,6 @@ const MEASURED_REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 2000);
 const SERVICES: readonly ServiceKind[] = ['children', 'adults'];
 const PASSWORD = 'bench password for the report route';
 const DAY = 24 * 60 * 60 * 1000;
-
-async function createDatabase(serverUrl: string): Promise<string> {
-  const name = `swhc_bench_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase(serverUrl: string, databaseUrl: string): Promise<void> {
-  const name = new URL(databaseUrl).pathname.slice(1);
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
 
 /** Response counts per (LA, wave, service) that vary like real LAs and add up to RESPONSES. */
 function unitSizes(random: SeededRandom, units: number): number[] {
@@ -212,7 +188,7 @@ async function main(): Promise<void> {
   const throwaway = serverUrl ? null : await startThrowawayPostgres();
   const server = serverUrl ?? throwaway?.url ?? '';
   console.log(serverUrl ? 'PostgreSQL from DATABASE_URL' : `Throw-away PostgreSQL 15 at ${server}`);
-  const databaseUrl = await createDatabase(server);
+  const databaseUrl = await createDatabaseOn(server, 'swhc_bench');
   let app: Awaited<ReturnType<typeof startBuiltApp>> | null = null;
   try {
     app = await startBuiltApp(databaseUrl, { timeoutMs: 180_000 });
@@ -316,7 +292,7 @@ async function main(): Promise<void> {
       // For profiling: the loaded database stays (and so does a throw-away server).
       console.log(`Kept ${databaseUrl}`);
     } else {
-      await dropDatabase(server, databaseUrl).catch(() => undefined);
+      await dropDatabaseOn(server, databaseUrl).catch(() => undefined);
       throwaway?.stop();
     }
   }

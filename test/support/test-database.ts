@@ -19,7 +19,13 @@ export async function provisionTestDatabase(): Promise<TestDatabase> {
     const embedded = await startEmbeddedDatabase(null);
     return { url: embedded.url, embedded: true, drop: () => embedded.stop() };
   }
-  const name = `swhc_test_${randomBytes(6).toString('hex')}`;
+  const url = await createDatabaseOn(serverUrl, 'swhc_test');
+  return { url, embedded: false, drop: () => dropDatabaseOn(serverUrl, url) };
+}
+
+/** Creates an empty database with a random name on a server; returns its URL. */
+export async function createDatabaseOn(serverUrl: string, prefix: string): Promise<string> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -29,19 +35,19 @@ export async function provisionTestDatabase(): Promise<TestDatabase> {
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    embedded: false,
-    async drop() {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  return url.toString();
+}
+
+/** Drops a database made by createDatabaseOn, closing its connections. */
+export async function dropDatabaseOn(serverUrl: string, databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** Runs one query on its own short-lived connection (the embedded server serves one at a time). */
