@@ -12,8 +12,8 @@ import { answersDigest } from '../responses/answers-digest';
 import { dayOf } from '../responses/responses.service';
 import { SurveyResponse } from '../responses/survey-response.entity';
 import { demoLinkCode } from '../waves/link-code';
-import { SurveyLink } from '../waves/survey-link.entity';
 import { Wave } from '../waves/wave.entity';
+import { WavesService } from '../waves/waves.service';
 import {
   DEMO_PASSWORD,
   DEMO_SEED,
@@ -33,6 +33,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly referenceData: ReferenceDataService,
+    private readonly waves: WavesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,30 +61,27 @@ export class DemoSeedService implements OnApplicationBootstrap {
     ] as const) {
       const window = dates[name];
       if (!window) continue;
-      const wave = await manager.save(
-        manager.create(Wave, {
-          name,
-          instrumentId: instrument.id,
-          opensAt: window.opensAt,
-          closesAt: window.closesAt,
-        }),
+      const wave = await this.waves.createWave(
+        { name, instrumentId: instrument.id, opensAt: window.opensAt, closesAt: window.closesAt },
+        manager,
       );
+      const links = await this.waves.createLinks(
+        wave,
+        organisations,
+        (organisation, service) => demoLinkCode(organisation.gssCode, service, suffix),
+        manager,
+      );
+      const lastDay = Math.min(window.closesAt.getTime(), now.getTime());
+      const linkOf = new Map(links.map((l) => [`${l.organisationId}:${l.service}`, l]));
       for (const organisation of organisations) {
         for (const service of SERVICE_KINDS) {
-          const link = await manager.save(
-            manager.create(SurveyLink, {
-              code: demoLinkCode(organisation.gssCode, service, suffix),
-              waveId: wave.id,
-              organisationId: organisation.id,
-              service,
-            }),
-          );
+          const link = linkOf.get(`${organisation.id}:${service}`);
+          if (!link) throw new Error(`No demo link for ${organisation.gssCode} ${service}`);
           const profile = randomUnitProfile(random);
           // About one unit in eight stays under the minimum group size of 10.
           const target = random.next() < 0.12 ? random.integer(3, 9) : random.integer(25, 110);
           const n = organisation.gssCode === 'E06000001' ? 60 : Math.round(target * fraction);
           const rows = [];
-          const lastDay = Math.min(window.closesAt.getTime(), now.getTime());
           for (let i = 0; i < n; i++) {
             const answers = syntheticAnswers(
               definition,

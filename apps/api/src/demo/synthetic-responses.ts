@@ -1,5 +1,6 @@
 import type { Answers } from '@swhc/contracts';
 import type { InstrumentDefinition } from '@swhc/instruments';
+import { cholesky } from '@swhc/psychometrics';
 import { SeededRandom } from './seeded-random';
 
 /**
@@ -18,21 +19,8 @@ const CORRELATION = [
   [-0.5, 0.5, 0.45, 1],
 ];
 
-function choleskyLower(matrix: number[][]): number[][] {
-  const n = matrix.length;
-  const lower = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = matrix[i]?.[j] ?? 0;
-      for (let k = 0; k < j; k++) sum -= (lower[i]?.[k] ?? 0) * (lower[j]?.[k] ?? 0);
-      const row = lower[i];
-      row[j] = i === j ? Math.sqrt(sum) : sum / (lower[j]?.[j] ?? 1);
-    }
-  }
-  return lower;
-}
-
-const FACTOR_CHOLESKY = choleskyLower(CORRELATION);
+// Row-major lower factor L with L·Lᵀ = CORRELATION: L·z turns independent normals into factors.
+const FACTOR_CHOLESKY = cholesky(CORRELATION.flat(), FACTORS.length, 'factor correlation');
 const THRESHOLDS = [-1.6, -0.6, 0.35, 1.35];
 
 function toLikert(latent: number): number {
@@ -66,7 +54,7 @@ export function syntheticAnswers(
   const z = FACTORS.map(() => random.normal());
   const factors = FACTORS.map(
     (_f, i) =>
-      (FACTOR_CHOLESKY[i] ?? []).reduce((sum, l, k) => sum + l * (z[k] ?? 0), 0) +
+      z.reduce((sum, zk, k) => sum + (FACTOR_CHOLESKY[i * FACTORS.length + k] ?? 0) * zk, 0) +
       (profile.shift[i] ?? 0) +
       (options.waveShift[i] ?? 0),
   );

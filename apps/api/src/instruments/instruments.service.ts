@@ -50,10 +50,6 @@ export class InstrumentsService {
     }
   }
 
-  findVersion(key: string, version: number): Promise<Instrument | null> {
-    return this.instruments.findOneBy({ key, version });
-  }
-
   findById(id: string): Promise<Instrument | null> {
     return this.instruments.findOneBy({ id });
   }

@@ -75,12 +75,4 @@ export class ResponsesService {
       ],
     });
   }
-
-  countFor(waveId: string, organisationId: string, service: string): Promise<number> {
-    return this.responses.countBy({
-      waveId,
-      organisationId,
-      service: service as SurveyResponse['service'],
-    });
-  }
 }

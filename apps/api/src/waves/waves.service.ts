@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { SERVICE_KINDS } from '@swhc/contracts';
-import { Repository } from 'typeorm';
+import { SERVICE_KINDS, type ServiceKind } from '@swhc/contracts';
+import { type EntityManager, Repository } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { generateLinkCode } from './link-code';
 import { SurveyLink } from './survey-link.entity';
@@ -21,23 +21,25 @@ export class WavesService {
     @InjectRepository(SurveyLink) private readonly links: Repository<SurveyLink>,
   ) {}
 
-  async createWave(input: {
-    name: string;
-    instrumentId: string;
-    opensAt: Date;
-    closesAt: Date;
-  }): Promise<Wave> {
+  /** Creates a wave; `manager` lets a caller do it inside its own transaction. */
+  async createWave(
+    input: { name: string; instrumentId: string; opensAt: Date; closesAt: Date },
+    manager: EntityManager = this.waves.manager,
+  ): Promise<Wave> {
     if (input.closesAt <= input.opensAt) throw new Error('A wave must close after it opens');
-    return this.waves.save(this.waves.create(input));
+    return manager.save(manager.create(Wave, input));
   }
 
-  /** One link per LA × service, with random codes unless a code maker is given (demo mode). */
+  /**
+   * One link per LA × service, with random codes unless a code maker is given (demo mode).
+   * Returns the links created.
+   */
   async createLinks(
     wave: Wave,
     organisations: readonly Organisation[],
-    code: (organisation: Organisation, service: (typeof SERVICE_KINDS)[number]) => string = () =>
-      generateLinkCode(),
-  ): Promise<void> {
+    code: (organisation: Organisation, service: ServiceKind) => string = () => generateLinkCode(),
+    manager: EntityManager = this.links.manager,
+  ): Promise<SurveyLink[]> {
     const rows = organisations.flatMap((organisation) =>
       SERVICE_KINDS.map((service) => ({
         code: code(organisation, service),
@@ -46,18 +48,12 @@ export class WavesService {
         service,
       })),
     );
-    for (let i = 0; i < rows.length; i += 500) await this.links.insert(rows.slice(i, i + 500));
+    for (let i = 0; i < rows.length; i += 500)
+      await manager.insert(SurveyLink, rows.slice(i, i + 500));
+    return manager.find(SurveyLink, { where: { waveId: wave.id } });
   }
 
   findLinkByCode(code: string): Promise<SurveyLink | null> {
     return this.links.findOne({ where: { code }, relations: { wave: true, organisation: true } });
-  }
-
-  findByName(name: string): Promise<Wave | null> {
-    return this.waves.findOneBy({ name });
-  }
-
-  findAll(): Promise<Wave[]> {
-    return this.waves.find({ order: { opensAt: 'ASC' } });
   }
 }
