@@ -3,7 +3,7 @@
  * five negatively worded items, and a `site` column splitting the rows into two groups with a small
  * latent-mean and intercept difference. Same design as libs/psychometrics/fixtures/r/simulate-reference-fixtures.R.
  */
-import type { DataSet } from '@swhc/psychometrics';
+import { cholesky, type DataSet } from '@swhc/psychometrics';
 
 export const FACTORS = ['workload', 'support', 'wellbeing', 'autonomy'] as const;
 export const ITEMS = Array.from({ length: 24 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`);
@@ -49,19 +49,6 @@ function normalSource(uniform: () => number): () => number {
   };
 }
 
-function cholesky(a: number[][]): number[][] {
-  const n = a.length;
-  const l = a.map(() => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i += 1) {
-    for (let j = 0; j <= i; j += 1) {
-      let s = a[i]![j]!;
-      for (let k = 0; k < j; k += 1) s -= l[i]![k]! * l[j]![k]!;
-      l[i]![j] = i === j ? Math.sqrt(s) : s / l[j]![j]!;
-    }
-  }
-  return l;
-}
-
 export function simulateSurvey(n: number, seed: number): SimulatedSurvey {
   const uniform = uniformSource(seed);
   const normal = normalSource(uniform);
@@ -72,7 +59,11 @@ export function simulateSurvey(n: number, seed: number): SimulatedSurvey {
   const offsets = ITEMS.map(() => 0.6 * uniform() - 0.3);
   const shifted = new Set(['q02', 'q09', 'q15', 'q20']);
   const eastMean = [0.2, -0.1, 0.15, 0];
-  const chol = cholesky(PHI);
+  // Rows of the library's row-major lower Cholesky factor of PHI.
+  const factor = cholesky(PHI.flat(), PHI.length, 'PHI');
+  const chol = PHI.map((_row, k) =>
+    Array.from(factor.subarray(k * PHI.length, (k + 1) * PHI.length)),
+  );
   const rows: number[][] = [];
   const site: string[] = [];
   for (let r = 0; r < n; r += 1) {
