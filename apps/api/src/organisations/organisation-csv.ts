@@ -1,3 +1,5 @@
+import { parseCsv } from '@swhc/csv';
+
 /** One row of the organisations CSV (columns gss_code,name,official_name,type,type_name,region). */
 export interface OrganisationRecord {
   readonly gssCode: string;
@@ -9,40 +11,15 @@ export interface OrganisationRecord {
 
 const REQUIRED_COLUMNS = ['gss_code', 'name', 'official_name', 'type', 'region'] as const;
 
-/** Splits one CSV line with RFC 4180 quoting (the file has no embedded line breaks). */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
-}
-
 /** Parses and checks the organisations CSV; throws with the line number of the first bad row. */
 export function parseOrganisationsCsv(text: string): OrganisationRecord[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = splitCsvLine(lines[0] ?? '');
+  const { header, records } = parseCsv(text);
   const index = Object.fromEntries(REQUIRED_COLUMNS.map((c) => [c, header.indexOf(c)]));
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === -1);
   if (missing.length > 0)
     throw new Error(`Organisations CSV lacks column(s): ${missing.join(', ')}`);
   const seen = new Set<string>();
-  return lines.slice(1).map((line, i) => {
-    const cells = splitCsvLine(line);
+  return records.map((cells, i) => {
     const cell = (c: (typeof REQUIRED_COLUMNS)[number]): string =>
       (cells[index[c] ?? -1] ?? '').trim();
     const gssCode = cell('gss_code').toUpperCase();

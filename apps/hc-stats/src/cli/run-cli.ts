@@ -1,7 +1,7 @@
 import { PsychometricsError, TooFewRowsError } from '@swhc/psychometrics';
 import { COMMANDS } from '../commands/command-registry';
 import type { Command, JsonObject } from '../commands/command';
-import { CsvFormatError, parseCsv, type CsvTable } from '../csv/csv-reader';
+import { CsvFormatError, parseCsv, type CsvTable } from '@swhc/csv';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
 import { commandHelp, generalHelp } from './help-text';

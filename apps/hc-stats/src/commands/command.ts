@@ -1,4 +1,4 @@
-import type { CsvTable } from '../csv/csv-reader';
+import type { CsvTable } from '@swhc/csv';
 import type { FlagSpec, ParsedOptions } from '../cli/parse-options';
 
 /** What a command prints: plain JSON (NaN/Infinity print as null through JSON.stringify). */

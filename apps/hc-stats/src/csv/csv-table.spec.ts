@@ -1,4 +1,4 @@
-import { parseCsv } from './csv-reader';
+import { parseCsv } from '@swhc/csv';
 import { numericColumn, numericDataSet, textColumn } from './csv-table';
 
 const table = parseCsv('id,site,score,q1\n1,"west","4.5",2\n2,east,,"3"\n3,east,-1e-2, 5 \n');

@@ -1,5 +1,5 @@
 import type { DataSet } from '@swhc/psychometrics';
-import type { CsvTable } from './csv-reader';
+import type { CsvTable } from '@swhc/csv';
 import { CliError } from '../cli/cli-error';
 
 // A plain decimal or scientific number; no hex, no Infinity, no thousands separators.
