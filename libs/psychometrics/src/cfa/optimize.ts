@@ -85,21 +85,24 @@ function noiseOf(problem: MlProblem, f: number): number {
   return 64 * Number.EPSILON * Math.max(1, Math.abs(f)) * Math.max(1, problem.p);
 }
 
+/** The result when the start values give no finite F (e.g. Σ not positive definite). */
+function unusableStart(z: Float64Array, f: number, n: number): OptimizeResult {
+  return {
+    z,
+    f,
+    fGroup: [],
+    grad: new Float64Array(n).fill(Number.NaN),
+    maxAbsGradient: Number.POSITIVE_INFINITY,
+    iterations: 0,
+    startOk: false,
+  };
+}
+
 function scoringThenNewton(problem: MlProblem, z0: Float64Array, maxIter: number): OptimizeResult {
   const n = problem.nFree;
   let z = z0.slice();
   let ev = problem.evaluate(z, true, true);
-  if (!Number.isFinite(ev.f)) {
-    return {
-      z,
-      f: ev.f,
-      fGroup: [],
-      grad: new Float64Array(n).fill(Number.NaN),
-      maxAbsGradient: Number.POSITIVE_INFINITY,
-      iterations: 0,
-      startOk: false,
-    };
-  }
+  if (!Number.isFinite(ev.f)) return unusableStart(z, ev.f, n);
   // F is a sum of O(p) terms that cancel, so it is only known to about p·ε; a step that changes it by
   // less than this is judged on the gradient instead.
   const noise = (f: number): number => noiseOf(problem, f);
@@ -245,17 +248,7 @@ function bfgsThenNewton(problem: MlProblem, z0: Float64Array, maxIter: number): 
   const n = problem.nFree;
   let z = z0.slice();
   let ev = problem.evaluate(z, true, true);
-  if (!Number.isFinite(ev.f)) {
-    return {
-      z,
-      f: ev.f,
-      fGroup: [],
-      grad: new Float64Array(n).fill(Number.NaN),
-      maxAbsGradient: Infinity,
-      iterations: 0,
-      startOk: false,
-    };
-  }
+  if (!Number.isFinite(ev.f)) return unusableStart(z, ev.f, n);
   // inverse of the (damped) expected information as the first inverse-Hessian approximation
   let Hinv = new Float64Array(n * n);
   const L = dampedFactor(ev.info!, n);
