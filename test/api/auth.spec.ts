@@ -10,7 +10,6 @@ import {
   TEST_ORIGIN,
 } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { createTestAppWithEnv } from '../support/staff-test-app';
 import { queryDatabase } from '../support/test-database';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -459,7 +458,7 @@ describe('session cookie over HTTPS (SECURE_COOKIES=true)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestAppWithEnv({ SECURE_COOKIES: 'true' });
+    t = await createTestApp({ SECURE_COOKIES: 'true' });
   });
 
   afterAll(async () => {

@@ -15,19 +15,17 @@ export interface TestApp {
 
 /**
  * The api in process on a fresh real database, configured exactly as main.ts does it (no demo
- * data, as with DATABASE_URL in production).
+ * data, as with DATABASE_URL in production). `env` overrides the environment it reads, e.g.
+ * SECURE_COOKIES=true or a WEB_ROOT to serve.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await provisionTestDatabase();
   const connection = { url: database.url, embedded: database.embedded };
   await runMigrations(connection);
-  const config = { ...loadConfig({ DATABASE_URL: database.url, WEB_ROOT: '/nonexistent' }) };
+  const config = loadConfig({ DATABASE_URL: database.url, WEB_ROOT: '/nonexistent', ...env });
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, connection),
-    {
-      bodyParser: false,
-      logger: ['error'],
-    },
+    { bodyParser: false, logger: ['error'] },
   );
   configureApp(app, config);
   await app.init();

@@ -8,7 +8,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { csrfProtection } from './common/csrf.middleware';
 import { SESSION_COOKIE } from './common/session-cookie';
-import { invalidRequest } from './common/field-errors';
+import { invalidRequest } from './common/errors';
 import { jsonBody } from './common/json-body.middleware';
 import type { AppConfig } from './config/app-config';
 

@@ -1,12 +1,7 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { validationErrorBody } from '../common/field-errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
 import { StaffAccount } from './staff-account.entity';
@@ -53,13 +48,13 @@ export class AccountsService {
         field: 'organisationGssCodes',
         message: `unknown LA code(s): ${unknown.join(', ')}`,
       });
-    if (errors.length > 0)
-      throw new BadRequestException(validationErrorBody('The account is not valid', errors));
+    if (errors.length > 0) throw new InvalidInputError('The account is not valid', errors);
     if (await this.accounts.existsBy({ email })) {
-      throw new ConflictException({
-        message: 'An account with this email already exists',
-        errors: [{ field: 'email', message: 'is already used by another account' }],
-      });
+      throw ConflictError.of(
+        'An account with this email already exists',
+        'email',
+        'is already used by another account',
+      );
     }
     return this.accounts.save(
       this.accounts.create({
@@ -88,27 +83,27 @@ export class AccountsService {
   async setOrganisations(id: string, gssCodes: readonly string[]): Promise<StaffAccount> {
     const account = await this.mustFind(id);
     if (account.role !== 'psw') {
-      throw new BadRequestException(
-        validationErrorBody('Only a principal social worker is bound to LAs', [
-          { field: 'gssCodes', message: `a ${account.role} account is not bound to LAs` },
-        ]),
+      throw InvalidInputError.of(
+        'Only a principal social worker is bound to LAs',
+        'gssCodes',
+        `a ${account.role} account is not bound to LAs`,
       );
     }
     const codes = [...new Set(gssCodes.map((c) => c.trim().toUpperCase()))];
     if (codes.length === 0) {
-      throw new BadRequestException(
-        validationErrorBody('The LAs are not valid', [
-          { field: 'gssCodes', message: 'a principal social worker needs at least one LA' },
-        ]),
+      throw InvalidInputError.of(
+        'The LAs are not valid',
+        'gssCodes',
+        'a principal social worker needs at least one LA',
       );
     }
     const organisations = await this.organisations.findBy({ gssCode: In(codes) });
     const unknown = codes.filter((c) => !organisations.some((o) => o.gssCode === c));
     if (unknown.length > 0) {
-      throw new BadRequestException(
-        validationErrorBody('The LAs are not valid', [
-          { field: 'gssCodes', message: `unknown LA code(s): ${unknown.join(', ')}` },
-        ]),
+      throw InvalidInputError.of(
+        'The LAs are not valid',
+        'gssCodes',
+        `unknown LA code(s): ${unknown.join(', ')}`,
       );
     }
     account.organisations = organisations;
@@ -118,10 +113,10 @@ export class AccountsService {
   /** Replaces an account's password (the caller ends its sessions). */
   async setPassword(id: string, password: string): Promise<StaffAccount> {
     if (password.length < MIN_PASSWORD_LENGTH) {
-      throw new BadRequestException(
-        validationErrorBody('The password is not valid', [
-          { field: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` },
-        ]),
+      throw InvalidInputError.of(
+        'The password is not valid',
+        'password',
+        `must be at least ${MIN_PASSWORD_LENGTH} characters`,
       );
     }
     const account = await this.mustFind(id);
@@ -140,7 +135,7 @@ export class AccountsService {
 
   private async mustFind(id: string): Promise<StaffAccount> {
     const account = await this.findById(id);
-    if (!account) throw new NotFoundException({ message: 'No such staff account', errors: [] });
+    if (!account) throw new NotFoundError('No such staff account');
     return account;
   }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type {
   AuditEventView,
   CreateStaffAccountRequest,
@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { accountThrottleKey } from '../auth/login-throttle-policy';
 import { LoginThrottleService } from '../auth/login-throttle.service';
 import { SessionsService } from '../auth/sessions.service';
-import { validationErrorBody } from '../common/field-errors';
+import { InvalidInputError } from '../common/errors';
 import type { SignedInStaff } from '../common/signed-in-staff';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { LOWEST_MINIMUM_GROUP_SIZE, SettingsService } from '../settings/settings.service';
@@ -57,10 +57,10 @@ export class StaffAdminService {
     input: CreateStaffAccountRequest,
   ): Promise<StaffAccountSummary> {
     if (input.role !== 'psw' && (input.organisationGssCodes ?? []).length > 0) {
-      throw new BadRequestException(
-        validationErrorBody('The account is not valid', [
-          { field: 'organisationGssCodes', message: `a ${input.role} account is not bound to LAs` },
-        ]),
+      throw InvalidInputError.of(
+        'The account is not valid',
+        'organisationGssCodes',
+        `a ${input.role} account is not bound to LAs`,
       );
     }
     const account = await this.accounts.create(input);
@@ -101,10 +101,10 @@ export class StaffAdminService {
     disabled: boolean,
   ): Promise<StaffAccountSummary> {
     if (disabled && id === by.accountId) {
-      throw new BadRequestException(
-        validationErrorBody('You cannot disable your own account', [
-          { field: 'id', message: 'is your own account; ask another administrator' },
-        ]),
+      throw InvalidInputError.of(
+        'You cannot disable your own account',
+        'id',
+        'is your own account; ask another administrator',
       );
     }
     const account = await this.accounts.setDisabled(id, disabled);

@@ -31,7 +31,7 @@ import {
 import { CurrentStaff, type SignedInStaff } from '../common/signed-in-staff';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { AuthService, TooManySignInAttempts } from './auth.service';
+import { AuthService } from './auth.service';
 import { LoginDto, StaffProfileDto } from './dto/login.dto';
 
 @ApiTags('auth')
@@ -67,9 +67,8 @@ export class AuthController {
       res.setHeader('Cache-Control', 'no-store');
       return profile;
     } catch (error) {
+      // A failed sign-in leaves no session behind (the error filter adds Retry-After when locked).
       if (sessionTokenOf(req)) clearSessionCookie(res, secure);
-      if (error instanceof TooManySignInAttempts)
-        res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
   }

@@ -1,16 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import {
-  HttpException,
-  HttpStatus,
-  Injectable,
-  type OnModuleInit,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { StaffProfile } from '@swhc/contracts';
 import { AccountsService } from '../accounts/accounts.service';
 import { hashPassword, verifyPassword } from '../accounts/password-hasher';
 import type { StaffAccount } from '../accounts/staff-account.entity';
 import { AuditService } from '../audit/audit.service';
+import { NotSignedInError, TooManyAttemptsError } from '../common/errors';
 import {
   ACCOUNT_RULE,
   accountThrottleKey,
@@ -35,19 +30,15 @@ export interface SignedIn {
 }
 
 /** Answered when a key is locked; carries when to try again. */
-export class TooManySignInAttempts extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      {
-        message: `Too many failed sign-in attempts. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes, then try again.`,
-        errors: [],
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
-  }
+function tooManySignInAttempts(retryAfterSeconds: number): TooManyAttemptsError {
+  return new TooManyAttemptsError(
+    retryAfterSeconds,
+    `Too many failed sign-in attempts. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes, then try again.`,
+  );
 }
 
 export const BAD_CREDENTIALS_MESSAGE = 'Enter a correct email address and password';
+export const SIGN_IN_TO_CONTINUE = 'Sign in to use this page';
 
 export function profileOf(account: StaffAccount): StaffProfile {
   return {
@@ -93,7 +84,7 @@ export class AuthService implements OnModuleInit {
         { action: 'sign-in-failed', actorEmail: typedEmail, detail: { reason: 'throttled' } },
         now,
       );
-      throw new TooManySignInAttempts(Math.ceil((locked.getTime() - now.getTime()) / 1000));
+      throw tooManySignInAttempts(Math.ceil((locked.getTime() - now.getTime()) / 1000));
     }
 
     const account = await this.accounts.findByEmail(typedEmail);
@@ -118,7 +109,7 @@ export class AuthService implements OnModuleInit {
         },
         now,
       );
-      throw new UnauthorizedException({ message: BAD_CREDENTIALS_MESSAGE, errors: [] });
+      throw new NotSignedInError(BAD_CREDENTIALS_MESSAGE);
     }
 
     await this.throttle.clear(keys[0]?.key ?? '');
@@ -155,7 +146,7 @@ export class AuthService implements OnModuleInit {
 
   async profile(accountId: string): Promise<StaffProfile> {
     const account = await this.accounts.findById(accountId);
-    if (!account) throw new UnauthorizedException('Sign in to use this page');
+    if (!account) throw new NotSignedInError(SIGN_IN_TO_CONTINUE);
     return profileOf(account);
   }
 }

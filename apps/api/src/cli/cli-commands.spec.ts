@@ -1,4 +1,6 @@
-import { CliError, parseCliArgs } from './cli-commands';
+import { parseCsv } from '@swhc/csv';
+import { ConflictError, InvalidInputError } from '../common/errors';
+import { CliError, cliErrorOf, parseCliArgs } from './cli-commands';
 
 describe('api CLI arguments', () => {
   it('reads create-admin --email in both spellings', () => {
@@ -42,5 +44,39 @@ describe('api CLI arguments', () => {
       kind: 'import-organisations',
       file: 'las.csv',
     });
+  });
+});
+
+describe('api CLI errors', () => {
+  it("prints the api's expected errors as the sentences a client would get", () => {
+    const invalid = InvalidInputError.of(
+      'The password is not valid',
+      'password',
+      'must be at least 12 characters',
+    );
+    expect(cliErrorOf(invalid)?.message).toBe(
+      'The password is not valid:\n  - password must be at least 12 characters',
+    );
+    expect(
+      cliErrorOf(new ConflictError('An account with this email already exists'))?.message,
+    ).toBe('An account with this email already exists');
+  });
+
+  it('names the line of a file the CSV reader rejects, without a stack trace', () => {
+    let thrown: unknown;
+    try {
+      parseCsv('gss_code,name\nE06000001\n');
+    } catch (error) {
+      thrown = error;
+    }
+    const error = cliErrorOf(thrown);
+    expect(error?.exitCode).toBe(1);
+    expect(error?.message).toBe(
+      'The CSV file is not valid:\n  - file line 2 has 1 fields but the header has 2',
+    );
+  });
+
+  it('leaves unexpected errors alone, so they are printed in full', () => {
+    expect(cliErrorOf(new TypeError('x is undefined'))).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { HttpException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { StaffAccount } from '../accounts/staff-account.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
+import { errorResponseOf } from '../common/errors';
+import { ConfigError } from '../config/app-config';
+import { DatabaseUnavailableError } from '../database/run-migrations';
 import { Organisation } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
 
@@ -59,15 +61,20 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   throw new CliError(`Unknown command "${command}"\n\n${USAGE}`, 2);
 }
 
-/** Turns the api's 4xx errors (with their field messages) into plain sentences. */
-function describeHttpError(error: HttpException): string {
-  const body = error.getResponse() as {
-    message?: unknown;
-    errors?: { field: string; message: string }[];
-  };
-  const details = (body.errors ?? []).map((e) => `  - ${e.field} ${e.message}`).join('\n');
-  const message = typeof body.message === 'string' ? body.message : error.message;
-  return details ? `${message}:\n${details}` : message;
+/**
+ * The error as a problem the person at the terminal can fix: the api's expected errors (bad input,
+ * a conflict) as the sentences and field messages a client would get. Null for anything else.
+ */
+export function cliErrorOf(error: unknown): CliError | null {
+  if (error instanceof CliError) return error;
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
+    return new CliError(error.message);
+  }
+  const answer = errorResponseOf(error);
+  if (!answer || answer.status >= 500) return null;
+  const { message, errors } = answer.body;
+  const details = errors.map((e) => `  - ${e.field} ${e.message}`).join('\n');
+  return new CliError(details ? `${message}:\n${details}` : message);
 }
 
 export async function createAdmin(
@@ -79,20 +86,15 @@ export async function createAdmin(
     dataSource.getRepository(StaffAccount),
     dataSource.getRepository(Organisation),
   );
-  try {
-    const account = await accounts.create({ email, password, role: 'admin' });
-    await new AuditService(dataSource.getRepository(AuditEvent)).record({
-      action: 'account-created',
-      actorEmail: null,
-      actorRole: 'cli',
-      target: `account:${account.email}`,
-      detail: { role: 'admin', via: 'command line' },
-    });
-    return `Created administrator account ${account.email}. Sign in at /sign-in.`;
-  } catch (error) {
-    if (error instanceof HttpException) throw new CliError(describeHttpError(error));
-    throw error;
-  }
+  const account = await accounts.create({ email, password, role: 'admin' });
+  await new AuditService(dataSource.getRepository(AuditEvent)).record({
+    action: 'account-created',
+    actorEmail: null,
+    actorRole: 'cli',
+    target: `account:${account.email}`,
+    detail: { role: 'admin', via: 'command line' },
+  });
+  return `Created administrator account ${account.email}. Sign in at /sign-in.`;
 }
 
 export async function importOrganisations(dataSource: DataSource, file: string): Promise<string> {
@@ -105,13 +107,6 @@ export async function importOrganisations(dataSource: DataSource, file: string):
     );
   }
   const organisations = new OrganisationsService(dataSource.getRepository(Organisation));
-  try {
-    const count = await organisations.importCsv(text);
-    return `Imported ${count} organisations from ${file}.`;
-  } catch (error) {
-    // The CSV parser's messages name the line and the problem.
-    if (error instanceof Error && /^(Line \d+|Organisations CSV)/.test(error.message))
-      throw new CliError(error.message);
-    throw error;
-  }
+  const count = await organisations.importCsv(text);
+  return `Imported ${count} organisations from ${file}.`;
 }

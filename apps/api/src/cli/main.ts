@@ -2,11 +2,18 @@ import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { startEmbeddedDatabase } from '../database/embedded-database';
-import { DatabaseUnavailableError, runMigrations } from '../database/run-migrations';
-import { CliError, createAdmin, importOrganisations, parseCliArgs, USAGE } from './cli-commands';
+import { runMigrations } from '../database/run-migrations';
+import {
+  CliError,
+  cliErrorOf,
+  createAdmin,
+  importOrganisations,
+  parseCliArgs,
+  USAGE,
+} from './cli-commands';
 
 /** The new admin's password: SWHC_ADMIN_PASSWORD, or one line of standard input (hidden on a terminal). */
 async function readPassword(): Promise<string> {
@@ -69,15 +76,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof CliError) {
-      console.error(error.message);
-      process.exit(error.exitCode);
-    }
-    if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    console.error(error);
-    process.exit(1);
+    const known = cliErrorOf(error);
+    console.error(known ? known.message : error);
+    process.exit(known ? known.exitCode : 1);
   },
 );

@@ -1,19 +1,19 @@
 import {
   type CanActivate,
   type ExecutionContext,
-  ForbiddenException,
   Inject,
   Injectable,
   Logger,
-  UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import type { StaffRole } from '../accounts/staff-role';
 import { AuditService } from '../audit/audit.service';
+import { SIGN_IN_TO_CONTINUE } from '../auth/auth.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { NotSignedInError, PermissionDeniedError } from './errors';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES } from './roles.decorator';
 import { clearSessionCookie, cookieShouldBeSecure, sessionTokenOf } from './session-cookie';
@@ -60,7 +60,7 @@ export class AccessGuard implements CanActivate {
     const path = req.originalUrl.split('?')[0] ?? '';
     if (declaration.kind === 'undeclared') {
       this.logger.error(`${req.method} ${path} declares neither @Public() nor @Roles(): denied`);
-      throw new ForbiddenException('This page is not available');
+      throw new PermissionDeniedError('This page is not available');
     }
 
     const token = sessionTokenOf(req);
@@ -70,7 +70,7 @@ export class AccessGuard implements CanActivate {
         const res = context.switchToHttp().getResponse<Response>();
         clearSessionCookie(res, cookieShouldBeSecure(req, this.config.secureCookies));
       }
-      throw new UnauthorizedException('Sign in to use this page');
+      throw new NotSignedInError(SIGN_IN_TO_CONTINUE);
     }
     req.staff = staff;
     if (declaration.roles.includes(staff.role)) return true;
@@ -83,6 +83,6 @@ export class AccessGuard implements CanActivate {
       target: `${req.method} ${path}`.slice(0, 300),
       detail: { allowedRoles: declaration.roles.join(',') },
     });
-    throw new ForbiddenException('You do not have permission to use this page');
+    throw new PermissionDeniedError('You do not have permission to use this page');
   }
 }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { PermissionDeniedError } from './errors';
 import { sessionTokenOf } from './session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -16,10 +17,6 @@ function hostOf(value: string | undefined): ClaimedHost {
   }
 }
 
-function refuse(res: Response, message: string): void {
-  res.status(403).json({ statusCode: 403, message, errors: [] });
-}
-
 /**
  * Cross-site request forgery: a state-changing request must come from our own pages. Browsers
  * send Origin (or at least Referer) with such requests; it must name the host the request was
@@ -27,15 +24,18 @@ function refuse(res: Response, message: string): void {
  * survey responses), so nothing done on a staff member's behalf can be forged that way.
  */
 export function csrfProtection(): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, _res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const ownHost = (req.headers.host ?? '').toLowerCase();
     const origin = req.headers.origin;
     const claimed = origin !== undefined ? hostOf(origin) : hostOf(req.headers.referer);
     if (claimed.kind === 'absent') {
       if (sessionTokenOf(req)) {
-        refuse(res, 'This request was refused because it did not say which page sent it');
-        return;
+        return next(
+          new PermissionDeniedError(
+            'This request was refused because it did not say which page sent it',
+          ),
+        );
       }
       return next();
     }
@@ -44,8 +44,9 @@ export function csrfProtection(): RequestHandler {
       claimed.host !== ownHost ||
       req.headers['sec-fetch-site'] === 'cross-site'
     ) {
-      refuse(res, 'This request was refused because it came from another website');
-      return;
+      return next(
+        new PermissionDeniedError('This request was refused because it came from another website'),
+      );
     }
     next();
   };

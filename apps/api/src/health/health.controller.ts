@@ -1,8 +1,9 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@swhc/contracts';
 import { DataSource } from 'typeorm';
+import { ServiceUnavailableError } from '../common/errors';
 import { Public } from '../common/public.decorator';
 
 @ApiTags('health')
@@ -18,7 +19,7 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableException('The database is not answering');
+      throw new ServiceUnavailableError('The database is not answering');
     }
     return { status: 'ok', database: 'up' };
   }

@@ -1,4 +1,5 @@
 import { parseCsv } from '@swhc/csv';
+import { InvalidInputError } from '../common/errors';
 
 /** One row of the organisations CSV (columns gss_code,name,official_name,type,type_name,region). */
 export interface OrganisationRecord {
@@ -11,23 +12,38 @@ export interface OrganisationRecord {
 
 const REQUIRED_COLUMNS = ['gss_code', 'name', 'official_name', 'type', 'region'] as const;
 
-/** Parses and checks the organisations CSV; throws with the line number of the first bad row. */
+/**
+ * Parses and checks the organisations CSV. Throws InvalidInputError naming the line of the first
+ * bad row (and CsvFormatError for text that is not CSV).
+ */
 export function parseOrganisationsCsv(text: string): OrganisationRecord[] {
   const { header, records } = parseCsv(text);
   const index = Object.fromEntries(REQUIRED_COLUMNS.map((c) => [c, header.indexOf(c)]));
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === -1);
-  if (missing.length > 0)
-    throw new Error(`Organisations CSV lacks column(s): ${missing.join(', ')}`);
+  if (missing.length > 0) {
+    throw new InvalidInputError(
+      `Organisations CSV lacks column(s): ${missing.join(', ')}`,
+      missing.map((column) => ({ field: column, message: 'is a required column' })),
+    );
+  }
   const seen = new Set<string>();
   return records.map((cells, i) => {
     const cell = (c: (typeof REQUIRED_COLUMNS)[number]): string =>
       (cells[index[c] ?? -1] ?? '').trim();
+    const line = `Line ${i + 2}`;
     const gssCode = cell('gss_code').toUpperCase();
-    if (!/^E\d{8}$/.test(gssCode))
-      throw new Error(`Line ${i + 2}: "${gssCode}" is not an English GSS code`);
-    if (seen.has(gssCode)) throw new Error(`Line ${i + 2}: ${gssCode} appears twice`);
+    if (!/^E\d{8}$/.test(gssCode)) {
+      throw InvalidInputError.of(
+        `${line}: "${gssCode}" is not an English GSS code`,
+        'gss_code',
+        'must be E followed by 8 digits',
+      );
+    }
+    if (seen.has(gssCode)) {
+      throw InvalidInputError.of(`${line}: ${gssCode} appears twice`, 'gss_code', 'must be unique');
+    }
     seen.add(gssCode);
-    if (!cell('name')) throw new Error(`Line ${i + 2}: name is empty`);
+    if (!cell('name')) throw InvalidInputError.of(`${line}: name is empty`, 'name', 'is empty');
     return {
       gssCode,
       name: cell('name'),

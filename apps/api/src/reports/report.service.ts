@@ -1,8 +1,8 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { HeadcountResponse, LaReport, ReportWaveSummary, ServiceKind } from '@swhc/contracts';
 import { resolveMinimumGroupSize } from '@swhc/disclosure';
 import { AuditService } from '../audit/audit.service';
-import { validationErrorBody } from '../common/field-errors';
+import { InvalidInputError, NotFoundError } from '../common/errors';
 import type { SignedInStaff } from '../common/signed-in-staff';
 import type { Organisation } from '../organisations/organisation.entity';
 import { SettingsService } from '../settings/settings.service';
@@ -17,14 +17,12 @@ import { ReportDataRepository, type WaveWithInstrument } from './report-data.rep
 const GSS_CODE = /^[A-Za-z]\d{8}$/;
 
 /** The same answer for an LA that does not exist and one the caller may not see. */
-function noSuchReport(): NotFoundException {
-  return new NotFoundException('There is no report for this organisation');
+function noSuchReport(): NotFoundError {
+  return new NotFoundError('There is no report for this organisation');
 }
 
-function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException(
-    validationErrorBody('The request is not valid', [{ field, message }]),
-  );
+function unknownWave(): InvalidInputError {
+  return InvalidInputError.of('The request is not valid', 'wave', 'is not a known wave');
 }
 
 function summary(entry: WaveWithInstrument, now: Date): ReportWaveSummary {
@@ -106,7 +104,7 @@ export class ReportService {
   ): Promise<HeadcountResponse> {
     const organisation = await this.organisationFor(staff, gssCode);
     const waves = await this.data.waves();
-    if (!waves.some((w) => w.wave.id === body.wave)) throw badField('wave', 'is not a known wave');
+    if (!waves.some((w) => w.wave.id === body.wave)) throw unknownWave();
     await this.data.saveHeadcount(body.wave, organisation.id, body.service, body.headcount);
     await this.audit.record({
       action: 'headcount-changed',
@@ -163,7 +161,7 @@ export class ReportService {
   ): WaveWithInstrument {
     if (requested !== undefined) {
       const found = waves.find((w) => w.wave.id === requested);
-      if (!found) throw badField('wave', 'is not a known wave');
+      if (!found) throw unknownWave();
       return found;
     }
     const byClose = [...waves].sort(
@@ -175,7 +173,7 @@ export class ReportService {
         .filter((w) => waveStatus(w.wave, now) === 'open')
         .sort((a, b) => b.wave.opensAt.getTime() - a.wave.opensAt.getTime())[0] ??
       byClose[0];
-    if (!chosen) throw new NotFoundException('There are no survey waves yet');
+    if (!chosen) throw new NotFoundError('There are no survey waves yet');
     return chosen;
   }
 }

@@ -1,8 +1,9 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Answers } from '@swhc/contracts';
 import type { ScaleScores } from '@swhc/instruments';
 import { Repository } from 'typeorm';
+import { ConflictError } from '../common/errors';
 import type { SurveyLink } from '../waves/survey-link.entity';
 import { answersDigest } from './answers-digest';
 import { SurveyResponse } from './survey-response.entity';
@@ -65,14 +66,10 @@ export class ResponsesService {
     if (existing && existing.surveyLinkId === link.id && existing.answersDigest === digest) {
       return { created: false, submissionId };
     }
-    throw new ConflictException({
-      message: 'This submission id was already used for different answers',
-      errors: [
-        {
-          field: 'submissionId',
-          message: 'was already used for different answers; generate a new one',
-        },
-      ],
-    });
+    throw ConflictError.of(
+      'This submission id was already used for different answers',
+      'submissionId',
+      'was already used for different answers; generate a new one',
+    );
   }
 }

@@ -1,7 +1,7 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { validationErrorBody } from '../common/field-errors';
+import { InvalidInputError } from '../common/errors';
 import { Setting } from './setting.entity';
 
 export const MINIMUM_GROUP_SIZE = 'minimumGroupSize';
@@ -21,13 +21,10 @@ export class SettingsService {
 
   async setMinimumGroupSize(k: unknown): Promise<number> {
     if (typeof k !== 'number' || !Number.isInteger(k) || k < LOWEST_MINIMUM_GROUP_SIZE || k > 100) {
-      throw new BadRequestException(
-        validationErrorBody('The minimum group size is not valid', [
-          {
-            field: 'minimumGroupSize',
-            message: `must be a whole number from ${LOWEST_MINIMUM_GROUP_SIZE} to 100`,
-          },
-        ]),
+      throw InvalidInputError.of(
+        'The minimum group size is not valid',
+        'minimumGroupSize',
+        `must be a whole number from ${LOWEST_MINIMUM_GROUP_SIZE} to 100`,
       );
     }
     await this.settings.upsert({ key: MINIMUM_GROUP_SIZE, value: k }, { conflictPaths: ['key'] });

@@ -1,7 +1,7 @@
-import { BadRequestException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { SurveyDefinitionResponse } from '@swhc/contracts';
 import { scoreResponse, validateAnswers } from '@swhc/instruments';
-import { validationErrorBody } from '../common/field-errors';
+import { ForbiddenStateError, InvalidInputError, NotFoundError } from '../common/errors';
 import type { Instrument } from '../instruments/instrument.entity';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { ResponsesService, type StoredSubmission } from '../responses/responses.service';
@@ -25,12 +25,13 @@ export class SurveysService {
 
   private async openLink(code: string, now: Date): Promise<OpenLink> {
     const link = code.length <= 64 ? await this.waves.findLinkByCode(code) : null;
-    if (!link) throw new NotFoundException('There is no survey at this link');
+    if (!link) throw new NotFoundError('There is no survey at this link');
     const status = waveStatus(link.wave, now);
-    if (status === 'closed') throw new GoneException(`${link.wave.name} has closed`);
-    if (status === 'not-open') throw new GoneException(`${link.wave.name} has not opened yet`);
+    if (status === 'closed') throw new ForbiddenStateError(status, `${link.wave.name} has closed`);
+    if (status === 'not-open')
+      throw new ForbiddenStateError(status, `${link.wave.name} has not opened yet`);
     const instrument = await this.instruments.findById(link.wave.instrumentId);
-    if (!instrument) throw new NotFoundException('There is no survey at this link');
+    if (!instrument) throw new NotFoundError('There is no survey at this link');
     return { link, instrument };
   }
 
@@ -55,9 +56,7 @@ export class SurveysService {
     const { link, instrument } = await this.openLink(code, now);
     const validation = validateAnswers(instrument.definition, dto.answers);
     if (!validation.valid) {
-      throw new BadRequestException(
-        validationErrorBody('Some answers are not valid', [...validation.errors]),
-      );
+      throw new InvalidInputError('Some answers are not valid', validation.errors);
     }
     const scores = scoreResponse(instrument.definition, validation.answers);
     return this.responses.store(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SERVICE_KINDS, type ServiceKind } from '@swhc/contracts';
 import { type EntityManager, Repository } from 'typeorm';
+import { InvalidInputError } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
 import { generateLinkCode } from './link-code';
 import { SurveyLink } from './survey-link.entity';
@@ -26,7 +27,9 @@ export class WavesService {
     input: { name: string; instrumentId: string; opensAt: Date; closesAt: Date },
     manager: EntityManager = this.waves.manager,
   ): Promise<Wave> {
-    if (input.closesAt <= input.opensAt) throw new Error('A wave must close after it opens');
+    if (input.closesAt <= input.opensAt) {
+      throw InvalidInputError.of('The wave is not valid', 'closesAt', 'must be after it opens');
+    }
     return manager.save(manager.create(Wave, input));
   }
 
