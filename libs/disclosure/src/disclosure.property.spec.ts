@@ -278,19 +278,32 @@ describe('properties: suppressGroups for one dimension', () => {
 });
 
 describe('properties: protectDistribution', () => {
+  const keys = ['1', '2', '3', '4', '5'];
   const distributions = fc.record({
     k: fc.integer({ min: 5, max: 15 }),
     counts: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 5, maxLength: 5 }),
     tiny: fc.boolean(),
+    // A non-empty proper subset of the categories counts as favourable (bit i: category i + 1).
+    favourableMask: fc.integer({ min: 1, max: 30 }),
+    threeWay: fc.boolean(),
   });
+
+  /** The rule, written out again independently of the library: every count 0 or ≥ K, and n − c ≥ K. */
+  const safe = (counts: readonly number[], n: number, k: number): boolean =>
+    n >= k && counts.every((c) => (c === 0 || c >= k) && n - c >= k);
 
   it('no served category reveals a group under K, directly or by subtraction from n', () => {
     fc.assert(
-      fc.property(distributions, ({ k, counts, tiny }) => {
+      fc.property(distributions, ({ k, counts, tiny, favourableMask, threeWay }) => {
         // "tiny" skews towards small non-zero cells and dominant answers.
-        const input = Object.fromEntries(counts.map((c, i) => [String(i + 1), tiny ? c % 4 : c]));
+        const input = Object.fromEntries(counts.map((c, i) => [keys[i] ?? '', tiny ? c % 4 : c]));
+        const favourable = keys.filter((_, i) => favourableMask & (1 << i));
         const n = Object.values(input).reduce((a, b) => a + b, 0);
-        const result = protectDistribution(input, { k });
+        const result = protectDistribution(input, {
+          k,
+          threeWay: threeWay ? undefined : null,
+          twoWay: { favourable },
+        });
         if (result.status === 'suppressed') {
           if (n < k) expect(result.n).toBeNull();
           return;
@@ -305,10 +318,41 @@ describe('properties: protectDistribution', () => {
         }
         const total = Object.values(result.percentages).reduce((a, b) => a + b, 0);
         expect(total).toBeCloseTo(100, 9);
-        if (result.status === 'shown') expect(result.counts).toEqual(input);
+        if (result.collapse === 'none') expect(result.counts).toEqual(input);
+        if (result.collapse === 'two-way') {
+          const inFavour = favourable.reduce((acc, key) => acc + (input[key] ?? 0), 0);
+          expect(result.counts).toEqual({ favourable: inFavour, rest: n - inFavour });
+        }
       }),
       { numRuns: runs(500) },
     );
+  });
+
+  it('serves the most detailed safe form, and a two-way split whenever it is safe', () => {
+    const seen = { none: 0, 'three-way': 0, 'two-way': 0, suppressed: 0 };
+    fc.assert(
+      fc.property(distributions, ({ k, counts, tiny, favourableMask, threeWay }) => {
+        const values = counts.map((c) => (tiny ? c % 4 : c));
+        const input = Object.fromEntries(values.map((c, i) => [keys[i] ?? '', c]));
+        const n = values.reduce((a, b) => a + b, 0);
+        const inFavour = values.reduce((acc, c, i) => acc + (favourableMask & (1 << i) ? c : 0), 0);
+        const asAnswered = safe(values, n, k);
+        const at = (i: number): number => values[i] ?? 0;
+        const three = threeWay && safe([at(0) + at(1), at(2), at(3) + at(4)], n, k);
+        const two = safe([inFavour, n - inFavour], n, k);
+        const result = protectDistribution(input, {
+          k,
+          threeWay: threeWay ? undefined : null,
+          twoWay: { favourable: keys.filter((_, i) => favourableMask & (1 << i)) },
+        });
+        const expected = asAnswered ? 'none' : three ? 'three-way' : two ? 'two-way' : 'suppressed';
+        expect(result.status === 'suppressed' ? 'suppressed' : result.collapse).toBe(expected);
+        seen[expected] += 1;
+      }),
+      { numRuns: runs(1000) },
+    );
+    // Every outcome must occur, or the agreement above proves little.
+    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0);
   });
 });
 

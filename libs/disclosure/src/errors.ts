@@ -90,6 +90,13 @@ export class InvalidCollapseError extends DisclosureError {
   }
 }
 
+/** A two-way split names no category, an unknown one, or every one. */
+export class InvalidTwoWaySplitError extends DisclosureError {
+  constructor(readonly problem: string) {
+    super(`Two-way split is invalid: ${problem}.`);
+  }
+}
+
 /** k-anonymity was asked for over an empty list of quasi-identifiers. */
 export class EmptyQuasiIdentifiersError extends DisclosureError {
   constructor() {

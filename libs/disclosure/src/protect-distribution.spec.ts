@@ -3,6 +3,7 @@ import {
   InvalidCollapseError,
   InvalidCountError,
   InvalidMinimumGroupSizeError,
+  InvalidTwoWaySplitError,
   distributionUnsafeReason,
   protectDistribution,
 } from './index';
@@ -12,6 +13,7 @@ describe('protectDistribution', () => {
     const result = protectDistribution({ '1': 0, '2': 10, '3': 10, '4': 20, '5': 10 }, { k: 10 });
     expect(result).toEqual({
       status: 'shown',
+      collapse: 'none',
       n: 50,
       counts: { '1': 0, '2': 10, '3': 10, '4': 20, '5': 10 },
       percentages: { '1': 0, '2': 20, '3': 20, '4': 40, '5': 20 },
@@ -29,7 +31,8 @@ describe('protectDistribution', () => {
   it('collapses 1–5 answers to disagree/neutral/agree when a small category would show', () => {
     const result = protectDistribution({ '1': 4, '2': 8, '3': 12, '4': 15, '5': 6 }, { k: 10 });
     expect(result).toEqual({
-      status: 'collapsed',
+      status: 'shown',
+      collapse: 'three-way',
       n: 45,
       counts: { disagree: 12, neutral: 12, agree: 21 },
       percentages: { disagree: (100 * 12) / 45, neutral: (100 * 12) / 45, agree: (100 * 21) / 45 },
@@ -75,13 +78,71 @@ describe('protectDistribution', () => {
     });
   });
 
-  it('tries the caller’s collapses in order and serves the first safe one', () => {
+  it('uses the caller’s three-way collapse instead of the default', () => {
     const agreeOrNot = { agree: 'agree', neutral: 'not agree', disagree: 'not agree' };
     const result = protectDistribution(
       { agree: 20, neutral: 5, disagree: 20 },
-      { k: 10, collapses: [agreeOrNot] },
+      { k: 10, threeWay: agreeOrNot },
     );
-    expect(result).toMatchObject({ status: 'collapsed', counts: { agree: 20, 'not agree': 25 } });
+    expect(result).toMatchObject({
+      status: 'shown',
+      collapse: 'three-way',
+      counts: { agree: 20, 'not agree': 25 },
+    });
+  });
+
+  it('falls back to the declared two-way split before hiding, and says so', () => {
+    // Three-way: disagree 12, neutral 3, agree 31 — the 3 neutral answers would show.
+    const counts = { '1': 4, '2': 8, '3': 3, '4': 15, '5': 16 };
+    expect(protectDistribution(counts, { k: 10 })).toMatchObject({
+      status: 'suppressed',
+      reason: 'small-category',
+    });
+    const result = protectDistribution(counts, { k: 10, twoWay: { favourable: ['4', '5'] } });
+    expect(result).toEqual({
+      status: 'shown',
+      collapse: 'two-way',
+      n: 46,
+      counts: { favourable: 31, rest: 15 },
+      percentages: { favourable: (100 * 31) / 46, rest: (100 * 15) / 46 },
+    });
+  });
+
+  it('names the halves of a two-way split as the caller asks', () => {
+    const result = protectDistribution(
+      { never: 3, sometimes: 9, often: 20 },
+      { k: 10, twoWay: { favourable: ['often'], favourableKey: 'often', restKey: 'less often' } },
+    );
+    expect(result).toMatchObject({
+      collapse: 'two-way',
+      counts: { often: 20, 'less often': 12 },
+    });
+  });
+
+  it('hides a two-way split whose halves would show a group under K', () => {
+    // 40 favourable of 48: the 8 others are exposed.
+    expect(
+      protectDistribution(
+        { '1': 2, '2': 3, '3': 3, '4': 20, '5': 20 },
+        { k: 10, twoWay: { favourable: ['4', '5'] } },
+      ),
+    ).toMatchObject({ status: 'suppressed', n: 48, reason: 'dominant-answer' });
+  });
+
+  it('prefers the three-way collapse over the two-way split when both are safe', () => {
+    const result = protectDistribution(
+      { '1': 4, '2': 8, '3': 12, '4': 15, '5': 6 },
+      { k: 10, twoWay: { favourable: ['4', '5'] } },
+    );
+    expect(result).toMatchObject({ collapse: 'three-way' });
+  });
+
+  it('tries only the two-way split when the three-way collapse is switched off', () => {
+    const result = protectDistribution(
+      { '1': 4, '2': 8, '3': 12, '4': 15, '5': 6 },
+      { k: 10, threeWay: null, twoWay: { favourable: ['4', '5'] } },
+    );
+    expect(result).toMatchObject({ collapse: 'two-way', counts: { favourable: 21, rest: 24 } });
   });
 
   it('uses K = 10 by default', () => {
@@ -95,12 +156,23 @@ describe('protectDistribution', () => {
     expect(() =>
       protectDistribution(
         { '1': 12, '6': 12, '2': 1 },
-        { k: 10, collapses: [AGREE_NEUTRAL_DISAGREE] },
+        { k: 10, threeWay: AGREE_NEUTRAL_DISAGREE },
       ),
     ).toThrow("Collapse mapping has no target for category '6'.");
-    expect(() => protectDistribution({ x: 12, y: 1 }, { collapses: [{ x: 'a' }] })).toThrow(
+    expect(() => protectDistribution({ x: 12, y: 1 }, { threeWay: { x: 'a' } })).toThrow(
       InvalidCollapseError,
     );
+  });
+
+  it('rejects a two-way split that is empty, unknown, total or ambiguous, whatever the counts', () => {
+    const bad =
+      (favourable: string[], keys: { favourableKey?: string; restKey?: string } = {}) =>
+      () =>
+        protectDistribution({ a: 2, b: 1 }, { twoWay: { favourable, ...keys } });
+    expect(bad([])).toThrow('Two-way split is invalid: no category is favourable.');
+    expect(bad(['c'])).toThrow("Two-way split is invalid: 'c' is not a category.");
+    expect(bad(['a', 'b'])).toThrow(InvalidTwoWaySplitError);
+    expect(bad(['a'], { favourableKey: 'x', restKey: 'x' })).toThrow(InvalidTwoWaySplitError);
   });
 });
 

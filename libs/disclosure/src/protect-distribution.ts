@@ -1,8 +1,8 @@
-import { InvalidCollapseError } from './errors';
+import { InvalidCollapseError, InvalidTwoWaySplitError } from './errors';
 import { resolveMinimumGroupSize } from './minimum-group-size';
 import { assertValidCount } from './validate-counts';
 
-/** Default collapse for a 1–5 disagree–agree item: the three-way split a reader already understands. */
+/** Default three-way collapse for a 1–5 disagree–agree item: the split a reader already understands. */
 export const AGREE_NEUTRAL_DISAGREE: Readonly<Record<string, string>> = Object.freeze({
   '1': 'disagree',
   '2': 'disagree',
@@ -11,23 +11,43 @@ export const AGREE_NEUTRAL_DISAGREE: Readonly<Record<string, string>> = Object.f
   '5': 'agree',
 });
 
+/**
+ * The last collapse before hiding: the categories counted as favourable against all the others
+ * ("% favourable vs the rest"). Which answers are favourable depends on the question (a reverse-keyed
+ * statement's favourable answer is "disagree"), so the caller declares it.
+ */
+export interface TwoWaySplit {
+  readonly favourable: readonly string[];
+  /** Key of the favourable count in the result; default 'favourable'. */
+  readonly favourableKey?: string;
+  /** Key of everything else in the result; default 'rest'. */
+  readonly restKey?: string;
+}
+
+/** Which collapse a served distribution went through, so the reader can be told. */
+export type DistributionCollapse = 'none' | 'three-way' | 'two-way';
+
 export interface ProtectDistributionOptions {
   readonly k?: number;
   /**
-   * Collapses to try in order when the distribution as given is unsafe; each maps every category to a
-   * coarser one. Default: [AGREE_NEUTRAL_DISAGREE] when the categories are '1'–'5', otherwise none.
+   * Maps every category to one of three coarser ones, tried first when the distribution as answered is
+   * unsafe. Default: AGREE_NEUTRAL_DISAGREE when the categories are '1'–'5'; null for none.
    */
-  readonly collapses?: readonly Readonly<Record<string, string>>[];
+  readonly threeWay?: Readonly<Record<string, string>> | null;
+  /** Tried after the three-way collapse, before hiding. Default: none. */
+  readonly twoWay?: TwoWaySplit | null;
 }
 
 export type DistributionSuppressionReason = 'below-k' | 'dominant-answer' | 'small-category';
 
 export type ProtectedDistribution =
   | {
-      readonly status: 'shown' | 'collapsed';
+      readonly status: 'shown';
+      /** 'none': as answered; otherwise the collapse that made it safe. */
+      readonly collapse: DistributionCollapse;
       readonly n: number;
       readonly counts: Readonly<Record<string, number>>;
-      /** 0–100, unrounded; the report rounds for display. */
+      /** 0–100, unrounded; the reader rounds for display. */
       readonly percentages: Readonly<Record<string, number>>;
     }
   | {
@@ -43,8 +63,8 @@ export type ProtectedDistribution =
  *   - c = 0 or c ≥ K: a non-empty answer held by fewer than K people is a group below K; and
  *   - n − c ≥ K: otherwise the few who answered differently form a group below K found by subtraction
  *     (this includes c = n: a unanimous answer tells the reader what every member said).
- * When the distribution is unsafe, each collapse is tried in order and the first safe one is served
- * ('collapsed'); if none is safe, nothing is served. n < K is never served.
+ * The most detailed safe form is served: as answered, else the three-way collapse, else the two-way
+ * split (both halves ≥ K); if none is safe, nothing is served. n < K is never served.
  */
 export function protectDistribution(
   counts: Readonly<Record<string, number>>,
@@ -53,19 +73,24 @@ export function protectDistribution(
   const k = resolveMinimumGroupSize(options.k);
   const entries = Object.entries(counts);
   for (const [key, c] of entries) assertValidCount(key, c);
+  const keys = entries.map(([key]) => key);
+  const threeWay = options.threeWay === undefined ? defaultThreeWay(keys) : options.threeWay;
+  const twoWay = options.twoWay ?? null;
+  // Validate the declared collapses before deciding anything, so a bad declaration fails the same way
+  // whatever the counts are.
+  const attempts: [DistributionCollapse, Record<string, number>][] = [['none', { ...counts }]];
+  if (threeWay !== null) attempts.push(['three-way', collapse(entries, threeWay)]);
+  if (twoWay !== null) attempts.push(['two-way', split(entries, twoWay)]);
+
   const n = entries.reduce((acc, [, c]) => acc + c, 0);
   if (n < k) return { status: 'suppressed', n: null, reason: 'below-k' };
-
-  const attempts: Record<string, number>[] = [{ ...counts }];
-  for (const mapping of options.collapses ?? defaultCollapses(entries.map(([key]) => key))) {
-    attempts.push(collapse(entries, mapping));
-  }
   let last: Record<string, number> = { ...counts };
-  for (const [index, attempt] of attempts.entries()) {
+  for (const [applied, attempt] of attempts) {
     last = attempt;
     if (unsafeReason(attempt, n, k) === null) {
       return {
-        status: index === 0 ? 'shown' : 'collapsed',
+        status: 'shown',
+        collapse: applied,
         n,
         counts: attempt,
         percentages: percentagesOf(attempt, n),
@@ -111,11 +136,35 @@ function collapse(
   return out;
 }
 
-function defaultCollapses(keys: readonly string[]): Readonly<Record<string, string>>[] {
+function split(entries: readonly [string, number][], twoWay: TwoWaySplit): Record<string, number> {
+  const favourableKey = twoWay.favourableKey ?? 'favourable';
+  const restKey = twoWay.restKey ?? 'rest';
+  if (favourableKey === restKey) {
+    throw new InvalidTwoWaySplitError(`both halves are called '${favourableKey}'`);
+  }
+  const known = new Set(entries.map(([key]) => key));
+  const favourable = new Set(twoWay.favourable);
+  if (favourable.size === 0) throw new InvalidTwoWaySplitError('no category is favourable');
+  for (const key of favourable) {
+    if (!known.has(key)) throw new InvalidTwoWaySplitError(`'${key}' is not a category`);
+  }
+  if (favourable.size === known.size) {
+    throw new InvalidTwoWaySplitError('every category is favourable, so there is no rest');
+  }
+  let inFavour = 0;
+  let rest = 0;
+  for (const [key, c] of entries) {
+    if (favourable.has(key)) inFavour += c;
+    else rest += c;
+  }
+  return { [favourableKey]: inFavour, [restKey]: rest };
+}
+
+function defaultThreeWay(keys: readonly string[]): Readonly<Record<string, string>> | null {
   const likert =
     keys.length > 0 &&
     keys.every((key) => Object.prototype.hasOwnProperty.call(AGREE_NEUTRAL_DISAGREE, key));
-  return likert ? [AGREE_NEUTRAL_DISAGREE] : [];
+  return likert ? AGREE_NEUTRAL_DISAGREE : null;
 }
 
 function percentagesOf(

@@ -289,7 +289,7 @@ function itemDistributions(inputs: ReportInputs, la: ResponseTable): ItemDistrib
         else if (v > middle) counts.agree++;
         else counts.neutral++;
       }
-      const result = protectDistribution(counts, { k, collapses: [] });
+      const result = protectDistribution(counts, { k, threeWay: null });
       if (result.status === 'suppressed') return { ...head, ...suppressed(result.reason, k) };
       return {
         ...head,
