@@ -1,7 +1,7 @@
 /**
  * Seeded simulation of the bench data: 4 correlated factors, 6 Likert items each (1–5), loadings 0.5–0.8,
  * five negatively worded items, and a `site` column splitting the rows into two groups with a small
- * latent-mean and intercept difference. Same design as libs/psychometrics/fixtures/r/simulate-reference-fixtures.R.
+ * latent-mean and intercept difference. Same design as libs/psychometrics/fixtures/r/sim-reference.R.
  */
 import { cholesky, type DataSet } from '@swhc/psychometrics';
 

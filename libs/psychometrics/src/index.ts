@@ -15,7 +15,7 @@ export * from './compare';
 // unless { allowNonConvergence: true }. Also kishDeff(weights), weightedMean(values, weights).
 export * from './weighting';
 // drivers: shapleyR2(data, outcome, predictors, { weights? }) → { n, r2, shapley: number[] in predictor
-// order, shares: Record<predictor, number> } (the brief's Record<string, number> is `shares`).
+// order, shares: Record<predictor, number> }.
 export * from './drivers';
 // funnel: funnel(values, unitLabels, options) or funnel([{ unit, values }], options); options
 // { overdispersion: 'none' | 'multiplicative' | 'additive', onlyIfSignificant, minN }. Units carry z
@@ -27,7 +27,7 @@ export * from './linalg';
 // cfa: parseModel(syntax), fitCfa(data, model, { group | groups (one string label per row), groupEqual,
 // meanStructure, stdLv, maxIterations, throwOnNonConvergence }), fitCfaToMoments(sampleMoments(data,
 // vars, { groups }), model, options), invariance(data, model, groups) / invarianceFromMoments. CfaResult
-// has the brief's fields plus npar, chisqGroup, baseline*, rmseaPvalue, srmrGroup, logl/aic/bic, se per
+// has lavaan's fit measures (chisq, df, cfi, …) plus npar, chisqGroup, baseline*, rmseaPvalue, srmrGroup, logl/aic/bic, se per
 // estimate, and rmseaCiLowerLavaan/UpperLavaan (lavaan's uniroot tolerance; rmseaCiLower/Upper are the
 // exact roots). R's NA is NaN (pvalue when df = 0).
 export * from './cfa';

@@ -1,8 +1,8 @@
-// Each command on the small fixture against R (apps/hc-stats/fixtures/r/make-cli-fixtures.R: R 4.2.2,
+// Each command on the small fixture against R (apps/hc-stats/fixtures/r/expected-small.R: R 4.2.2,
 // psych 2.2.9, lavaan 0.6-14 at the polished optimum, survey 4.1-1, stats::t.test, lm()).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectClose } from '../testing/expect-close';
+import { expectClose, TOLERANCE } from '@swhc/psychometrics/testing';
 import { FIXTURES, runInProcess } from '../testing/run-in-process';
 
 const DATA = join(FIXTURES, 'survey-small.csv');
@@ -12,10 +12,7 @@ const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected-small.json'), 
   Record<string, unknown>
 >;
 
-/** Tolerances (relative): closed forms; CFA statistics at the optimum; parameters vs the polished optimum. */
-const CLOSED_FORM = 1e-9;
-const CFA_STATISTIC = 1e-6;
-const PARAMETER = 1e-5;
+const { closedForm: CLOSED_FORM, fitMeasure: CFA_STATISTIC, estimate: PARAMETER } = TOLERANCE;
 
 function json(argv: string[]): Record<string, unknown> {
   const run = runInProcess(argv);
@@ -57,9 +54,9 @@ describe('hc-stats commands on the small fixture, against R', () => {
       without(out, 'estimates', 'converged'),
       without(expected.cfa!, 'code', 'estimates'),
       CFA_STATISTIC,
-      1e-3,
+      { floor: 1e-3 },
     );
-    expectClose(out.estimates, expected.cfa!.estimates, PARAMETER, 1e-2);
+    expectClose(out.estimates, expected.cfa!.estimates, PARAMETER, { floor: 1e-2 });
   });
 
   it('cfa --group --group-equal loadings numbers the groups in order of first appearance', () => {
@@ -80,9 +77,9 @@ describe('hc-stats commands on the small fixture, against R', () => {
       without(out, 'estimates', 'converged', 'groups'),
       without(reference, 'code', 'estimates', 'group_labels'),
       CFA_STATISTIC,
-      1e-3,
+      { floor: 1e-3 },
     );
-    expectClose(out.estimates, reference.estimates, PARAMETER, 1e-2);
+    expectClose(out.estimates, reference.estimates, PARAMETER, { floor: 1e-2 });
   });
 
   it('invariance matches the configural, metric and scalar fits and their LRTs', () => {
@@ -93,10 +90,10 @@ describe('hc-stats commands on the small fixture, against R', () => {
         without(out[level] as Record<string, unknown>, 'converged'),
         reference[level],
         CFA_STATISTIC,
-        1e-3,
+        { floor: 1e-3 },
       );
     }
-    expectClose(out.tests, reference.tests, CFA_STATISTIC, 1e-3);
+    expectClose(out.tests, reference.tests, CFA_STATISTIC, { floor: 1e-3 });
   });
 
   it('rake matches survey::rake run to convergence, in input row order', () => {

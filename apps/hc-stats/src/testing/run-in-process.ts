@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { readTextFileOrFail, type CliIo } from '../cli/cli-io';
 import { runCli } from '../cli/run-cli';
 
-/** The committed small fixtures (apps/hc-stats/fixtures), made by fixtures/r/make-cli-fixtures.R. */
+/** The committed small fixtures (apps/hc-stats/fixtures), made by fixtures/r/expected-small.R. */
 export const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 
 export interface CliRun {

@@ -3,9 +3,9 @@ import {
   type CfaReference,
   type DeviationLog,
   type FitMeasures,
-  TOL,
+  TOLERANCE,
   parseParameterKey,
-} from './sim-fixtures';
+} from '../../testing';
 
 /** Fit measures in the library's names and lavaan's. */
 const MEASURES: readonly [keyof CfaResult, keyof FitMeasures][] = [
@@ -28,10 +28,16 @@ export function checkFitMeasures(fit: CfaResult, ref: CfaReference, log: Deviati
   expect(fit.df).toBe(ref.fit_at_optimum.df);
   expect(fit.npar).toBe(ref.fit_at_optimum.npar);
   for (const [ours, lavaans] of MEASURES) {
-    log.check(lavaans, fit[ours] as number, ref.fit_at_optimum[lavaans], TOL.cfaStatistic, 1e-8);
+    log.check(lavaans, fit[ours] as number, ref.fit_at_optimum[lavaans], TOLERANCE.fitMeasure, {
+      floor: 1e-8,
+    });
   }
-  log.check('rmsea.ci.lower', fit.rmseaCiLower, ref.rmsea_ci_precise[0], TOL.cfaStatistic, 1e-8);
-  log.check('rmsea.ci.upper', fit.rmseaCiUpper, ref.rmsea_ci_precise[1], TOL.cfaStatistic, 1e-8);
+  log.check('rmsea.ci.lower', fit.rmseaCiLower, ref.rmsea_ci_precise[0], TOLERANCE.fitMeasure, {
+    floor: 1e-8,
+  });
+  log.check('rmsea.ci.upper', fit.rmseaCiUpper, ref.rmsea_ci_precise[1], TOLERANCE.fitMeasure, {
+    floor: 1e-8,
+  });
 }
 
 /** Every free parameter against the polished optimum, 1e-5 relative (floor 0.01 for values near 0). */
@@ -48,6 +54,8 @@ export function checkFreeParameters(fit: CfaResult, ref: CfaReference, log: Devi
         e.group === group,
     );
     if (row === undefined) throw new Error(`no estimate for ${key}`);
-    log.check(`parameters (${op})`, row.est, ref.polished.free_params[key]!, TOL.parameter, 0.01);
+    log.check(`parameters (${op})`, row.est, ref.polished.free_params[key]!, TOLERANCE.estimate, {
+      floor: 0.01,
+    });
   }
 }

@@ -1,21 +1,16 @@
 // lavaan::cfa (0.6-14) on the simulated 4-factor, 24-item survey: listwise deletion (N = 321 of 1000).
 import { fitCfa } from '../index';
 import { checkFitMeasures, checkFreeParameters } from './cfa-checks';
-import {
-  DeviationLog,
-  numericColumns,
-  readFixtureCsv,
-  readFixtureText,
-  reference,
-} from './sim-fixtures';
+import { deviationLog, loadCsv, readFixtureText, simReference } from '../../testing';
 
-const survey = readFixtureCsv('sim-staff-survey.csv');
-const items = survey.header.filter((h) => /^q\d\d$/.test(h));
-const log = new DeviationLog();
+const reference = simReference();
+const survey = loadCsv('sim-staff-survey.csv');
+const items = survey.columns.filter((h) => /^q\d\d$/.test(h));
+const log = deviationLog('4-factor CFA vs lavaan::cfa (lavaan 0.6-14), simulated survey');
 const ref = reference.cfa_four_factor;
 
 describe('4-factor CFA vs lavaan::cfa', () => {
-  const fit = fitCfa(numericColumns(survey, items), readFixtureText('sim-four-factor.lav'));
+  const fit = fitCfa(survey.select(items), readFixtureText('sim-four-factor.lav'));
 
   it('drops incomplete rows listwise and converges', () => {
     expect(fit.n).toBe(ref.nobs[0]);
@@ -29,9 +24,4 @@ describe('4-factor CFA vs lavaan::cfa', () => {
   it('matches every free parameter at the polished optimum', () => {
     checkFreeParameters(fit, ref, log);
   });
-});
-
-afterAll(() => {
-  if (process.env.REFERENCE_DEVIATIONS)
-    console.log(`cfa, largest relative deviation from R\n${log.summary()}`);
 });

@@ -2,22 +2,15 @@
 // scalar (equal loadings and intercepts), groups in order of first appearance ("west" then "east").
 import { fitCfa, invariance } from '../index';
 import { checkFitMeasures, checkFreeParameters } from './cfa-checks';
-import {
-  DeviationLog,
-  TOL,
-  numericColumns,
-  readFixtureCsv,
-  readFixtureText,
-  reference,
-  textColumnOf,
-} from './sim-fixtures';
+import { TOLERANCE, deviationLog, loadCsv, readFixtureText, simReference } from '../../testing';
 
-const twoGroup = readFixtureCsv('sim-two-group.csv');
-const items = twoGroup.header.filter((h) => /^q\d\d$/.test(h));
-const data = numericColumns(twoGroup, items);
-const groups = textColumnOf(twoGroup, 'site');
+const reference = simReference();
+const twoGroup = loadCsv('sim-two-group.csv');
+const items = twoGroup.columns.filter((h) => /^q\d\d$/.test(h));
+const data = twoGroup.select(items);
+const groups = twoGroup.textColumn('site');
 const model = readFixtureText('sim-four-factor.lav');
-const log = new DeviationLog();
+const log = deviationLog('invariance vs lavaan 0.6-14, simulated two-site survey');
 
 const LEVELS = [
   ['configural', []],
@@ -54,7 +47,7 @@ describe('invariance() vs lavTestLRT(configural, metric, scalar)', () => {
         'chisq',
         result[level].chisq,
         reference.invariance[level].fit_at_optimum.chisq,
-        TOL.cfaStatistic,
+        TOLERANCE.fitMeasure,
       );
     }
   });
@@ -63,13 +56,8 @@ describe('invariance() vs lavTestLRT(configural, metric, scalar)', () => {
     expect(result.tests).toHaveLength(2);
     result.tests.forEach((test, i) => {
       expect(test.deltaDf).toBe(lrt.df_diff[i]);
-      log.check('chisq_diff', test.deltaChisq, lrt.chisq_diff[i]!, TOL.cfaStatistic);
-      log.check('lrt p', test.p, lrt.p[i]!, TOL.cfaStatistic);
+      log.check('chisq_diff', test.deltaChisq, lrt.chisq_diff[i]!, TOLERANCE.fitMeasure);
+      log.check('lrt p', test.p, lrt.p[i]!, TOLERANCE.fitMeasure);
     });
   });
-});
-
-afterAll(() => {
-  if (process.env.REFERENCE_DEVIATIONS)
-    console.log(`invariance, largest relative deviation from R\n${log.summary()}`);
 });

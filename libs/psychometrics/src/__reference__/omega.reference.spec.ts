@@ -1,18 +1,19 @@
 // Omega total from one-factor lavaan fits (std.lv, listwise; lavaan 0.6-14) at the polished optimum.
 import { omegaTotal } from '../index';
-import { DeviationLog, TOL, numericColumns, readFixtureCsv, reference } from './sim-fixtures';
+import { TOLERANCE, deviationLog, loadCsv, simReference } from '../../testing';
 
-const survey = readFixtureCsv('sim-staff-survey.csv');
-const log = new DeviationLog();
+const reference = simReference();
+const survey = loadCsv('sim-staff-survey.csv');
+const log = deviationLog('omega vs lavaan 0.6-14, simulated survey');
 
 describe.each(Object.entries(reference.omega))('omega total on the %s scale', (_name, ref) => {
-  const result = omegaTotal(numericColumns(survey, ref.items), [...ref.items], {
+  const result = omegaTotal(survey.select(ref.items), [...ref.items], {
     reverse: [...ref.reverse],
   });
 
   it('uses the listwise N and matches omega at the optimum', () => {
     expect(result.n).toBe(ref.nobs);
-    log.check('omega_total', result.omegaTotal, ref.omega_polished, TOL.parameter);
+    log.check('omega_total', result.omegaTotal, ref.omega_polished, TOLERANCE.estimate);
   });
 
   it('matches the loadings (sign-free: std.lv loadings are identified up to sign)', () => {
@@ -21,13 +22,8 @@ describe.each(Object.entries(reference.omega))('omega total on the %s scale', (_
         'omega loadings',
         Math.abs(result.loadings[item]!),
         Math.abs(ref.loadings_polished[item]!),
-        TOL.parameter,
+        TOLERANCE.estimate,
       );
     });
   });
-});
-
-afterAll(() => {
-  if (process.env.REFERENCE_DEVIATIONS)
-    console.log(`omega, largest relative deviation from R\n${log.summary()}`);
 });

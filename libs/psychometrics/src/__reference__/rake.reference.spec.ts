@@ -1,20 +1,15 @@
 // survey::rake (survey 4.1-1) on sex x age band x region margins, run to convergence (epsilon 1e-13, maxit 1000).
 import { kishDeff, rake, weightedMean } from '../index';
-import {
-  DeviationLog,
-  numericColumns,
-  readFixtureCsv,
-  reference,
-  textColumnOf,
-} from './sim-fixtures';
+import { deviationLog, loadCsv, simReference } from '../../testing';
 
-const survey = readFixtureCsv('sim-staff-survey.csv');
+const reference = simReference();
+const survey = loadCsv('sim-staff-survey.csv');
 const ref = reference.rake;
 const columns = Object.keys(ref.margins);
-const levelColumns = columns.map((c) => textColumnOf(survey, c));
-const levelsPerRow = survey.cells.map((_, r) => levelColumns.map((levels) => levels[r]!));
+const levelColumns = columns.map((c) => survey.textColumn(c));
+const levelsPerRow = survey.text.map((_, r) => levelColumns.map((levels) => levels[r]!));
 const margins = columns.map((c) => new Map(Object.entries(ref.margins[c]!)));
-const log = new DeviationLog();
+const log = deviationLog('rake vs survey::rake (survey 4.1-1), simulated survey');
 // Both sides stop with the margins met to ~1e-10 relative, so weights agree to about that; 1e-8 leaves room.
 const CONVERGED = 1e-8;
 
@@ -33,7 +28,7 @@ describe('rake vs survey::rake at convergence', () => {
 
   it('matches the Kish design effect and the weighted mean (missing values skipped)', () => {
     log.check('deff_kish', kishDeff(result.weights), ref.deff_kish, CONVERGED);
-    const overall = numericColumns(survey, ['overall']).rows.map((row) => row[0]!);
+    const overall = survey.select(['overall']).rows.map((row) => row[0]!);
     log.check(
       'weighted_mean',
       weightedMean(overall, result.weights),
@@ -41,9 +36,4 @@ describe('rake vs survey::rake at convergence', () => {
       CONVERGED,
     );
   });
-});
-
-afterAll(() => {
-  if (process.env.REFERENCE_DEVIATIONS)
-    console.log(`rake, largest relative deviation from R\n${log.summary()}`);
 });

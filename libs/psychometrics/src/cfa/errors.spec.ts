@@ -11,7 +11,7 @@ import {
 } from './index';
 import { NotPositiveDefiniteError } from '../linalg';
 import { PsychometricsError } from '../errors';
-import { loadCsv } from '../distributions/test-fixtures';
+import { loadCsv } from '../../testing';
 
 const hs = loadCsv('holzinger-swineford-1939.csv');
 const HS_MODEL = 'visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9';

@@ -1,4 +1,4 @@
-/** Unit checks of the fitMeasures formulas (lavaan 0.6-14 lav_fit_* functions, SPEC §3.6–3.8). */
+/** Unit checks of the fitMeasures formulas (lavaan 0.6-14 lav_fit_cfi, lav_fit_tli, lav_fit_rmsea*, lav_fit_srmr*). */
 import { pchisq } from '../distributions';
 import { cfiOf, rmseaCiOf, rmseaOf, srmrGroup, tliOf, UNIROOT_TOL, zeroin } from './fit-measures';
 
@@ -23,7 +23,7 @@ describe('fit measure formulas', () => {
   it('RMSEA CI: exact roots solve pchisq(X², df, λ) = .95 / .05; the uniroot variant reproduces lavaan', () => {
     const x2 = 85.3055217697941;
     const exact = rmseaCiOf(x2, 24, 301, 1);
-    // SPEC §3.11 precise roots
+    // R: uniroot(function(l) pchisq(x2, 24, ncp = l) - 0.95 (resp. 0.05), …, tol = 1e-15), scaled as lavaan does
     expect(Math.abs(exact.lower - 0.0714184908109979) / 0.0714184908109979).toBeLessThan(1e-9);
     expect(Math.abs(exact.upper - 0.113678016848514) / 0.113678016848514).toBeLessThan(1e-9);
     const lamL = exact.lower ** 2 * 301 * 24;

@@ -1,5 +1,5 @@
 /**
- * lavaan 0.6-14 `fitMeasures()` for ML (SPEC §3.4–3.9; lavaan's lav_fit_cfi, lav_fit_tli,
+ * lavaan 0.6-14 `fitMeasures()` for ML (lavaan's lav_fit_cfi, lav_fit_tli,
  * lav_fit_rmsea, lav_fit_rmsea_ci, lav_fit_rmsea_closefit, lav_fit_srmr_lavobject, lav_residuals_rescale).
  */
 import { pchisq } from '../distributions';

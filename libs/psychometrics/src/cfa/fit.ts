@@ -2,7 +2,7 @@
  * Maximum-likelihood CFA as lavaan 0.6-14 `cfa()` fits it for complete continuous data: marker-variable
  * identification, free factor covariances, N divisor, listwise deletion, groups in order of
  * appearance, group.equal via tied parameters, meanstructure automatic with groups, and
- * fitMeasures()'s chisq/CFI/TLI/RMSEA(+90% CI)/SRMR (SPEC §3, §4).
+ * fitMeasures()'s chisq/CFI/TLI/RMSEA(+90% CI)/SRMR (lavaan 0.6-14 lavaan(), lav_fit_measures).
  */
 import type { DataSet } from '../data/data-set';
 import { pchisq } from '../distributions';

@@ -1,5 +1,5 @@
 /**
- * Measurement invariance across groups (lavaan 0.6-14; SPEC §4): configural (same pattern, nothing
+ * Measurement invariance across groups (Meredith 1993, Psychometrika 58:525; lavaan 0.6-14): configural (same pattern, nothing
  * equal), metric (`group.equal = "loadings"`) and scalar (`group.equal = c("loadings", "intercepts")`,
  * latent means free in groups 2..G), compared by likelihood-ratio tests as `lavTestLRT()` does:
  * Δχ² = χ²(restricted) − χ²(less restricted), Δdf likewise, p = pchisq(Δχ², Δdf, lower.tail = FALSE).

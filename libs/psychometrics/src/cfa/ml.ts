@@ -1,6 +1,7 @@
 /**
  * The ML discrepancy of a CFA, its analytic gradient and its expected (Fisher) information, all as
- * functions of the reduced parameter vector z (SPEC §3.3, §9.1, §9.2).
+ * functions of the reduced parameter vector z (lavaan 0.6-14 estimator.ML, lav_model_gradient and
+ * lav_model_information_expected; Jöreskog 1969, Psychometrika 34:183).
  *
  *   F(z) = Σ_g (N_g/N) · ½ F_ML,g,   F_ML,g = log|Σ| + tr(S Σ⁻¹) − log|S| − p [+ (m − μ)' Σ⁻¹ (m − μ)]
  *   Σ = Λ Ψ Λ' + Θ,  μ = ν + Λ α   (lavaan's LISREL "all-y" representation)

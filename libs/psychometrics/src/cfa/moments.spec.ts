@@ -1,5 +1,5 @@
 import { fitCfa, fitCfaToMoments, sampleMoments } from './index';
-import { loadCsv, testVectors } from '../distributions/test-fixtures';
+import { loadCsv, testVectors } from '../../testing';
 
 const hs = loadCsv('holzinger-swineford-1939.csv');
 const V = testVectors();

@@ -1,5 +1,5 @@
 /**
- * Per-group sample moments as lavaan computes them for ML (lavaan 0.6-14, SPEC §3.1): listwise
+ * Per-group sample moments as lavaan computes them for ML (lavaan 0.6-14 lav_samplestats_from_data): listwise
  * deletion on the model variables (and on the group label), covariance with divisor N (not N − 1),
  * groups in order of first appearance in the data (`unique(as.character(x))`, not factor levels).
  */

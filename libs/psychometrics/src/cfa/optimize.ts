@@ -1,9 +1,9 @@
 /**
- * Minimises the ML objective (SPEC §9.2): Fisher scoring (Gauss–Newton with the expected information,
+ * Minimises the ML objective: Fisher scoring (Gauss–Newton with the expected information,
  * lavaan's optim.method = "GN") with step halving, then Newton steps on a Hessian obtained by central
  * differences of the analytic gradient until max |∇F| stops falling (typically ≈1e-16). Fisher scoring
  * alone is only linearly convergent when the model misfits; the Newton polish makes the result the exact
- * optimum, which is what the polished references of SPEC §3.10 are.
+ * optimum, which is what the polished references (fixtures/r/lavaan-optimum.R) are.
  */
 import { symmetricEigen, tryCholesky, choleskySolve } from '../linalg';
 import type { MlProblem } from './ml';

@@ -1,5 +1,5 @@
 /**
- * The parameter table: lavaan's `lavaanify()` defaults for `cfa()` (lavaan 0.6-14, SPEC §3.2, §4),
+ * The parameter table: lavaan's `lavaanify()` defaults for `cfa()` (lavaan 0.6-14 lav_partable_flat),
  * in lavaan's row order — user rows in syntax order, then residual variances, factor variances, factor
  * covariances, intercepts and latent means that lavaan adds — repeated per group.
  *

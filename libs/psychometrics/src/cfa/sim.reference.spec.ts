@@ -1,39 +1,33 @@
 /**
  * The 24-item, 4-factor staff-survey simulation (libs/psychometrics/fixtures/sim-*, made by
- * fixtures/r/simulate-reference-fixtures.R with R 4.2.2 and lavaan 0.6-14): `cfa(model, data = survey)`
+ * fixtures/r/sim-reference.R with R 4.2.2 and lavaan 0.6-14): `cfa(model, data = survey)`
  * and configural/metric/scalar fits across two sites, compared with fitMeasures re-evaluated by lavaan at
  * the polished optimum (`fit_at_optimum`) and with the polished free parameters.
  * Tolerances (relative): statistics 1e-6; parameters 1e-5; df, npar, N exact. The RMSEA CI is compared
  * through rmseaCi*Lavaan (lavaan's uniroot tolerance), since lavaan's lower bound near 0 is up to 7e-5 off
  * the exact root (the exact roots are checked in cfa.reference.spec.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fitCfa, invariance, type CfaResult } from './index';
-import { loadCsv } from '../distributions/test-fixtures';
-import { DeviationLog } from './__fixtures__/reference';
+import {
+  deviationLog,
+  loadCsv,
+  readFixtureText,
+  simReference,
+  type CfaReference,
+  type FitMeasures,
+} from '../../testing';
 
-interface SimCfaRef {
-  readonly nobs: readonly number[];
-  readonly group_labels: readonly string[];
-  readonly fit: Record<string, number>;
-  readonly fit_at_optimum: Record<string, number>;
-  readonly polished: { readonly free_params: Record<string, number> };
-}
-const FIXTURES = join(__dirname, '..', '..', 'fixtures');
-const ref = JSON.parse(readFileSync(join(FIXTURES, 'sim-reference.json'), 'utf8')) as {
-  cfa_four_factor: SimCfaRef;
-  invariance: Record<'configural' | 'metric' | 'scalar', SimCfaRef> & {
-    lrt: { chisq_diff: number[]; df_diff: number[]; p: number[] };
-  };
-};
-const model = readFileSync(join(FIXTURES, 'sim-four-factor.lav'), 'utf8');
+type SimCfaRef = Pick<
+  CfaReference,
+  'nobs' | 'group_labels' | 'fit' | 'fit_at_optimum' | 'polished'
+>;
+const ref = simReference();
+const model = readFixtureText('sim-four-factor.lav');
 const survey = loadCsv('sim-staff-survey.csv');
 const twoGroup = loadCsv('sim-two-group.csv');
-const log = new DeviationLog();
-afterAll(() => log.print('CFA on the simulated 24-item survey (lavaan 0.6-14)'));
+const log = deviationLog('CFA on the simulated 24-item survey (lavaan 0.6-14)');
 
-const FIELDS: [keyof CfaResult, string][] = [
+const FIELDS: [keyof CfaResult, keyof FitMeasures][] = [
   ['chisq', 'chisq'],
   ['fmin', 'fmin'],
   ['pvalue', 'pvalue'],
@@ -59,14 +53,16 @@ function check(name: string, r: CfaResult, v: SimCfaRef): void {
   expect(r.npar).toBe(v.fit['npar']);
   expect(r.baselineDf).toBe(v.fit['baseline.df']);
   for (const [field, rName] of FIELDS) {
-    const expected = v.fit_at_optimum[rName]!;
+    const expected = v.fit_at_optimum[rName];
     const actual = r[field] as number;
     if (expected === 0) expect(actual).toBe(0);
-    else log.check(field, actual, expected, 1e-6, name);
+    else log.check(field, actual, expected, 1e-6, { context: name });
   }
   const byKey = new Map(r.estimates.map((e) => [`${e.lhs}${e.op}${e.rhs}@g${e.group}`, e.est]));
   for (const [k, value] of Object.entries(v.polished.free_params)) {
-    log.check('parameters vs polished optimum', byKey.get(k)!, value, 1e-5, `${name} ${k}`);
+    log.check('parameters vs polished optimum', byKey.get(k)!, value, 1e-5, {
+      context: `${name} ${k}`,
+    });
   }
 }
 

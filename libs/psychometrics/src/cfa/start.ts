@@ -1,6 +1,6 @@
 /**
- * Starting values as lavaan 0.6-14 computes them (`lav_start()`, start = "default", mimic = "lavaan";
- * SPEC §3.10), so that the optimiser begins where lavaan's does and, on a likelihood with several local
+ * Starting values as lavaan 0.6-14 computes them (`lav_start()`, start = "default", mimic = "lavaan"),
+ * so that the optimiser begins where lavaan's does and, on a likelihood with several local
  * optima, ends in the same one:
  * - loadings: per factor and group, `lav_cfa_1fac_fabin(S_ff, method = "fabin3", lambda.only = TRUE)` on
  *   the covariance of its indicators — the 3-indicator closed form below 4 indicators (2 indicators are

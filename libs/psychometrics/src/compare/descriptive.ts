@@ -1,5 +1,5 @@
 /**
- * Descriptive helpers with R's conventions (SPEC §0): missing values (NaN) are skipped (na.rm = TRUE),
+ * Descriptive helpers with R 4.2.2's conventions (`mean`, `var`, `sd`, `cov`): missing values (NaN) are skipped (na.rm = TRUE),
  * variance and covariance divide by n − 1. Means use R's two-pass refinement (summary.c: the mean is
  * corrected by the mean residual), so they agree with R to the last digit or two.
  */
@@ -47,7 +47,7 @@ export function sd(values: readonly number[]): number {
 
 /**
  * Sample covariance over the pairs where both values are present, with the means taken on those pairs
- * and divisor n_pairs − 1 (R `cov(x, y, use = "pairwise")`, SPEC §0).
+ * and divisor n_pairs − 1 (R `cov(x, y, use = "pairwise")`).
  * @throws InvalidArgumentError when the lengths differ; TooFewRowsError below 2 complete pairs
  */
 export function covariance(x: readonly number[], y: readonly number[]): number {

@@ -1,5 +1,6 @@
 /**
- * Welch two-sample t-test and Hedges' g (SPEC §7).
+ * Welch two-sample t-test (Welch 1947, Biometrika 34:28; R 4.2.2 `t.test(x, y)`, var.equal = FALSE)
+ * and Hedges' g (Hedges 1981, J. Educ. Stat. 6:107; pooled SD).
  *
  * Sign convention — R's `t.test(x, y)`: every difference is FIRST minus SECOND (x − y). The test
  * vectors follow it (welch_HS_x1_by_school = t.test(Grant-White, Pasteur): t < 0). Our CLI reports
@@ -102,7 +103,7 @@ export function welch(x: readonly number[], y: readonly number[]): WelchResult {
 }
 
 /**
- * Hedges' g of x − y with the pooled SD and J = 1 − 3/(4(n1 + n2) − 9) (SPEC §7; the exact gamma
+ * Hedges' g of x − y with the pooled SD and J = 1 − 3/(4(n1 + n2) − 9) (Hedges 1981; the exact gamma
  * form is returned too). @throws TooFewRowsError, InvalidArgumentError (pooled SD of 0)
  */
 export function hedgesG(x: readonly number[], y: readonly number[]): HedgesGResult {

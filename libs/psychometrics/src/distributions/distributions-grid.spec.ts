@@ -1,5 +1,5 @@
 /**
- * Every function against an R 4.2.2 grid (r-grid.ts: 748 rows, %.17g). Tolerances (relative):
+ * Every function against an R 4.2.2 grid (fixtures/r-distribution-grid.json, made by fixtures/r/r-distribution-grid.R: 748 rows, %.17g). Tolerances (relative):
  *   pnorm, qnorm, pt, qt, qchisq, central pchisq, pf: 1e-12 (observed ≤ 6.9e-13);
  *   non-central pchisq: 1e-11 lower tail, 1e-11 absolute upper tail (see below) — R itself is off
  *     there (R 4.2.2 pchisq(10600, 10000, 600) = 0.5018722316628418; the exact Poisson sum, mpmath at 30 digits, is 0.5018722316673605 and
@@ -10,8 +10,7 @@
  * Values below 1e-300 (R returns subnormals, we may return 0) are skipped.
  */
 import { pchisq, pf, pnorm, pt, qchisq, qf, qnorm, qt } from './distributions';
-import { R_GRID } from './r-grid';
-import { relErr } from './test-fixtures';
+import { deviation, distributionGrid } from '../../testing';
 
 /** [p, df1, df2] → [tolerance vs R, exact value (mpmath), our tolerance vs exact]. */
 const QF_EXCEPTIONS: Record<string, [number, number, number]> = {
@@ -27,16 +26,14 @@ const QF_EXCEPTIONS: Record<string, [number, number, number]> = {
   '0.025,4,11196': [5e-12, 0, 0],
 };
 
-type Row = [string, number, number, number, number, number, string?];
-
 function check(label: string, got: number, want: number, tol: number, bad: string[]): void {
   if (Math.abs(want) > 0 && Math.abs(want) < 1e-300) return;
-  const e = relErr(got, want);
+  const e = deviation(got, want);
   if (!(e <= tol)) bad.push(`${label}: got ${got}, R ${want}, rel ${e.toExponential(2)} > ${tol}`);
 }
 
-describe('distributions vs an R 4.2.2 grid (r-grid.ts)', () => {
-  const rows = R_GRID as unknown as Row[];
+describe('distributions vs an R 4.2.2 grid (r-distribution-grid.json)', () => {
+  const rows = distributionGrid();
   it.each(['pchisq', 'pt', 'pf', 'qf', 'qt', 'qchisq', 'pnorm', 'qnorm'])('%s', (fn) => {
     const bad: string[] = [];
     let n = 0;
@@ -96,11 +93,11 @@ describe('distributions vs an R 4.2.2 grid (r-grid.ts)', () => {
     // Σ_i Pois(i; ncp/2) Q(df/2 + i, x/2) summed in mpmath over all non-negligible terms. R 4.2.2
     // gives 9.532669635593186e-103 and 1.3168022494645802e-26 (upper tail stops at 110 terms),
     // 6.714445971445215e-7 and 5.566882009382931e-10 (1 − lower).
-    expect(relErr(pchisq(1684.3296, 500, 61.4432, false), 1.2508381392996968e-102)).toBeLessThan(
+    expect(deviation(pchisq(1684.3296, 500, 61.4432, false), 1.2508381392996968e-102)).toBeLessThan(
       1e-13,
     );
     expect(
-      relErr(pchisq(484.32959999999997, 100, 61.4432, false), 1.319409919599582e-26),
+      deviation(pchisq(484.32959999999997, 100, 61.4432, false), 1.319409919599582e-26),
     ).toBeLessThan(1e-13);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Distribution functions with R's (nmath) semantics, accurate to about 1e-13 relative against R 4.2.2.
  *
- * Sources: SPEC §9.3 measured the @stdlib ports (Boost/Cephes algorithms) against R; the non-central
+ * Sources: the @stdlib ports (Boost/Cephes algorithms), checked against R 4.2.2 on a grid
+ * (fixtures/r/r-distribution-grid.R); the non-central
  * chi-square CDF is our own Poisson-mixture series (Johnson, Kotz & Balakrishnan 1995, eq. 29.2; the
  * same series R's `pnchisq_raw` sums), with Poisson weights from Loader's (2000) saddle-point dpois
  * that R's `dpois_raw` uses, so large non-centralities stay accurate without an overflowing
@@ -36,7 +37,7 @@ export function pnorm(q: number, mean = 0, sd = 1, lowerTail = true): number {
 }
 
 /**
- * Normal quantile, R `qnorm(p, mean, sd)`; qnorm(.975) = 1.9599639845400536 (SPEC §0).
+ * Normal quantile, R `qnorm(p, mean, sd)`; qnorm(.975) = 1.9599639845400536 (R 4.2.2, %.17g).
  * The @stdlib value (exact in the body, −Infinity below p ≈ 1e-300) is polished by Newton steps on
  * log Φ(x) = log p (A&S 26.2.12 Mills-ratio series in the far tail), so tails down to the smallest
  * doubles match R's AS 241 (Wichura 1988) result. p > 0.5 uses qnorm(p) = −qnorm(1 − p), exact there.
@@ -99,7 +100,7 @@ export function pf(q: number, df1: number, df2: number, lowerTail = true): numbe
 }
 
 /**
- * F quantile, R `qf(p, df1, df2)` (Feldt CI for alpha, SPEC §1.3). @stdlib's inverse is off by up to
+ * F quantile, R `qf(p, df1, df2)` (the Feldt CI of psych::alpha.ci). @stdlib's inverse is off by up to
  * 7e-7 (df1 = 1, small p), so its value only starts a bisection on our `pf` (monotone), run down to
  * adjacent doubles.
  */
@@ -156,7 +157,8 @@ function gammaP(y: number, a: number, lowerTail: boolean): number {
  * outer brackets at large N are such tails. Otherwise {@link pnchisqRecurrence} sums the series with
  * O(1) work per term, and {@link pnchisqDirect} (one incomplete gamma per term) covers the corners it
  * leaves out (small ncp, q < 2, df = 0).
- * Checked against R at ncp 0–5000, df 0.5–10000 (r-grid.ts) to ≤ 1e-11, and to mpmath where R is off.
+ * Checked against R at ncp 0–5000, df 0.5–10000 (fixtures/r-distribution-grid.json) to ≤ 1e-11, and to
+ * mpmath where R is off.
  */
 export function pchisq(q: number, df: number, ncp = 0, lowerTail = true): number {
   if (Number.isNaN(q) || Number.isNaN(df) || Number.isNaN(ncp)) return NaN;

@@ -1,11 +1,12 @@
 /**
  * relaimpo 2.2-7 `calc.relimp(type = "lmg")` (R 4.2.2) reference values: test-vectors.json
- * lmg_HS_x9_on_x1_x8, lmg_HS_x9_on_x1_x4_x7_x8 and SPEC §6 (weighted fit, bfi scale scores).
+ * lmg_HS_x9_on_x1_x8, lmg_HS_x9_on_x1_x4_x7_x8, and relaimpo's values for a weighted fit and for bfi
+ * scale scores quoted in the tests below.
  * Tolerance 1e-9 relative (observed ≤ ~1e-14; REFERENCE_DEVIATIONS=1 prints the largest).
  */
 import fc from 'fast-check';
 import type { DataSet } from '../data/data-set';
-import { loadCsv, relErr, testVectors } from '../distributions/test-fixtures';
+import { deviationLog, loadCsv, testVectors } from '../../testing';
 import { scoreScale } from '../scoring/score-scale';
 import {
   ConstantItemError,
@@ -19,12 +20,7 @@ const TOL = 1e-9;
 const tv = testVectors();
 const hs = loadCsv('holzinger-swineford-1939.csv');
 const bfi = loadCsv('bfi.csv');
-const worst = new Map<string, number>();
-function close(label: string, got: number, want: number): void {
-  const e = relErr(got, want);
-  worst.set(label, Math.max(worst.get(label) ?? 0, e));
-  if (!(e <= TOL)) throw new Error(`${label}: got ${got}, R ${want} (relative ${e})`);
-}
+const log = deviationLog('drivers (relaimpo 2.2-7 calc.relimp, type = "lmg")');
 
 describe('shapleyR2 vs relaimpo::calc.relimp(type = "lmg")', () => {
   it.each([
@@ -34,21 +30,21 @@ describe('shapleyR2 vs relaimpo::calc.relimp(type = "lmg")', () => {
     const ref = tv[key];
     const res = shapleyR2(hs, 'x9', predictors);
     expect(res.n).toBe(301);
-    close('R2', res.r2, ref.R2);
+    log.check('R2', res.r2, ref.R2, TOL);
     predictors.forEach((p, j) => {
-      close('lmg', res.shapley[j] as number, ref.lmg[p] as number);
-      close('lmg', res.shares[p] as number, ref.lmg[p] as number);
+      log.check('lmg', res.shapley[j] as number, ref.lmg[p] as number, TOL);
+      log.check('lmg', res.shares[p] as number, ref.lmg[p] as number, TOL);
     });
   });
-  it('with weights = ageyr − 10 (calc.relimp(..., weights = w), SPEC §6)', () => {
+  it('with weights = ageyr − 10 (calc.relimp(x9 ~ x1 + x4 + x7 + x8, data = HS, weights = w))', () => {
     const w = hs.column('ageyr').map((a) => a - 10);
     const res = shapleyR2(hs, 'x9', ['x1', 'x4', 'x7', 'x8'], { weights: w });
-    close('R2 weighted', res.r2, 0.298157032191512);
+    log.check('R2 weighted', res.r2, 0.298157032191512, TOL);
     [0.10361167476448, 0.0132179230604701, 0.0681527223335523, 0.113174712033009].forEach((v, j) =>
-      close('lmg weighted', res.shapley[j] as number, v),
+      log.check('lmg weighted', res.shapley[j] as number, v, TOL),
     );
   });
-  it('bfi age ~ A + C + E + N + O on scoreItems(impute = "none") scale means (SPEC §6)', () => {
+  it('bfi age ~ A + C + E + N + O on scoreItems(impute = "none") scale means (calc.relimp)', () => {
     // keys: A(-A1), C(-C4,-C5), E(-E1,-E2), N, O(-O2,-O5); scoreItems mean of the answered items
     const scales: Record<string, [string[], number[]]> = {
       A: [['A1', 'A2', 'A3', 'A4', 'A5'], [0]],
@@ -78,11 +74,11 @@ describe('shapleyR2 vs relaimpo::calc.relimp(type = "lmg")', () => {
     const data: DataSet = { columns: ['age', 'A', 'C', 'E', 'N', 'O'], rows };
     const res = shapleyR2(data, 'age', ['A', 'C', 'E', 'N', 'O']);
     expect(res.n).toBe(2800);
-    close('R2 bfi', res.r2, 0.0491506884119616);
+    log.check('R2 bfi', res.r2, 0.0491506884119616, TOL);
     [
       0.0275101175648972, 0.00732013472000637, 0.00215246537987765, 0.00872647851328805,
       0.00344149223389231,
-    ].forEach((v, j) => close('lmg bfi', res.shapley[j] as number, v));
+    ].forEach((v, j) => log.check('lmg bfi', res.shapley[j] as number, v, TOL));
   });
 });
 
@@ -138,12 +134,4 @@ describe('shapleyR2 properties (fast-check)', () => {
       { numRuns: 200 },
     );
   });
-});
-
-afterAll(() => {
-  if (process.env['REFERENCE_DEVIATIONS']) {
-    console.log(
-      `drivers: largest relative deviation from R\n${[...worst].map(([k, v]) => `${k}: ${v.toExponential(2)}`).join('\n')}`,
-    );
-  }
 });

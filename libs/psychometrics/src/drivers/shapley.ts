@@ -1,5 +1,6 @@
 /**
- * Shapley / LMG decomposition of R² (relaimpo 2.2-7 `calc.relimp(type = "lmg")`, SPEC §6):
+ * Shapley / LMG decomposition of R² (Lindeman, Merenda & Gold 1980; Grömping 2006, J. Stat. Softw.
+ * 17(1); relaimpo 2.2-7 `calc.relimp(type = "lmg")`):
  *   LMG_j = Σ_{S ⊆ P∖{j}} |S|!(p − |S| − 1)!/p! · [R²(S ∪ {j}) − R²(S)],
  * with all 2^p subset R² computed once from the correlation matrix, R²(S) = r_yS' R_SS⁻¹ r_yS
  * (Cholesky solve), R²(∅) = 0. Rows with a missing outcome or predictor are dropped (relaimpo's

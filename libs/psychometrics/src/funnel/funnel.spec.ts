@@ -1,9 +1,9 @@
 /**
  * Funnel plot (Spiegelhalter 2005) reference values from test-vectors.json funnel_bfi_A2_by_age
- * (r/welch_funnel.R, R 4.2.2: units = ages with ≥ 10 non-missing A2, outcome A2; SPEC §8).
+ * (fixtures/r/test-vectors.R, R 4.2.2: units = ages with ≥ 10 non-missing A2, outcome A2).
  * Tolerance 1e-9 relative (observed ≤ ~1e-13; REFERENCE_DEVIATIONS=1 prints the largest).
  */
-import { loadCsv, relErr, testVectors } from '../distributions/test-fixtures';
+import { deviationLog, loadCsv, testVectors } from '../../testing';
 import { InvalidArgumentError, TooFewRowsError } from '../scoring/errors';
 import { funnel } from './funnel';
 
@@ -12,30 +12,25 @@ const ref = testVectors().funnel_bfi_A2_by_age;
 const bfi = loadCsv('bfi.csv');
 const a2 = bfi.column('A2');
 const labels = bfi.column('age').map(String);
-const worst = new Map<string, number>();
-function close(label: string, got: number, want: number, tol = TOL): void {
-  const e = relErr(got, want);
-  worst.set(label, Math.max(worst.get(label) ?? 0, e));
-  if (!(e <= tol)) throw new Error(`${label}: got ${got}, R ${want} (relative ${e})`);
-}
+const log = deviationLog('funnel (Spiegelhalter 2005, R 4.2.2)');
 
-describe('funnel vs welch_funnel.R on bfi A2 by age (minN = 10)', () => {
+describe('funnel vs test-vectors.R on bfi A2 by age (minN = 10)', () => {
   const none = funnel(a2, labels, { minN: 10 });
   const mult = funnel(a2, labels, { minN: 10, overdispersion: 'multiplicative' });
   const add = funnel(a2, labels, { minN: 10, overdispersion: 'additive' });
 
   it('target, sigma, N, I and the over-dispersion statistics', () => {
-    close('target', none.target, ref.target);
-    close('sigma', none.sigma, ref.sigma);
+    log.check('target', none.target, ref.target, TOL);
+    log.check('sigma', none.sigma, ref.sigma, TOL);
     expect([none.totalN, none.unitCount]).toEqual([ref.N, ref.I]);
-    close('z95', none.z95, ref.z95);
-    close('z998', none.z998, ref.z998);
-    close('winsor', none.winsorLower, ref.winsor_q10);
-    close('winsor', none.winsorUpper, ref.winsor_q90);
-    close('phi', none.phi, ref.phi);
-    close('tau2', none.tau2, ref.tau2);
-    // SPEC §8: p = 0.206238805648849 with χ²(43)
-    close('phi p', none.phiPValue, 0.206238805648849);
+    log.check('z95', none.z95, ref.z95, TOL);
+    log.check('z998', none.z998, ref.z998, TOL);
+    log.check('winsor', none.winsorLower, ref.winsor_q10, TOL);
+    log.check('winsor', none.winsorUpper, ref.winsor_q90, TOL);
+    log.check('phi', none.phi, ref.phi, TOL);
+    log.check('tau2', none.tau2, ref.tau2, TOL);
+    // R: pchisq(44 * phi, 43, lower.tail = FALSE) = 0.206238805648849
+    log.check('phi p', none.phiPValue, 0.206238805648849, TOL);
     expect(none.units.filter((u) => u.outside95)).toHaveLength(8);
     expect(none.units.filter((u) => u.outside998)).toHaveLength(2);
   });
@@ -46,17 +41,17 @@ describe('funnel vs welch_funnel.R on bfi A2 by age (minN = 10)', () => {
       const m = mult.units[i]!;
       const a = add.units[i]!;
       expect(u.n).toBe(r.n);
-      close('unit mean', u.mean, r.mean);
-      close('se', u.se, r.se);
-      close('z', u.z, r.z);
-      close('limits95', u.limits95[0], r.lo95);
-      close('limits95', u.limits95[1], r.hi95);
-      close('limits998', u.limits998[0], r.lo998);
-      close('limits998', u.limits998[1], r.hi998);
-      close('z_mult', m.zAdjusted, r.z_mult);
-      close('z_add', a.zAdjusted, r.z_add);
-      close('hi95_mult', m.limits95[1], r.hi95_mult);
-      close('hi95_add', a.limits95[1], r.hi95_add);
+      log.check('unit mean', u.mean, r.mean, TOL);
+      log.check('se', u.se, r.se, TOL);
+      log.check('z', u.z, r.z, TOL);
+      log.check('limits95', u.limits95[0], r.lo95, TOL);
+      log.check('limits95', u.limits95[1], r.hi95, TOL);
+      log.check('limits998', u.limits998[0], r.lo998, TOL);
+      log.check('limits998', u.limits998[1], r.hi998, TOL);
+      log.check('z_mult', m.zAdjusted, r.z_mult, TOL);
+      log.check('z_add', a.zAdjusted, r.z_add, TOL);
+      log.check('hi95_mult', m.limits95[1], r.hi95_mult, TOL);
+      log.check('hi95_add', a.limits95[1], r.hi95_add, TOL);
       expect(u.outside95).toBe(Math.abs(r.z) > ref.z95);
       expect(u.outside998).toBe(Math.abs(r.z) > ref.z998);
       expect(m.z).toBe(u.z);
@@ -101,12 +96,4 @@ describe('funnel edge cases', () => {
     const r = funnel([1, 2, 3, 4], ['10', '9', '100', '9']);
     expect(r.units.map((u) => u.unit)).toEqual(['9', '10', '100']);
   });
-});
-
-afterAll(() => {
-  if (process.env['REFERENCE_DEVIATIONS']) {
-    console.log(
-      `funnel: largest relative deviation from R\n${[...worst].map(([k, v]) => `${k}: ${v.toExponential(2)}`).join('\n')}`,
-    );
-  }
 });

@@ -1,6 +1,6 @@
 /**
  * Funnel plot for unit means against the overall mean (Spiegelhalter 2005, Stat Med 24:1185, normal
- * outcome; SPEC §8). target θ0 = grand mean of all responses of the plotted units, σ = their SD
+ * outcome). target θ0 = grand mean of all responses of the plotted units, σ = their SD
  * (n − 1), s_i = σ/√n_i, z_i = (ȳ_i − θ0)/s_i, limits θ0 ± z_α·s(n) with z_α = qnorm(.975), qnorm(.999).
  * Over-dispersion (Spiegelhalter 2005, QSHC 14:347): z winsorised at its 10%/90% type-7 quantiles,
  * φ̂ = mean(z_W²), tested with I·φ̂ ~ χ²(I − 1);

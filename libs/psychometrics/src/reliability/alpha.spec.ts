@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { DataSet } from '../data/data-set';
-import { loadCsv, relErr, testVectors, type AlphaVector } from '../distributions/test-fixtures';
+import { deviation, deviationLog, loadCsv, testVectors, type AlphaVector } from '../../testing';
 import {
   ConstantItemError,
   InvalidArgumentError,
@@ -19,17 +19,7 @@ const TOL = 1e-9;
 const tv = testVectors();
 const bfi = loadCsv('bfi.csv');
 const hs = loadCsv('holzinger-swineford-1939.csv');
-const worst = new Map<string, number>();
-
-function close(label: string, got: number, want: number | 'NA'): void {
-  if (want === 'NA') {
-    expect(Number.isNaN(got)).toBe(true);
-    return;
-  }
-  const e = relErr(got, want);
-  worst.set(label, Math.max(worst.get(label) ?? 0, e));
-  if (!(e <= TOL)) throw new Error(`${label}: got ${got}, R ${want} (relative ${e})`);
-}
+const log = deviationLog('alpha (psych 2.2.9)');
 
 const cases: [string, DataSet, string[], string[], AlphaVector][] = [
   ['alpha_bfi_A', bfi, ['A1', 'A2', 'A3', 'A4', 'A5'], ['A1'], tv.alpha_bfi_A],
@@ -42,19 +32,19 @@ describe.each(cases)('%s', (_name, data, items, reverse, ref) => {
   const res = alpha(data, items, { reverse });
   it(`matches $total and the Feldt / Duhachek CIs — ${ref.code}`, () => {
     const t = ref.total;
-    close('raw_alpha', res.alpha, t['raw_alpha'] as number);
-    close('std.alpha', res.stdAlpha, t['std.alpha'] as number);
-    close('G6(smc)', res.g6, t['G6(smc)'] as number);
-    close('average_r', res.averageR, t['average_r'] as number);
-    close('S/N', res.signalToNoise, t['S/N'] as number);
-    close('ase', res.ase, t['ase'] as number);
-    close('mean', res.mean, t['mean'] as number);
-    close('sd', res.sd, t['sd'] as number);
-    close('median_r', res.medianR, t['median_r'] as number);
-    close('feldt', res.ciFeldt[0], ref.feldt.lower);
-    close('feldt', res.ciFeldt[1], ref.feldt.upper);
-    close('duhachek', res.ciDuhachek[0], ref.duhachek.lower);
-    close('duhachek', res.ciDuhachek[1], ref.duhachek.upper);
+    log.check('raw_alpha', res.alpha, t['raw_alpha'] as number, TOL);
+    log.check('std.alpha', res.stdAlpha, t['std.alpha'] as number, TOL);
+    log.check('G6(smc)', res.g6, t['G6(smc)'] as number, TOL);
+    log.check('average_r', res.averageR, t['average_r'] as number, TOL);
+    log.check('S/N', res.signalToNoise, t['S/N'] as number, TOL);
+    log.check('ase', res.ase, t['ase'] as number, TOL);
+    log.check('mean', res.mean, t['mean'] as number, TOL);
+    log.check('sd', res.sd, t['sd'] as number, TOL);
+    log.check('median_r', res.medianR, t['median_r'] as number, TOL);
+    log.check('feldt', res.ciFeldt[0], ref.feldt.lower, TOL);
+    log.check('feldt', res.ciFeldt[1], ref.feldt.upper, TOL);
+    log.check('duhachek', res.ciDuhachek[0], ref.duhachek.lower, TOL);
+    log.check('duhachek', res.ciDuhachek[1], ref.duhachek.upper, TOL);
     expect(res.n).toBe(data.rows.length);
     expect(res.k).toBe(items.length);
   });
@@ -62,14 +52,14 @@ describe.each(cases)('%s', (_name, data, items, reverse, ref) => {
     const d = ref.alpha_drop;
     res.items.forEach((it, i) => {
       const at = (key: string): number | 'NA' => (d[key] as (number | 'NA')[])[i] as number | 'NA';
-      close('drop raw_alpha', it.alphaIfDropped, at('raw_alpha'));
-      close('drop std.alpha', it.dropped.stdAlpha, at('std.alpha'));
-      close('drop G6(smc)', it.dropped.g6, at('G6(smc)'));
-      close('drop average_r', it.dropped.averageR, at('average_r'));
-      close('drop S/N', it.dropped.signalToNoise, at('S/N'));
-      close('drop alpha se', it.dropped.ase, at('alpha se'));
-      close('drop var.r', it.dropped.varR, at('var.r'));
-      close('drop med.r', it.dropped.medianR, at('med.r'));
+      log.check('drop raw_alpha', it.alphaIfDropped, at('raw_alpha'), TOL);
+      log.check('drop std.alpha', it.dropped.stdAlpha, at('std.alpha'), TOL);
+      log.check('drop G6(smc)', it.dropped.g6, at('G6(smc)'), TOL);
+      log.check('drop average_r', it.dropped.averageR, at('average_r'), TOL);
+      log.check('drop S/N', it.dropped.signalToNoise, at('S/N'), TOL);
+      log.check('drop alpha se', it.dropped.ase, at('alpha se'), TOL);
+      log.check('drop var.r', it.dropped.varR, at('var.r'), TOL);
+      log.check('drop med.r', it.dropped.medianR, at('med.r'), TOL);
     });
   });
   it('matches $item.stats', () => {
@@ -77,18 +67,18 @@ describe.each(cases)('%s', (_name, data, items, reverse, ref) => {
     expect(res.items.map((i) => i.item)).toEqual(items);
     expect(res.items.map((i) => i.n)).toEqual(s['n']);
     res.items.forEach((it, i) => {
-      close('raw.r', it.rawR, s['raw.r']?.[i] as number);
-      close('std.r', it.stdR, s['std.r']?.[i] as number);
-      close('r.cor', it.rCor, s['r.cor']?.[i] as number);
-      close('r.drop', it.rDrop, s['r.drop']?.[i] as number);
-      close('item mean', it.mean, s['mean']?.[i] as number);
-      close('item sd', it.sd, s['sd']?.[i] as number);
+      log.check('raw.r', it.rawR, s['raw.r']?.[i] as number, TOL);
+      log.check('std.r', it.stdR, s['std.r']?.[i] as number, TOL);
+      log.check('r.cor', it.rCor, s['r.cor']?.[i] as number, TOL);
+      log.check('r.drop', it.rDrop, s['r.drop']?.[i] as number, TOL);
+      log.check('item mean', it.mean, s['mean']?.[i] as number, TOL);
+      log.check('item sd', it.sd, s['sd']?.[i] as number, TOL);
     });
   });
 });
 
-describe('alpha semantics (SPEC §1, §10)', () => {
-  it('reverses with the global min + max over all items (misc.R: A1 restricted to 2..6)', () => {
+describe('alpha semantics (psych 2.2.9 alpha())', () => {
+  it('reverses with the global min + max over all items (A1 restricted to 2..6)', () => {
     // R: x$A1[x$A1 == 1] <- 2; alpha(x, keys = "A1")$item.stats["A1-", "mean"] == mean(7 - x$A1)
     const a1 = bfi.columns.indexOf('A1');
     const rows = bfi.rows.map((r) => r.map((v, j) => (j === a1 && v === 1 ? 2 : v)));
@@ -97,11 +87,11 @@ describe('alpha semantics (SPEC §1, §10)', () => {
     });
     const a1s = rows.map((r) => r[a1] as number).filter((v) => !Number.isNaN(v));
     const expected = a1s.reduce((s, v) => s + (7 - v), 0) / a1s.length;
-    expect(relErr(res.items[0]?.mean as number, expected)).toBeLessThan(1e-14);
+    expect(deviation(res.items[0]?.mean as number, expected)).toBeLessThan(1e-14);
   });
   it('gives the same alpha for every keying form (bfi C: 0.726734972926683)', () => {
     const res = alpha(bfi, ['C1', 'C2', 'C3', 'C4', 'C5'], { reverse: ['C5', 'C4'] });
-    expect(relErr(res.alpha, 0.726734972926683)).toBeLessThan(TOL);
+    expect(deviation(res.alpha, 0.726734972926683)).toBeLessThan(TOL);
   });
 });
 
@@ -168,12 +158,4 @@ describe('alpha properties (fast-check)', () => {
       { numRuns: 200 },
     );
   });
-});
-
-afterAll(() => {
-  if (process.env['REFERENCE_DEVIATIONS']) {
-    console.log(
-      `alpha: largest relative deviation from R\n${[...worst].map(([k, v]) => `${k}: ${v.toExponential(2)}`).join('\n')}`,
-    );
-  }
 });

@@ -1,6 +1,6 @@
 /**
  * Cronbach's alpha with psych::alpha (psych 2.2.9) semantics for raw data, use = "pairwise"
- * (SPEC §1; pitfalls §10.1–3). Pipeline:
+ * (psych 2.2.9 `alpha()` and its inner `alpha.1()`). Pipeline:
  *  1. C = cov(x, use = "pairwise") on the unreversed items (pair-subset means, divisor n_ij − 1; the
  *     diagonal uses every answer of the item), then keyed algebraically: C ← diag(k) C diag(k).
  *  2. R = cov2cor(C) — not the pairwise correlation matrix.
@@ -176,7 +176,7 @@ export function smc(r: readonly number[][]): number[] {
   return r.map((_, i) => Math.min(1, Math.max(0, 1 - 1 / (inv[i * k + i] as number))));
 }
 
-/** psych alpha.1(C, R) (SPEC §1.2), with nsub = nrow(x) for the ase. */
+/** psych 2.2.9 alpha.1(C, R) (inside alpha()), with nsub = nrow(x) for the ase. */
 function alphaCore(c: readonly number[][], r: readonly number[][], nsub: number): AlphaCore {
   const k = c.length;
   const sumC = sumAll(c);

@@ -1,43 +1,42 @@
 /**
  * Omega total against R (test-vectors.json omega_*: `cfa('f =~ …', std.lv = TRUE)`, lavaan 0.6-14;
- * ../cfa/__fixtures__/lavaan-optimum.json: the same fits at the exact optimum; semTools 0.5-6
+ * lavaan-optimum.json: the same fits at the exact optimum; semTools 0.5-6
  * compRelSEM for the observed-variance variant).
  * Tolerances (relative): omega vs lavaan's default output 1e-6 (lavaan's estimates are ~5e-7 off the
- * optimum, SPEC §2); omega vs the exact optimum 1e-9; loadings/thetas and the observed-variance omega vs
+ * optimum); omega vs the exact optimum 1e-9; loadings/thetas and the observed-variance omega vs
  * lavaan 1e-5; N exact.
  */
 import { CfaDataError, NotIdentifiedError, NotPositiveDefiniteError, omegaTotal } from '../index';
-import { loadCsv, testVectors } from '../distributions/test-fixtures';
-import { atOptimum, DeviationLog } from '../cfa/__fixtures__/reference';
+import {
+  deviationLog,
+  lavaanOptimum,
+  loadCsv,
+  testVectors,
+  type OmegaVectorKey,
+} from '../../testing';
 
 const V = testVectors();
 const hs = loadCsv('holzinger-swineford-1939.csv');
 const bfi = loadCsv('bfi.csv');
-const log = new DeviationLog();
-afterAll(() => log.print('omega (lavaan 0.6-14 / semTools 0.5-6)'));
+const atOptimum = lavaanOptimum();
+const log = deviationLog('omega (lavaan 0.6-14 / semTools 0.5-6)');
 
-const cases: [string, typeof hs, string[], string[]][] = [
+const cases: [OmegaVectorKey, typeof hs, string[], string[]][] = [
   ['omega_HS_x4_x6', hs, ['x4', 'x5', 'x6'], []],
   ['omega_HS_x1_x9', hs, ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'], []],
   ['omega_bfi_A_listwise', bfi, ['A1', 'A2', 'A3', 'A4', 'A5'], ['A1']],
 ];
 
 describe.each(cases)('%s', (key, data, items, reverse) => {
-  const v = V[key] as {
-    omega_model: number;
-    omega_obsvar: number;
-    nobs: number;
-    lambda: number[];
-    theta: number[];
-    chisq: number;
-    df: number;
-  };
+  const v = V[key];
   const r = omegaTotal(data, items, { reverse });
 
   it('omega total = (Σλ)²/((Σλ)²+Σθ), the model-implied omega', () => {
     expect(r.n).toBe(v.nobs);
-    log.check('omega vs lavaan', r.omegaTotal, v.omega_model, 1e-6, key);
-    log.check('omega vs exact optimum', r.omegaTotal, atOptimum[key]!.omega_at_optimum!, 1e-9, key);
+    log.check('omega vs lavaan', r.omegaTotal, v.omega_model, 1e-6, { context: key });
+    log.check('omega vs exact optimum', r.omegaTotal, atOptimum[key]!.omega_at_optimum, 1e-9, {
+      context: key,
+    });
     // compRelSEM() default (obs.var = TRUE) is a different number, also returned; (Σλ)²/sum(S) is first-order
     // in lavaan's parameter error (~1e-6), so it is compared at the parameter tolerance
     log.check(
@@ -45,20 +44,16 @@ describe.each(cases)('%s', (key, data, items, reverse) => {
       r.omegaObservedVariance,
       v.omega_obsvar,
       1e-5,
-      key,
+      { context: key },
     );
   });
 
   it('loadings and residual variances by item', () => {
     items.forEach((item, i) => {
-      log.check('loadings', r.loadings[item]!, v.lambda[i]!, 1e-5, `${key} ${item}`);
-      log.check(
-        'residual variances',
-        r.residualVariances[item]!,
-        v.theta[i]!,
-        1e-5,
-        `${key} ${item}`,
-      );
+      log.check('loadings', r.loadings[item]!, v.lambda[i]!, 1e-5, { context: `${key} ${item}` });
+      log.check('residual variances', r.residualVariances[item]!, v.theta[i]!, 1e-5, {
+        context: `${key} ${item}`,
+      });
     });
     expect(Object.keys(r.loadings)).toEqual(items);
     expect(r.fit.df).toBe(v.df);

@@ -1,17 +1,17 @@
 /**
- * McDonald's omega total from a one-factor ML CFA (SPEC §2): `cfa('f =~ i1 + … + ik', std.lv = TRUE)`
+ * McDonald's omega total (McDonald 1999, Test Theory: A Unified Treatment) from a one-factor ML CFA: `cfa('f =~ i1 + … + ik', std.lv = TRUE)`
  * with lavaan 0.6-14's defaults (listwise deletion, N divisor), then
  *
  *   ω = (Σλ)² / ((Σλ)² + Σθ)
  *
  * — the model-implied omega, equal to semTools `compRelSEM(fit, obs.var = FALSE)` and to
  * `semTools::reliability(fit)["omega", ]`. semTools' `compRelSEM()` default (obs.var = TRUE) divides
- * by the observed total variance sum(S) instead (SPEC §10.10); that value is returned as
+ * by the observed total variance sum(S) instead; that value is returned as
  * `omegaObservedVariance` but is not the omega total reported here. psych::omega() is a different
  * (EFA-based) estimator and is not reproduced.
  *
  * Reverse-keyed items are recoded as max + min − x with max and min taken over all the items (the
- * global range, as psych does, SPEC §1.1 step 4), before the fit.
+ * global range, as psych 2.2.9 alpha() does), before the fit.
  */
 import type { DataSet } from '../data/data-set';
 import { CfaDataError, NotIdentifiedError } from '../cfa/errors';

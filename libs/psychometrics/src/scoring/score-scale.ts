@@ -23,7 +23,7 @@ export interface ScaleScore {
   readonly answered: number;
 }
 
-/** Reverse-keys one answer: min + max − x (psych's `max + min − x`, SPEC §1.1 step 4); NaN stays NaN. */
+/** Reverse-keys one answer: min + max − x (psych 2.2.9 alpha(): `max + min − x`); NaN stays NaN. */
 export function reverseItem(x: number, min: number, max: number): number {
   return min + max - x;
 }

@@ -1,23 +1,18 @@
 /**
  * survey::rake (survey 4.1-1, R 4.2.2) reference values from test-vectors.json (rake_counts_default,
- * rake_counts_tight, rake_scaled_to_n_default; SPEC §5.3), data = CSV export of psych::bfi.
+ * rake_counts_tight, rake_scaled_to_n_default), data = CSV export of psych::bfi.
  * Tolerance 1e-9 relative on weights, Σw, Kish deff, weighted mean and achieved margins
  * (observed ≤ ~1e-13; REFERENCE_DEVIATIONS=1 prints the largest per statistic).
  */
 import fc from 'fast-check';
-import { loadCsv, relErr, testVectors, type RakeVector } from '../distributions/test-fixtures';
+import { deviationLog, loadCsv, testVectors, type RakeVector } from '../../testing';
 import { TooFewRowsError } from '../scoring/errors';
 import { InvalidMarginsError, kishDeff, rake, RakeNonConvergenceError, weightedMean } from './rake';
 
 const TOL = 1e-9;
 const tv = testVectors();
 const bfi = loadCsv('bfi.csv');
-const worst = new Map<string, number>();
-function close(label: string, got: number, want: number, tol = TOL): void {
-  const e = relErr(got, want);
-  worst.set(label, Math.max(worst.get(label) ?? 0, e));
-  if (!(e <= tol)) throw new Error(`${label}: got ${got}, R ${want} (relative ${e})`);
-}
+const log = deviationLog('rake (survey 4.1-1)');
 
 // d <- bfi[!is.na(bfi$education), c("gender","education","age","A2","C1")]; d <- d[complete.cases(d),]
 const [gender, education, age, a2, c1] = ['gender', 'education', 'age', 'A2', 'C1'].map((c) =>
@@ -47,27 +42,27 @@ function pops(scale: number): Record<string, Record<string, number>> {
 
 function checkAgainst(ref: RakeVector, res: ReturnType<typeof rake>): void {
   expect(rows).toHaveLength(ref.n);
-  close('sum_w', res.sumW, ref.sum_w);
-  ref.first10_w.forEach((w, i) => close('weights', res.weights[i] as number, w));
+  log.check('sum_w', res.sumW, ref.sum_w, TOL);
+  ref.first10_w.forEach((w, i) => log.check('weights', res.weights[i] as number, w, TOL));
   const seen = new Set<string>();
   rows.forEach((r, i) => {
     const key = r.join('|');
     const want = ref.cell_weights[key];
     if (want === undefined) throw new Error(`no R cell weight for ${key}`);
-    close('weights', res.weights[i] as number, want);
+    log.check('weights', res.weights[i] as number, want, TOL);
     seen.add(key);
   });
   expect(seen.size).toBe(Object.keys(ref.cell_weights).length);
-  close('kish_deff', kishDeff(res.weights), ref.kish_deff);
-  close('weighted mean', weightedMean(y, res.weights), ref.mean_A2);
+  log.check('kish_deff', kishDeff(res.weights), ref.kish_deff, TOL);
+  log.check('weighted mean', weightedMean(y, res.weights), ref.mean_A2, TOL);
   for (const [v, levels] of Object.entries(ref.margins)) {
     for (const [l, want] of Object.entries(levels)) {
-      close('margins', res.achieved[v]?.[l] as number, want);
+      log.check('margins', res.achieved[v]?.[l] as number, want, TOL);
     }
   }
 }
 
-describe('rake vs survey::rake on bfi (SPEC §5.3)', () => {
+describe('rake vs survey::rake on bfi (survey 4.1-1)', () => {
   it(`default control (maxit = 10, epsilon = 1): 7 sweeps, margins not exact — ${tv.rake_counts_default.code ?? ''}`, () => {
     const res = rake(rows, pops(1), { epsilon: 1, maxPasses: 10 });
     expect(res.converged).toBe(true);
@@ -188,12 +183,4 @@ describe('rake properties (fast-check)', () => {
       { numRuns: 150 },
     );
   });
-});
-
-afterAll(() => {
-  if (process.env['REFERENCE_DEVIATIONS']) {
-    console.log(
-      `rake: largest relative deviation from R\n${[...worst].map(([k, v]) => `${k}: ${v.toExponential(2)}`).join('\n')}`,
-    );
-  }
 });

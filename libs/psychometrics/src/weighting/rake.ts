@@ -1,11 +1,11 @@
 /**
  * Raking (iterative proportional fitting) with survey::rake's exact stopping rule (survey 4.1-1,
- * SPEC §5.1): margins are post-stratified in the order given, one sweep = all margins; after each
+ * `rake()`): margins are post-stratified in the order given, one sweep = all margins; after each
  * sweep the joint table over all raking variables is compared with the previous sweep's and raking
  * stops when max |new − old| < eps, where eps = epsilon if epsilon ≥ 1 (absolute weight units) and
  * epsilon·Σ(initial weights) otherwise. Replicates survey's weights to ~1e-13 for the same
  * epsilon/maxit (survey's defaults are epsilon = 1, maxit = 10; ours are 1e-10 and 100).
- * Plus the Kish design effect and the weighted mean (SPEC §5.2).
+ * Plus the Kish design effect (Kish 1992, J. Off. Stat. 8:183) and the weighted mean.
  */
 import { PsychometricsError } from '../errors';
 import { InvalidArgumentError, TooFewRowsError } from '../scoring/errors';
@@ -225,7 +225,7 @@ export function rake(
   };
 }
 
-/** Kish design effect n·Σw²/(Σw)² = 1 + CV²(w) (SPEC §5.2); effective n = n/deff. */
+/** Kish design effect n·Σw²/(Σw)² = 1 + CV²(w) (Kish 1992, J. Off. Stat. 8:183); effective n = n/deff. */
 export function kishDeff(weights: readonly number[]): number {
   const n = weights.length;
   if (n === 0) throw new TooFewRowsError('A design effect', 1, 0);
@@ -242,7 +242,7 @@ export function kishDeff(weights: readonly number[]): number {
 }
 
 /**
- * Σ w·y / Σ w over the rows where y is present (svymean(~y, design, na.rm = TRUE), SPEC §5.2).
+ * Σ w·y / Σ w over the rows where y is present (survey 4.1-1 svymean(~y, design, na.rm = TRUE)).
  * @throws InvalidArgumentError (length mismatch, bad weights), TooFewRowsError (no value present)
  */
 export function weightedMean(values: readonly number[], weights: readonly number[]): number {
