@@ -14,6 +14,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@swhc/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
+      '@swhc/disclosure': `${workspaceRoot}libs/disclosure/src/index.ts`,
     },
   },
   build: {

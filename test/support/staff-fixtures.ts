@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { hashPassword } from '../../apps/api/src/accounts/password-hasher';
-import type { StaffRole } from '../../apps/api/src/accounts/staff-role';
+import type { StaffRoleName } from '@swhc/contracts';
 import { queryDatabase } from './test-database';
 
 /** The host every staff test request claims, so its Origin can match (see the CSRF middleware). */
@@ -13,7 +13,7 @@ export interface StaffFixture {
   readonly id: string;
   readonly email: string;
   readonly password: string;
-  readonly role: StaffRole;
+  readonly role: StaffRoleName;
   readonly gssCodes: readonly string[];
 }
 
@@ -23,7 +23,7 @@ export interface StaffFixture {
  */
 export async function createStaffAccount(
   databaseUrl: string,
-  input: { email: string; role: StaffRole; gssCodes?: readonly string[]; password?: string },
+  input: { email: string; role: StaffRoleName; gssCodes?: readonly string[]; password?: string },
 ): Promise<StaffFixture> {
   const password = input.password ?? STAFF_PASSWORD;
   const [row] = await queryDatabase<{ id: string }>(

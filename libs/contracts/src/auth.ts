@@ -33,7 +33,7 @@ export interface StaffAccountSummary {
 
 export interface CreateStaffAccountRequest {
   email: string;
-  /** At least 12 characters; no composition rules. */
+  /** At least PASSWORD_MIN_LENGTH characters; no composition rules. */
   password: string;
   role: StaffRoleName;
   /** GSS codes; at least one for a principal social worker, none for other roles. */
@@ -45,7 +45,7 @@ export interface SetAccountOrganisationsRequest {
 }
 
 export interface SetAccountPasswordRequest {
-  /** At least 12 characters. Setting it signs the account out everywhere and lifts a lock-out. */
+  /** At least PASSWORD_MIN_LENGTH characters. Setting it signs the account out everywhere and lifts a lock-out. */
   password: string;
 }
 

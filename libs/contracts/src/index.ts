@@ -1,3 +1,4 @@
 export * from './survey';
 export * from './report';
 export * from './auth';
+export * from './field-rules';

@@ -2,6 +2,11 @@
 
 export type ServiceKind = 'children' | 'adults';
 export const SERVICE_KINDS: readonly ServiceKind[] = ['children', 'adults'];
+/** How each service is named to people (forms, reports, exports). */
+export const SERVICE_NAMES: Readonly<Record<ServiceKind, string>> = {
+  children: 'Children’s services',
+  adults: 'Adults’ services',
+};
 
 export type AnswerValue = number | string | string[];
 export type Answers = Record<string, AnswerValue>;

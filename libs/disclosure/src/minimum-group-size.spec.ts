@@ -2,6 +2,7 @@ import {
   DEFAULT_MINIMUM_GROUP_SIZE,
   DisclosureError,
   InvalidMinimumGroupSizeError,
+  isSettableMinimumGroupSize,
   meetsMinimumGroupSize,
   resolveMinimumGroupSize,
   suppressionMessage,
@@ -37,6 +38,15 @@ describe('resolveMinimumGroupSize', () => {
       expect(error).toBeInstanceOf(InvalidMinimumGroupSizeError);
       expect((error as InvalidMinimumGroupSizeError).name).toBe('InvalidMinimumGroupSizeError');
       expect((error as InvalidMinimumGroupSizeError).k).toBe(3);
+    }
+  });
+});
+
+describe('isSettableMinimumGroupSize', () => {
+  it('allows an administrator whole numbers from 5 to 100', () => {
+    for (const k of [5, 10, 100]) expect(isSettableMinimumGroupSize(k)).toBe(true);
+    for (const k of [4, 101, 7.5, Number.NaN, '10', null]) {
+      expect(isSettableMinimumGroupSize(k)).toBe(false);
     }
   });
 });

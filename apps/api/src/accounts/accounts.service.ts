@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { isEmailAddress, PASSWORD_MIN_LENGTH, type StaffRoleName } from '@swhc/contracts';
 import { In, Repository } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
+import { hashPassword } from './password-hasher';
 import { StaffAccount } from './staff-account.entity';
-import type { StaffRole } from './staff-role';
 
 export interface NewStaffAccount {
   readonly email: string;
   readonly password: string;
-  readonly role: StaffRole;
+  readonly role: StaffRoleName;
   /** GSS codes; required for a PSW, ignored for the other roles. */
   readonly organisationGssCodes?: readonly string[];
 }
@@ -25,12 +25,12 @@ export class AccountsService {
   async create(input: NewStaffAccount): Promise<StaffAccount> {
     const email = input.email.trim().toLowerCase();
     const errors = [];
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    if (!isEmailAddress(email))
       errors.push({ field: 'email', message: 'must be an email address' });
-    if (input.password.length < MIN_PASSWORD_LENGTH) {
+    if (input.password.length < PASSWORD_MIN_LENGTH) {
       errors.push({
         field: 'password',
-        message: `must be at least ${MIN_PASSWORD_LENGTH} characters`,
+        message: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
       });
     }
     const codes = (input.organisationGssCodes ?? []).map((c) => c.toUpperCase());
@@ -112,11 +112,11 @@ export class AccountsService {
 
   /** Replaces an account's password (the caller ends its sessions). */
   async setPassword(id: string, password: string): Promise<StaffAccount> {
-    if (password.length < MIN_PASSWORD_LENGTH) {
+    if (password.length < PASSWORD_MIN_LENGTH) {
       throw InvalidInputError.of(
         'The password is not valid',
         'password',
-        `must be at least ${MIN_PASSWORD_LENGTH} characters`,
+        `must be at least ${PASSWORD_MIN_LENGTH} characters`,
       );
     }
     const account = await this.mustFind(id);

@@ -1,8 +1,5 @@
 import { hash, verify, argon2id } from 'argon2';
 
-/** Passwords: at least 12 characters, no composition rules, paste allowed (NCSC / NIST 800-63B). */
-export const MIN_PASSWORD_LENGTH = 12;
-
 // OWASP's argon2id baseline: 19 MiB memory, 2 passes, 1 lane.
 const OPTIONS = { type: argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 

@@ -1,3 +1,4 @@
+import { EMAIL_MAX_LENGTH, type StaffRoleName } from '@swhc/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -7,7 +8,6 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
-import type { StaffRole } from './staff-role';
 
 /** A signed-in user of the platform (never a respondent). PSWs are bound to one or more LAs. */
 @Entity('staff_account')
@@ -16,7 +16,7 @@ export class StaffAccount {
   id: string;
 
   /** Stored lower-cased. */
-  @Column({ type: 'varchar', length: 254, unique: true })
+  @Column({ type: 'varchar', length: EMAIL_MAX_LENGTH, unique: true })
   email: string;
 
   /** argon2id encoded hash. */
@@ -24,7 +24,7 @@ export class StaffAccount {
   passwordHash: string;
 
   @Column({ type: 'varchar', length: 16 })
-  role: StaffRole;
+  role: StaffRoleName;
 
   @ManyToMany(() => Organisation)
   @JoinTable({

@@ -20,6 +20,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { PASSWORD_MIN_LENGTH } from '@swhc/contracts';
+import { MINIMUM_GROUP_SIZE_CEILING, MINIMUM_GROUP_SIZE_FLOOR } from '@swhc/disclosure';
 import { Roles } from '../common/roles.decorator';
 import { CurrentStaff, type SignedInStaff } from '../common/signed-in-staff';
 import {
@@ -82,7 +84,7 @@ export class AdminController {
     type: StaffAccountSummaryDto,
     description: 'New password set; signed out everywhere; any lock-out lifted',
   })
-  @ApiBadRequestResponse({ description: 'Password shorter than 12 characters' })
+  @ApiBadRequestResponse({ description: `Password shorter than ${PASSWORD_MIN_LENGTH} characters` })
   @ApiNotFoundResponse({ description: 'No such account' })
   setPassword(
     @CurrentStaff() staff: SignedInStaff,
@@ -131,7 +133,9 @@ export class AdminController {
 
   @Put('settings/minimum-group-size')
   @ApiOkResponse({ type: PlatformSettingsDto })
-  @ApiBadRequestResponse({ description: 'Not a whole number from 5 to 100' })
+  @ApiBadRequestResponse({
+    description: `Not a whole number from ${MINIMUM_GROUP_SIZE_FLOOR} to ${MINIMUM_GROUP_SIZE_CEILING}`,
+  })
   setMinimumGroupSize(
     @CurrentStaff() staff: SignedInStaff,
     @Body() body: MinimumGroupSizeDto,

@@ -6,6 +6,7 @@ import type {
   PlatformSettings,
   StaffAccountSummary,
 } from '@swhc/contracts';
+import { MINIMUM_GROUP_SIZE_FLOOR } from '@swhc/disclosure';
 import { AccountsService } from '../accounts/accounts.service';
 import type { StaffAccount } from '../accounts/staff-account.entity';
 import { AuditService } from '../audit/audit.service';
@@ -15,7 +16,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { InvalidInputError } from '../common/errors';
 import type { SignedInStaff } from '../common/signed-in-staff';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { LOWEST_MINIMUM_GROUP_SIZE, SettingsService } from '../settings/settings.service';
+import { SettingsService } from '../settings/settings.service';
 
 export function summaryOf(account: StaffAccount): StaffAccountSummary {
   return {
@@ -138,7 +139,7 @@ export class StaffAdminService {
   async platformSettings(): Promise<PlatformSettings> {
     return {
       minimumGroupSize: await this.settings.minimumGroupSize(),
-      lowestMinimumGroupSize: LOWEST_MINIMUM_GROUP_SIZE,
+      lowestMinimumGroupSize: MINIMUM_GROUP_SIZE_FLOOR,
     };
   }
 
@@ -151,7 +152,7 @@ export class StaffAdminService {
       target: 'setting:minimumGroupSize',
       detail: { from: before, to: after },
     });
-    return { minimumGroupSize: after, lowestMinimumGroupSize: LOWEST_MINIMUM_GROUP_SIZE };
+    return { minimumGroupSize: after, lowestMinimumGroupSize: MINIMUM_GROUP_SIZE_FLOOR };
   }
 
   async recentAuditEvents(limit: number): Promise<AuditEventView[]> {

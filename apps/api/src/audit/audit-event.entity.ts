@@ -1,3 +1,4 @@
+import { EMAIL_MAX_LENGTH } from '@swhc/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -21,7 +22,7 @@ export class AuditEvent {
   actorAccountId: string | null;
 
   /** The email as typed for failed sign-ins; the account's email otherwise. */
-  @Column({ type: 'varchar', length: 254, nullable: true })
+  @Column({ type: 'varchar', length: EMAIL_MAX_LENGTH, nullable: true })
   actorEmail: string | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })

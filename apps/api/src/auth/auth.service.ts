@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { StaffProfile } from '@swhc/contracts';
+import { EMAIL_MAX_LENGTH, type StaffProfile } from '@swhc/contracts';
 import { AccountsService } from '../accounts/accounts.service';
 import { hashPassword, verifyPassword } from '../accounts/password-hasher';
 import type { StaffAccount } from '../accounts/staff-account.entity';
@@ -70,7 +70,7 @@ export class AuthService implements OnModuleInit {
   }
 
   async login(attempt: LoginAttempt, now = new Date()): Promise<SignedIn> {
-    const typedEmail = attempt.email.trim().toLowerCase().slice(0, 254);
+    const typedEmail = attempt.email.trim().toLowerCase().slice(0, EMAIL_MAX_LENGTH);
     const keys: ThrottleKey[] = [
       { key: accountThrottleKey(typedEmail), rule: ACCOUNT_RULE },
       { key: networkThrottleKey(attempt.address), rule: NETWORK_RULE },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PASSWORD_MIN_LENGTH } from '@swhc/contracts';
 import type { DataSource } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { StaffAccount } from '../accounts/staff-account.entity';
@@ -8,6 +9,7 @@ import { errorResponseOf } from '../common/errors';
 import { ConfigError } from '../config/app-config';
 import { DatabaseUnavailableError } from '../database/run-migrations';
 import { Organisation } from '../organisations/organisation.entity';
+import { ORGANISATION_CSV_COLUMNS } from '../organisations/organisation-csv';
 import { OrganisationsService } from '../organisations/organisations.service';
 
 export const USAGE = `Usage: npm run -s api:cli -- <command>
@@ -15,9 +17,9 @@ export const USAGE = `Usage: npm run -s api:cli -- <command>
 Commands:
   create-admin --email <address>      Create an administrator account. The password is read from
                                       SWHC_ADMIN_PASSWORD, or else from standard input
-                                      (at least 12 characters).
+                                      (at least ${PASSWORD_MIN_LENGTH} characters).
   import-organisations <file.csv>     Insert or update LAs from a CSV with the columns
-                                      gss_code,name,official_name,type,region.
+                                      ${ORGANISATION_CSV_COLUMNS.join(',')}.
 
 The database is DATABASE_URL, or else the embedded one in PGLITE_DATA_DIR (default .data/pglite;
 stop the app first, as only one process may open it).`;

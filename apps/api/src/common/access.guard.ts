@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import type { StaffRole } from '../accounts/staff-role';
+import type { StaffRoleName } from '@swhc/contracts';
 import { AuditService } from '../audit/audit.service';
 import { SIGN_IN_TO_CONTINUE } from '../auth/auth.service';
 import { SessionsService } from '../auth/sessions.service';
@@ -21,14 +21,14 @@ import type { RequestWithStaff } from './signed-in-staff';
 
 /** What a route declares about who may use it: public, some roles, or nothing (denied). */
 export type AccessDeclaration =
-  { kind: 'public' } | { kind: 'roles'; roles: readonly StaffRole[] } | { kind: 'undeclared' };
+  { kind: 'public' } | { kind: 'roles'; roles: readonly StaffRoleName[] } | { kind: 'undeclared' };
 
 export function accessDeclarationOf(
   reflector: Reflector,
   targets: Parameters<Reflector['getAllAndOverride']>[1],
 ): AccessDeclaration {
   if (reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return { kind: 'public' };
-  const roles = reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);
+  const roles = reflector.getAllAndOverride<StaffRoleName[] | undefined>(ROLES, targets);
   if (roles && roles.length > 0) return { kind: 'roles', roles };
   return { kind: 'undeclared' };
 }

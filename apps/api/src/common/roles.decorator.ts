@@ -1,8 +1,8 @@
 import { SetMetadata } from '@nestjs/common';
-import type { StaffRole } from '../accounts/staff-role';
+import type { StaffRoleName } from '@swhc/contracts';
 
 export const ROLES = 'swhc:roles';
 
 /** Declares which signed-in roles may use a route (or every route of a controller). */
-export const Roles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator =>
+export const Roles = (...roles: StaffRoleName[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ROLES, roles);

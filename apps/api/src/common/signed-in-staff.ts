@@ -1,13 +1,13 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { StaffRole } from '../accounts/staff-role';
+import type { StaffRoleName } from '@swhc/contracts';
 
 /** Who is making the request, as the access guard found it from the session cookie. */
 export interface SignedInStaff {
   readonly accountId: string;
   readonly sessionId: string;
   readonly email: string;
-  readonly role: StaffRole;
+  readonly role: StaffRoleName;
   /** GSS codes of the LAs a PSW is bound to (empty for other roles). */
   readonly gssCodes: readonly string[];
 }

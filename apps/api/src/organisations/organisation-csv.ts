@@ -1,3 +1,4 @@
+import { GSS_CODE_PATTERN } from '@swhc/contracts';
 import { parseCsv } from '@swhc/csv';
 import { InvalidInputError } from '../common/errors';
 
@@ -10,7 +11,14 @@ export interface OrganisationRecord {
   readonly region: string;
 }
 
-const REQUIRED_COLUMNS = ['gss_code', 'name', 'official_name', 'type', 'region'] as const;
+/** The columns the import needs (others, such as type_name, are ignored). */
+export const ORGANISATION_CSV_COLUMNS = [
+  'gss_code',
+  'name',
+  'official_name',
+  'type',
+  'region',
+] as const;
 
 /**
  * Parses and checks the organisations CSV. Throws InvalidInputError naming the line of the first
@@ -18,8 +26,8 @@ const REQUIRED_COLUMNS = ['gss_code', 'name', 'official_name', 'type', 'region']
  */
 export function parseOrganisationsCsv(text: string): OrganisationRecord[] {
   const { header, records } = parseCsv(text);
-  const index = Object.fromEntries(REQUIRED_COLUMNS.map((c) => [c, header.indexOf(c)]));
-  const missing = REQUIRED_COLUMNS.filter((c) => index[c] === -1);
+  const index = Object.fromEntries(ORGANISATION_CSV_COLUMNS.map((c) => [c, header.indexOf(c)]));
+  const missing = ORGANISATION_CSV_COLUMNS.filter((c) => index[c] === -1);
   if (missing.length > 0) {
     throw new InvalidInputError(
       `Organisations CSV lacks column(s): ${missing.join(', ')}`,
@@ -28,11 +36,11 @@ export function parseOrganisationsCsv(text: string): OrganisationRecord[] {
   }
   const seen = new Set<string>();
   return records.map((cells, i) => {
-    const cell = (c: (typeof REQUIRED_COLUMNS)[number]): string =>
+    const cell = (c: (typeof ORGANISATION_CSV_COLUMNS)[number]): string =>
       (cells[index[c] ?? -1] ?? '').trim();
     const line = `Line ${i + 2}`;
     const gssCode = cell('gss_code').toUpperCase();
-    if (!/^E\d{8}$/.test(gssCode)) {
+    if (!GSS_CODE_PATTERN.test(gssCode)) {
       throw InvalidInputError.of(
         `${line}: "${gssCode}" is not an English GSS code`,
         'gss_code',

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { ServiceKind } from '@swhc/contracts';
-import { waveStatus } from '../waves/waves.service';
+import { waveState } from '../waves/waves.service';
 import { BoundedCache } from './bounded-cache';
 import { NationalBenchmarksService, organisationTable } from './national-benchmarks.service';
 import {
@@ -29,7 +29,7 @@ export function previousWaveOf(
         w.wave.id !== current.wave.id &&
         w.instrument.key === current.instrument.key &&
         w.instrument.version === current.instrument.version &&
-        waveStatus(w.wave, now) === 'closed' &&
+        waveState(w.wave, now) === 'closed' &&
         w.wave.closesAt.getTime() <= current.wave.opensAt.getTime(),
     )
     .sort((a, b) => b.wave.closesAt.getTime() - a.wave.closesAt.getTime());

@@ -1,4 +1,9 @@
-import type { LaReport, ScaleComparison, SuppressedCell } from '@swhc/contracts';
+import {
+  type LaReport,
+  type ScaleComparison,
+  SERVICE_NAMES,
+  type SuppressedCell,
+} from '@swhc/contracts';
 
 type Cell = string | number | boolean | null;
 
@@ -42,7 +47,7 @@ export function reportCsv(report: LaReport): string {
     ['Social Work Health Check report'],
     ['Local authority', report.organisation.name],
     ['GSS code', report.organisation.gssCode],
-    ['Service', report.service === 'children' ? 'Children’s services' : 'Adults’ services'],
+    ['Service', SERVICE_NAMES[report.service]],
     ['Wave', report.wave.name],
     ['Status', report.status],
     ['Minimum group size', k],

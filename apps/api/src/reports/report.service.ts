@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { HeadcountResponse, LaReport, ReportWaveSummary, ServiceKind } from '@swhc/contracts';
+import {
+  GSS_CODE_PATTERN,
+  type HeadcountResponse,
+  type LaReport,
+  type ReportWaveSummary,
+  type ServiceKind,
+} from '@swhc/contracts';
 import { resolveMinimumGroupSize } from '@swhc/disclosure';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import type { SignedInStaff } from '../common/signed-in-staff';
 import type { Organisation } from '../organisations/organisation.entity';
 import { SettingsService } from '../settings/settings.service';
-import { waveStatus } from '../waves/waves.service';
+import { waveState } from '../waves/waves.service';
 import type { HeadcountDto } from './dto/headcount.dto';
 import type { ReportQueryDto } from './dto/report-query.dto';
 import { ReleasedSectionsService } from './released-sections.service';
 import { assembleReport, scoresReleased, type ReportFrame } from './report-builder';
 import { reportCsv, reportCsvFilename } from './report-csv';
 import { ReportDataRepository, type WaveWithInstrument } from './report-data.repository';
-
-const GSS_CODE = /^[A-Za-z]\d{8}$/;
 
 /** The same answer for an LA that does not exist and one the caller may not see. */
 function noSuchReport(): NotFoundError {
@@ -32,7 +36,7 @@ function summary(entry: WaveWithInstrument, now: Date): ReportWaveSummary {
     name: wave.name,
     opensAt: wave.opensAt.toISOString(),
     closesAt: wave.closesAt.toISOString(),
-    state: waveStatus(wave, now),
+    state: waveState(wave, now),
   };
 }
 
@@ -48,7 +52,7 @@ export class ReportService {
 
   /** The organisation when the caller may read its report; otherwise 404, as for an unknown LA. */
   async organisationFor(staff: SignedInStaff, gssCode: string): Promise<Organisation> {
-    if (!GSS_CODE.test(gssCode)) throw noSuchReport();
+    if (!GSS_CODE_PATTERN.test(gssCode)) throw noSuchReport();
     const code = gssCode.toUpperCase();
     const allowed =
       staff.role === 'admin' ||
@@ -131,7 +135,7 @@ export class ReportService {
     const service: ServiceKind = query.service ?? 'children';
     const waves = await this.data.waves();
     const current = this.chooseWave(waves, query.wave, now);
-    const state = waveStatus(current.wave, now);
+    const state = waveState(current.wave, now);
     const k = resolveMinimumGroupSize(await this.settings.minimumGroupSize());
     const { count, headcount } = await this.data.countAndHeadcount(
       current.wave.id,
@@ -168,9 +172,9 @@ export class ReportService {
       (a, b) => b.wave.closesAt.getTime() - a.wave.closesAt.getTime(),
     );
     const chosen =
-      byClose.find((w) => waveStatus(w.wave, now) === 'closed') ??
+      byClose.find((w) => waveState(w.wave, now) === 'closed') ??
       [...waves]
-        .filter((w) => waveStatus(w.wave, now) === 'open')
+        .filter((w) => waveState(w.wave, now) === 'open')
         .sort((a, b) => b.wave.opensAt.getTime() - a.wave.opensAt.getTime())[0] ??
       byClose[0];
     if (!chosen) throw new NotFoundError('There are no survey waves yet');

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import {
+  DEFAULT_MINIMUM_GROUP_SIZE,
+  isSettableMinimumGroupSize,
+  MINIMUM_GROUP_SIZE_CEILING,
+  MINIMUM_GROUP_SIZE_FLOOR,
+} from '@swhc/disclosure';
 import { Repository } from 'typeorm';
 import { InvalidInputError } from '../common/errors';
 import { Setting } from './setting.entity';
 
 export const MINIMUM_GROUP_SIZE = 'minimumGroupSize';
-export const DEFAULT_MINIMUM_GROUP_SIZE = 10;
-/** An admin may raise K but never lower it below 5 (PRODUCT.md). */
-export const LOWEST_MINIMUM_GROUP_SIZE = 5;
 
 @Injectable()
 export class SettingsService {
@@ -20,11 +23,11 @@ export class SettingsService {
   }
 
   async setMinimumGroupSize(k: unknown): Promise<number> {
-    if (typeof k !== 'number' || !Number.isInteger(k) || k < LOWEST_MINIMUM_GROUP_SIZE || k > 100) {
+    if (!isSettableMinimumGroupSize(k)) {
       throw InvalidInputError.of(
         'The minimum group size is not valid',
         'minimumGroupSize',
-        `must be a whole number from ${LOWEST_MINIMUM_GROUP_SIZE} to 100`,
+        `must be a whole number from ${MINIMUM_GROUP_SIZE_FLOOR} to ${MINIMUM_GROUP_SIZE_CEILING}`,
       );
     }
     await this.settings.upsert({ key: MINIMUM_GROUP_SIZE, value: k }, { conflictPaths: ['key'] });

@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { MAX_BODY_BYTES } from '../common/json-body.middleware';
 import { Public } from '../common/public.decorator';
 import { SubmitResponseDto } from './dto/submit-response.dto';
 import { SurveyDefinitionDto, SurveyResponseReceiptDto } from './dto/survey-definition.dto';
@@ -39,7 +40,7 @@ export class SurveysController {
   @ApiConflictResponse({ description: 'The submission id was used for different answers' })
   @ApiNotFoundResponse({ description: 'Unknown link code' })
   @ApiGoneResponse({ description: 'The wave has closed' })
-  @ApiPayloadTooLargeResponse({ description: 'Body over 64 kB' })
+  @ApiPayloadTooLargeResponse({ description: `Body over ${MAX_BODY_BYTES / 1024} kB` })
   async submit(
     @Param('code') code: string,
     @Body() body: SubmitResponseDto,

@@ -5,8 +5,9 @@ import { ForbiddenStateError, InvalidInputError, NotFoundError } from '../common
 import type { Instrument } from '../instruments/instrument.entity';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { ResponsesService, type StoredSubmission } from '../responses/responses.service';
+import { LINK_CODE_MAX_LENGTH } from '../waves/link-code';
 import type { SurveyLink } from '../waves/survey-link.entity';
-import { WavesService, waveStatus } from '../waves/waves.service';
+import { WavesService, waveState } from '../waves/waves.service';
 import type { SubmitResponseDto } from './dto/submit-response.dto';
 
 interface OpenLink {
@@ -24,9 +25,9 @@ export class SurveysService {
   ) {}
 
   private async openLink(code: string, now: Date): Promise<OpenLink> {
-    const link = code.length <= 64 ? await this.waves.findLinkByCode(code) : null;
+    const link = code.length <= LINK_CODE_MAX_LENGTH ? await this.waves.findLinkByCode(code) : null;
     if (!link) throw new NotFoundError('There is no survey at this link');
-    const status = waveStatus(link.wave, now);
+    const status = waveState(link.wave, now);
     if (status === 'closed') throw new ForbiddenStateError(status, `${link.wave.name} has closed`);
     if (status === 'not-open')
       throw new ForbiddenStateError(status, `${link.wave.name} has not opened yet`);

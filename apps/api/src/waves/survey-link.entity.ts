@@ -1,6 +1,7 @@
 import type { ServiceKind } from '@swhc/contracts';
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
+import { LINK_CODE_MAX_LENGTH } from './link-code';
 import { Wave } from './wave.entity';
 
 /** The link an LA's service shares with its staff for one wave; the code says nothing about a person. */
@@ -11,7 +12,7 @@ export class SurveyLink {
   id: string;
 
   @Index('uq_survey_link_code', { unique: true })
-  @Column({ type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: LINK_CODE_MAX_LENGTH })
   code: string;
 
   @ManyToOne(() => Wave, { nullable: false, onDelete: 'RESTRICT' })

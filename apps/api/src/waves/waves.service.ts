@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { SERVICE_KINDS, type ServiceKind } from '@swhc/contracts';
+import { SERVICE_KINDS, type ServiceKind, type WaveState } from '@swhc/contracts';
 import { type EntityManager, Repository } from 'typeorm';
 import { InvalidInputError } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
@@ -8,9 +8,8 @@ import { generateLinkCode } from './link-code';
 import { SurveyLink } from './survey-link.entity';
 import { Wave } from './wave.entity';
 
-export type WaveStatus = 'not-open' | 'open' | 'closed';
-
-export function waveStatus(wave: Pick<Wave, 'opensAt' | 'closesAt'>, now = new Date()): WaveStatus {
+/** Whether a wave takes answers at `now`: not yet, now, or no longer. */
+export function waveState(wave: Pick<Wave, 'opensAt' | 'closesAt'>, now = new Date()): WaveState {
   if (now < wave.opensAt) return 'not-open';
   return now < wave.closesAt ? 'open' : 'closed';
 }

@@ -10,7 +10,18 @@ import type {
   StaffAccountSummary,
   StaffRoleName,
 } from '@swhc/contracts';
-import { STAFF_ROLE_NAMES } from '@swhc/contracts';
+import {
+  EMAIL_MAX_LENGTH,
+  GSS_CODE_PATTERN,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  STAFF_ROLE_NAMES,
+} from '@swhc/contracts';
+import {
+  DEFAULT_MINIMUM_GROUP_SIZE,
+  MINIMUM_GROUP_SIZE_CEILING,
+  MINIMUM_GROUP_SIZE_FLOOR,
+} from '@swhc/disclosure';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -28,18 +39,22 @@ import {
 } from 'class-validator';
 import { OrganisationRefDto } from '../../auth/dto/login.dto';
 
-const GSS_CODE = /^[A-Za-z]\d{8}$/;
+const PASSWORD_DESCRIPTION = `At least ${PASSWORD_MIN_LENGTH} characters; no composition rules`;
 
 export class CreateStaffAccountDto implements CreateStaffAccountRequest {
   @ApiProperty({ example: 'jo.bloggs@council.gov.uk' })
   @IsString({ message: 'Enter an email address' })
   @IsNotEmpty({ message: 'Enter an email address' })
-  @MaxLength(254, { message: 'Email address must be 254 characters or fewer' })
+  @MaxLength(EMAIL_MAX_LENGTH, {
+    message: `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`,
+  })
   email: string;
 
-  @ApiProperty({ minLength: 12, description: 'At least 12 characters; no composition rules' })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: PASSWORD_DESCRIPTION })
   @IsString({ message: 'Enter a password' })
-  @MaxLength(1000, { message: 'Password must be 1000 characters or fewer' })
+  @MaxLength(PASSWORD_MAX_LENGTH, {
+    message: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`,
+  })
   password: string;
 
   @ApiProperty({ enum: STAFF_ROLE_NAMES })
@@ -50,7 +65,7 @@ export class CreateStaffAccountDto implements CreateStaffAccountRequest {
   @IsOptional()
   @IsArray({ message: 'must be a list of GSS codes' })
   @ArrayMaxSize(200)
-  @Matches(GSS_CODE, { each: true, message: 'each must be a GSS code like E06000001' })
+  @Matches(GSS_CODE_PATTERN, { each: true, message: 'each must be a GSS code like E06000001' })
   organisationGssCodes?: string[];
 }
 
@@ -58,14 +73,16 @@ export class SetAccountOrganisationsDto implements SetAccountOrganisationsReques
   @ApiProperty({ type: [String], example: ['E06000001', 'E06000002'] })
   @IsArray({ message: 'must be a list of GSS codes' })
   @ArrayMaxSize(200)
-  @Matches(GSS_CODE, { each: true, message: 'each must be a GSS code like E06000001' })
+  @Matches(GSS_CODE_PATTERN, { each: true, message: 'each must be a GSS code like E06000001' })
   gssCodes: string[];
 }
 
 export class SetPasswordDto implements SetAccountPasswordRequest {
-  @ApiProperty({ minLength: 12, description: 'At least 12 characters; no composition rules' })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: PASSWORD_DESCRIPTION })
   @IsString({ message: 'Enter a password' })
-  @MaxLength(1000, { message: 'Password must be 1000 characters or fewer' })
+  @MaxLength(PASSWORD_MAX_LENGTH, {
+    message: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`,
+  })
   password: string;
 }
 
@@ -75,10 +92,14 @@ export class AccountIdParams {
 }
 
 export class MinimumGroupSizeDto implements MinimumGroupSizeRequest {
-  @ApiProperty({ minimum: 5, maximum: 100, example: 10 })
+  @ApiProperty({
+    minimum: MINIMUM_GROUP_SIZE_FLOOR,
+    maximum: MINIMUM_GROUP_SIZE_CEILING,
+    example: DEFAULT_MINIMUM_GROUP_SIZE,
+  })
   @IsInt({ message: 'must be a whole number' })
-  @Min(5, { message: 'must be 5 or more' })
-  @Max(100, { message: 'must be 100 or less' })
+  @Min(MINIMUM_GROUP_SIZE_FLOOR, { message: `must be ${MINIMUM_GROUP_SIZE_FLOOR} or more` })
+  @Max(MINIMUM_GROUP_SIZE_CEILING, { message: `must be ${MINIMUM_GROUP_SIZE_CEILING} or less` })
   minimumGroupSize: number;
 }
 

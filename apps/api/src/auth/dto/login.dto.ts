@@ -1,21 +1,37 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { LoginRequest, OrganisationRef, StaffProfile, StaffRoleName } from '@swhc/contracts';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  EMAIL_MAX_LENGTH,
+  isEmailAddress,
+  type LoginRequest,
+  type OrganisationRef,
+  PASSWORD_MAX_LENGTH,
+  type StaffProfile,
+  type StaffRoleName,
+} from '@swhc/contracts';
+import { IsNotEmpty, IsString, MaxLength, ValidateBy } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
-  @ApiProperty({ example: 'psw-e06000001@demo.test', maxLength: 254 })
+  @ApiProperty({ example: 'psw-e06000001@demo.test', maxLength: EMAIL_MAX_LENGTH })
   @IsString({ message: 'Enter your email address' })
   @IsNotEmpty({ message: 'Enter your email address' })
-  @MaxLength(254, { message: 'Email address must be 254 characters or fewer' })
-  @Matches(/^\s*[^\s@]+@[^\s@]+\.[^\s@]+\s*$/, {
-    message: 'Enter an email address in the correct format, like name@example.com',
+  @MaxLength(EMAIL_MAX_LENGTH, {
+    message: `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`,
+  })
+  @ValidateBy({
+    name: 'isEmailAddress',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isEmailAddress(value),
+      defaultMessage: () => 'Enter an email address in the correct format, like name@example.com',
+    },
   })
   email: string;
 
-  @ApiProperty({ example: 'demo-password-1', maxLength: 1000 })
+  @ApiProperty({ example: 'demo-password-1', maxLength: PASSWORD_MAX_LENGTH })
   @IsString({ message: 'Enter your password' })
   @IsNotEmpty({ message: 'Enter your password' })
-  @MaxLength(1000, { message: 'Password must be 1000 characters or fewer' })
+  @MaxLength(PASSWORD_MAX_LENGTH, {
+    message: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`,
+  })
   password: string;
 }
 

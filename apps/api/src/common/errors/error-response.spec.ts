@@ -4,17 +4,7 @@ import { resolveMinimumGroupSize } from '@swhc/disclosure';
 import { cholesky } from '@swhc/psychometrics';
 import { validate } from 'class-validator';
 import { IsInt, Min } from 'class-validator';
-import {
-  ConflictError,
-  ForbiddenStateError,
-  InvalidInputError,
-  NotFoundError,
-  NotSignedInError,
-  PermissionDeniedError,
-  RequestTooLargeError,
-  ServiceUnavailableError,
-  TooManyAttemptsError,
-} from './domain-errors';
+import * as domain from './domain-errors';
 import { errorResponseOf, UNEXPECTED_ERROR } from './error-response';
 import { invalidRequest } from './validation-errors';
 
@@ -30,18 +20,25 @@ function thrownBy(call: () => unknown): unknown {
 
 describe('errorResponseOf: domain errors', () => {
   it.each([
-    [InvalidInputError.of('The account is not valid', 'email', 'must be an email address'), 400],
-    [new NotSignedInError('Sign in to use this page'), 401],
-    [new PermissionDeniedError('You do not have permission to use this page'), 403],
-    [new NotFoundError('No such staff account'), 404],
-    [ConflictError.of('Already used', 'submissionId', 'was already used'), 409],
-    [new ForbiddenStateError('closed', 'Wave 1 has closed'), 410],
     [
-      RequestTooLargeError.of('The request body is too large', 'body', 'must be at most 64 kB'),
+      domain.InvalidInputError.of('The account is not valid', 'email', 'must be an email address'),
+      400,
+    ],
+    [new domain.NotSignedInError('Sign in to use this page'), 401],
+    [new domain.PermissionDeniedError('You do not have permission to use this page'), 403],
+    [new domain.NotFoundError('No such staff account'), 404],
+    [domain.ConflictError.of('Already used', 'submissionId', 'was already used'), 409],
+    [new domain.ForbiddenStateError('closed', 'Wave 1 has closed'), 410],
+    [
+      domain.RequestTooLargeError.of(
+        'The request body is too large',
+        'body',
+        'must be at most 64 kB',
+      ),
       413,
     ],
-    [new TooManyAttemptsError(90, 'Too many failed sign-in attempts'), 429],
-    [new ServiceUnavailableError('The database is not answering'), 503],
+    [new domain.TooManyAttemptsError(90, 'Too many failed sign-in attempts'), 429],
+    [new domain.ServiceUnavailableError('The database is not answering'), 503],
   ])('%p answers %i with its message and field errors', (error, status) => {
     const answer = errorResponseOf(error);
     expect(answer?.status).toBe(status);
@@ -53,7 +50,7 @@ describe('errorResponseOf: domain errors', () => {
   });
 
   it('keeps every field error of invalid input, in order', () => {
-    const error = new InvalidInputError('Some answers are not valid', [
+    const error = new domain.InvalidInputError('Some answers are not valid', [
       { field: 'q1', message: 'is required' },
       { field: 'q2', message: 'must be from 0 to 100' },
     ]);
@@ -64,18 +61,20 @@ describe('errorResponseOf: domain errors', () => {
   });
 
   it('names the forbidden state on the error', () => {
-    expect(new ForbiddenStateError('not-open', 'Wave 1 has not opened yet').state).toBe('not-open');
+    expect(new domain.ForbiddenStateError('not-open', 'Wave 1 has not opened yet').state).toBe(
+      'not-open',
+    );
   });
 
   it('says when to try again after too many attempts or an outage', () => {
-    expect(errorResponseOf(new TooManyAttemptsError(89.2, 'Wait'))?.headers).toEqual({
+    expect(errorResponseOf(new domain.TooManyAttemptsError(89.2, 'Wait'))?.headers).toEqual({
       'Retry-After': '90',
     });
-    expect(errorResponseOf(new ServiceUnavailableError('Down', 30))?.headers).toEqual({
+    expect(errorResponseOf(new domain.ServiceUnavailableError('Down', 30))?.headers).toEqual({
       'Retry-After': '30',
     });
-    expect(errorResponseOf(new ServiceUnavailableError('Down'))?.headers).toEqual({});
-    expect(errorResponseOf(new NotFoundError('No such thing'))?.headers).toEqual({});
+    expect(errorResponseOf(new domain.ServiceUnavailableError('Down'))?.headers).toEqual({});
+    expect(errorResponseOf(new domain.NotFoundError('No such thing'))?.headers).toEqual({});
   });
 
   it('turns class-validator failures into field errors of invalid input', async () => {

@@ -1,4 +1,4 @@
-import type { StaffAccountSummary } from '@swhc/contracts';
+import { PASSWORD_MIN_LENGTH, type StaffAccountSummary } from '@swhc/contracts';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import {
@@ -237,7 +237,7 @@ export function AccountPage() {
           <NewPasswordField
             id="new-password"
             label="New password"
-            hint="At least 12 characters. Give it to them in person or by phone."
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters. Give it to them in person or by phone.`}
             value={newPassword}
             onChange={setNewPassword}
             error={error?.targetId === 'new-password' ? error.text : undefined}

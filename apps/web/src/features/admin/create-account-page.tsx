@@ -1,4 +1,4 @@
-import type { StaffRoleName } from '@swhc/contracts';
+import { isEmailAddress, PASSWORD_MIN_LENGTH, type StaffRoleName } from '@swhc/contracts';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createStaffAccount, listOrganisations } from '../../api/staff-api';
@@ -34,7 +34,7 @@ export function validateNewAccount(input: {
 }): FieldErrors {
   const errors: FieldErrors = {};
   if (input.email.trim() === '') errors.email = 'Enter an email address';
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim()))
+  else if (!isEmailAddress(input.email))
     errors.email = 'Enter an email address in the correct format, like name@example.com';
   if (!input.role) errors.role = 'Select a role';
   if (input.role === 'psw' && !input.organisation)
@@ -170,7 +170,7 @@ export function CreateAccountPage() {
           <NewPasswordField
             id="password"
             label="Initial password"
-            hint="At least 12 characters. Give it to them in person or by phone, not in the same email as their sign-in address."
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters. Give it to them in person or by phone, not in the same email as their sign-in address.`}
             value={password}
             onChange={setPassword}
             error={errors.password}

@@ -1,8 +1,9 @@
+import { PASSWORD_MIN_LENGTH } from '@swhc/contracts';
 import { TextField } from '../../ui';
 
 /** The api refuses shorter passwords too. */
-export const PASSWORD_TOO_SHORT = 'Password must be at least 12 characters';
-export const isTooShortPassword = (password: string) => password.length < 12;
+export const PASSWORD_TOO_SHORT = `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
+export const isTooShortPassword = (password: string) => password.length < PASSWORD_MIN_LENGTH;
 
 /**
  * A password an administrator sets for someone else: shown as it is typed (they pass it on in

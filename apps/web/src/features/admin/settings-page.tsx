@@ -1,3 +1,4 @@
+import { MINIMUM_GROUP_SIZE_CEILING } from '@swhc/disclosure';
 import { type FormEvent, useRef, useState } from 'react';
 import { getPlatformSettings, setMinimumGroupSize } from '../../api/staff-api';
 import { ErrorSummary, SuccessBanner, TextField, usePageTitle } from '../../ui';
@@ -11,7 +12,8 @@ export function validateMinimumGroupSize(raw: string, lowest: number): string | 
   if (!/^\d+$/.test(text)) return 'Minimum group size must be a whole number, like 10';
   const k = Number(text);
   if (k < lowest) return `Minimum group size must be ${lowest} or more`;
-  if (k > 100) return 'Minimum group size must be 100 or less';
+  if (k > MINIMUM_GROUP_SIZE_CEILING)
+    return `Minimum group size must be ${MINIMUM_GROUP_SIZE_CEILING} or less`;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import type { LaReport, ServiceKind } from '@swhc/contracts';
+import { type LaReport, SERVICE_NAMES, type ServiceKind } from '@swhc/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { loadReport, reportCsvUrl, type LoadReportResult } from '../../api/report-api';
@@ -11,9 +11,6 @@ import { ReportSection } from './report-section';
 import { ResponsesSection } from './responses-section';
 import { ScoresSection } from './scores-section';
 import './report.css';
-
-const serviceWords = (service: ServiceKind) =>
-  service === 'children' ? 'Children’s services' : 'Adults’ services';
 
 function Problem({
   result,
@@ -76,7 +73,7 @@ function Report({ report, reload }: { report: LaReport; reload: () => void }) {
   return (
     <>
       <span className="app-caption-l">
-        {serviceWords(report.service)} · {report.wave.name}
+        {SERVICE_NAMES[report.service]} · {report.wave.name}
       </span>
       <h1 className="app-heading-xl">{title}</h1>
       <ReportPickers

@@ -1,4 +1,4 @@
-import type { LaReport, ServiceKind } from '@swhc/contracts';
+import { type LaReport, SERVICE_KINDS, SERVICE_NAMES, type ServiceKind } from '@swhc/contracts';
 import { useState, type FormEvent } from 'react';
 
 const STATE_WORDS = { open: 'open', closed: 'closed', 'not-open': 'not open yet' } as const;
@@ -48,8 +48,11 @@ export function ReportPickers({
           value={service}
           onChange={(e) => setService(e.target.value === 'adults' ? 'adults' : 'children')}
         >
-          <option value="children">Children’s services</option>
-          <option value="adults">Adults’ services</option>
+          {SERVICE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {SERVICE_NAMES[kind]}
+            </option>
+          ))}
         </select>
       </div>
       <button type="submit" className="app-button app-button--secondary app-pickers__button">

@@ -1,3 +1,4 @@
+import { isEmailAddress } from '@swhc/contracts';
 import { type FormEvent, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { signIn } from '../../api/staff-api';
@@ -13,12 +14,10 @@ import { landingPathFor, safeNextPath, useStaffSession } from './staff-session';
 type Field = 'email' | 'password';
 type FieldErrors = Partial<Record<Field, string>>;
 
-const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export function validateSignIn(email: string, password: string): FieldErrors {
   const errors: FieldErrors = {};
   if (email.trim() === '') errors.email = 'Enter your email address';
-  else if (!EMAIL_FORMAT.test(email.trim()))
+  else if (!isEmailAddress(email))
     errors.email = 'Enter an email address in the correct format, like name@example.com';
   if (password === '') errors.password = 'Enter your password';
   return errors;

@@ -1,4 +1,4 @@
-import type { SurveyDefinitionResponse } from '@swhc/contracts';
+import { SERVICE_NAMES, type SurveyDefinitionResponse } from '@swhc/contracts';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SurveyForm } from '../../survey';
@@ -11,8 +11,6 @@ export interface ThankYouState {
   organisationName: string;
   alreadyReceived: boolean;
 }
-
-const SERVICE_NAMES = { children: 'Children’s services', adults: 'Adults’ services' } as const;
 
 export function SurveyJourney({
   code,
