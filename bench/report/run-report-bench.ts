@@ -278,8 +278,10 @@ async function main(): Promise<void> {
     const timings = app
       .output()
       .split('\n')
-      .filter((line) => /NationalBenchmarks/.test(line))
-      .map((line) => line.replace(ANSI_COLOUR, '').replace(/^.*\[NationalBenchmarks\] /, '  '));
+      .filter((line) => /\[(NationalData|WaveComparability)\]/.test(line))
+      .map((line) =>
+        line.replace(ANSI_COLOUR, '').replace(/^.*\[(NationalData|WaveComparability)\] /, '  '),
+      );
     console.log(`\nCold path (app log):\n${timings.join('\n')}`);
     const p95 = percentile(all, 0.95);
     console.log(

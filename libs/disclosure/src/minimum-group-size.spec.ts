@@ -78,6 +78,15 @@ describe('suppressionMessage', () => {
     );
   });
 
+  it('says why a distribution is hidden without giving its counts', () => {
+    expect(suppressionMessage('dominant-answer', 10)).toBe(
+      'Hidden because fewer than 10 people answered differently from everyone else',
+    );
+    expect(suppressionMessage('small-category', 12)).toBe(
+      'Hidden because fewer than 12 people gave one of the answers',
+    );
+  });
+
   it('validates K', () => {
     expect(() => suppressionMessage('below-k', 4)).toThrow(InvalidMinimumGroupSizeError);
   });

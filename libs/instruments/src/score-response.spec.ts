@@ -1,5 +1,5 @@
 import { HEALTH_CHECK_V1 } from './health-check-v1/health-check-v1';
-import { scoreResponse } from './score-response';
+import { meanOfScore, scoreResponse } from './score-response';
 
 describe('scoreResponse (Health Check v1)', () => {
   it('reverse-keys items 5 and 6 of each scale as 6 − x', () => {
@@ -40,5 +40,22 @@ describe('scoreResponse (Health Check v1)', () => {
     const scores = scoreResponse(HEALTH_CHECK_V1, {});
     expect(Object.keys(scores)).toEqual(['demands', 'support', 'control', 'wellbeing']);
     expect(scores['control']).toEqual({ mean: null, score0to100: null, answered: 0 });
+  });
+});
+
+describe('meanOfScore', () => {
+  it('turns a 0–100 score back into the mean it was rescaled from', () => {
+    const answers = Object.fromEntries(
+      HEALTH_CHECK_V1.scales[1]?.items.map((item, i) => [item, (i % 5) + 1]) ?? [],
+    );
+    const support = scoreResponse(HEALTH_CHECK_V1, answers)['support'];
+    if (!support || support.mean === null || support.score0to100 === null) throw new Error();
+    expect(meanOfScore(HEALTH_CHECK_V1.responseScale, support.score0to100)).toBeCloseTo(
+      support.mean,
+      12,
+    );
+    expect(meanOfScore({ min: 1, max: 5 }, 0)).toBe(1);
+    expect(meanOfScore({ min: 1, max: 5 }, 100)).toBe(5);
+    expect(meanOfScore({ min: 0, max: 10 }, 25)).toBe(2.5);
   });
 });

@@ -26,3 +26,11 @@ export function scoreResponse(instrument: InstrumentDefinition, answers: Answers
   }
   return scores;
 }
+
+/** A 0–100 score back on the instrument's answer scale: the inverse of the scoring's rescaling. */
+export function meanOfScore(
+  responseScale: InstrumentDefinition['responseScale'],
+  score0to100: number,
+): number {
+  return responseScale.min + (score0to100 / 100) * (responseScale.max - responseScale.min);
+}

@@ -3,41 +3,26 @@ import {
   GSS_CODE_PATTERN,
   type HeadcountResponse,
   type LaReport,
-  type ReportWaveSummary,
   type ServiceKind,
 } from '@swhc/contracts';
 import { resolveMinimumGroupSize } from '@swhc/disclosure';
 import { AuditService } from '../audit/audit.service';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
 import type { SignedInStaff } from '../common/signed-in-staff';
 import type { Organisation } from '../organisations/organisation.entity';
 import { SettingsService } from '../settings/settings.service';
-import { waveState } from '../waves/waves.service';
 import type { HeadcountDto } from './dto/headcount.dto';
 import type { ReportQueryDto } from './dto/report-query.dto';
+import { ReportDataRepository } from './data/report-data.repository';
 import { ReleasedSectionsService } from './released-sections.service';
-import { assembleReport, scoresReleased, type ReportFrame } from './report-builder';
 import { reportCsv, reportCsvFilename } from './report-csv';
-import { ReportDataRepository, type WaveWithInstrument } from './report-data.repository';
+import { scoresReleased, type ReportFrame } from './report-frame';
+import { assembleReport } from './report-pipeline';
+import { chooseWave, previousWaveOf, unknownWave, waveSummary } from './report-waves';
 
 /** The same answer for an LA that does not exist and one the caller may not see. */
 function noSuchReport(): NotFoundError {
   return new NotFoundError('There is no report for this organisation');
-}
-
-function unknownWave(): InvalidInputError {
-  return InvalidInputError.of('The request is not valid', 'wave', 'is not a known wave');
-}
-
-function summary(entry: WaveWithInstrument, now: Date): ReportWaveSummary {
-  const { wave } = entry;
-  return {
-    id: wave.id,
-    name: wave.name,
-    opensAt: wave.opensAt.toISOString(),
-    closesAt: wave.closesAt.toISOString(),
-    state: waveState(wave, now),
-  };
 }
 
 /** Builds, audits and exports LA reports; who may see what is decided here, not in the controller. */
@@ -132,52 +117,40 @@ export class ReportService {
     query: ReportQueryDto,
     now = new Date(),
   ): Promise<LaReport> {
+    const frame = await this.frameOf(organisation, query, now);
+    return assembleReport(
+      frame,
+      scoresReleased(frame) ? await this.sections.sectionsFor(frame) : null,
+    );
+  }
+
+  /** Step 1 of the pipeline: who, which wave and service, K and the counts. */
+  private async frameOf(
+    organisation: Organisation,
+    query: ReportQueryDto,
+    now: Date,
+  ): Promise<ReportFrame> {
     const service: ServiceKind = query.service ?? 'children';
     const waves = await this.data.waves();
-    const current = this.chooseWave(waves, query.wave, now);
-    const state = waveState(current.wave, now);
+    const current = chooseWave(waves, query.wave, now);
+    const previous = previousWaveOf(waves, current, now);
     const k = resolveMinimumGroupSize(await this.settings.minimumGroupSize());
     const { count, headcount } = await this.data.countAndHeadcount(
       current.wave.id,
       organisation.id,
       service,
     );
-    const frame: ReportFrame = {
+    return {
       instrument: current.instrument,
       organisation,
       service,
-      wave: summary(current, now),
-      waves: [...waves].reverse().map((w) => summary(w, now)),
+      wave: waveSummary(current, now),
+      waves: [...waves].reverse().map((w) => waveSummary(w, now)),
+      previousWave: previous ? { id: previous.wave.id, name: previous.wave.name } : null,
       k,
       count,
       headcount,
       now,
     };
-    if (state !== 'closed' || !scoresReleased(frame)) return assembleReport(frame, null);
-    return assembleReport(frame, await this.sections.sectionsFor(frame, current, waves));
-  }
-
-  /** The wave asked for, else the most recent closed wave, else the most recently opened one. */
-  private chooseWave(
-    waves: readonly WaveWithInstrument[],
-    requested: string | undefined,
-    now: Date,
-  ): WaveWithInstrument {
-    if (requested !== undefined) {
-      const found = waves.find((w) => w.wave.id === requested);
-      if (!found) throw unknownWave();
-      return found;
-    }
-    const byClose = [...waves].sort(
-      (a, b) => b.wave.closesAt.getTime() - a.wave.closesAt.getTime(),
-    );
-    const chosen =
-      byClose.find((w) => waveState(w.wave, now) === 'closed') ??
-      [...waves]
-        .filter((w) => waveState(w.wave, now) === 'open')
-        .sort((a, b) => b.wave.opensAt.getTime() - a.wave.opensAt.getTime())[0] ??
-      byClose[0];
-    if (!chosen) throw new NotFoundError('There are no survey waves yet');
-    return chosen;
   }
 }

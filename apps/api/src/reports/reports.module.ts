@@ -1,18 +1,22 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { SettingsModule } from '../settings/settings.module';
-import { NationalBenchmarksService } from './national-benchmarks.service';
-import { ReportController } from './report.controller';
-import { ReportDataRepository } from './report-data.repository';
-import { ReportService } from './report.service';
+import { NationalDataService } from './data/national-data.service';
+import { ReportDataRepository } from './data/report-data.repository';
+import { ReportDataSetsService } from './data/report-data-sets.service';
+import { WaveComparabilityService } from './data/wave-comparability.service';
 import { ReleasedSectionsService } from './released-sections.service';
+import { ReportController } from './report.controller';
+import { ReportService } from './report.service';
 
 @Module({
   imports: [SettingsModule, AuditModule],
   controllers: [ReportController],
   providers: [
     ReportDataRepository,
-    NationalBenchmarksService,
+    NationalDataService,
+    WaveComparabilityService,
+    ReportDataSetsService,
     ReleasedSectionsService,
     ReportService,
   ],

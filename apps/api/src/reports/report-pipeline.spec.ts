@@ -1,81 +1,19 @@
-import type { Answers, LaReport, ReportWaveSummary } from '@swhc/contracts';
-import { HEALTH_CHECK_V1, scoreResponse } from '@swhc/instruments';
+import type { LaReport } from '@swhc/contracts';
+import { HEALTH_CHECK_V1 } from '@swhc/instruments';
 import { hedgesG, meanConfidenceInterval, welch } from '@swhc/psychometrics';
-import { SeededRandom } from '../demo/seeded-random';
-import { randomUnitProfile, syntheticAnswers } from '../demo/synthetic-responses';
-import type { InvarianceVerdict } from './measurement-invariance';
-import { compareEveryOrganisation } from './la-comparisons';
-import { buildReport, NOT_COMPARABLE_MESSAGE, type ReportInputs } from './report-builder';
-import { buildResponseTable, type ResponseRow, type ResponseTable } from './response-table';
-
-const OWN = '00000000-0000-4000-8000-000000000001';
-const random = new SeededRandom(42);
-
-function rows(organisationId: string, n: number, patch?: (i: number) => Answers): ResponseRow[] {
-  const profile = randomUnitProfile(random);
-  return Array.from({ length: n }, (_, i) => {
-    const answers = {
-      ...syntheticAnswers(
-        HEALTH_CHECK_V1,
-        profile,
-        { skipRate: 0.03, waveShift: [0, 0, 0, 0] },
-        random,
-      ),
-      ...(patch?.(i) ?? {}),
-    };
-    return { organisationId, answers, scores: scoreResponse(HEALTH_CHECK_V1, answers) };
-  });
-}
-
-const closedWave: ReportWaveSummary = {
-  id: 'wave-2025',
-  name: 'Health Check 2025',
-  opensAt: '2025-09-01T00:00:00.000Z',
-  closesAt: '2025-11-30T00:00:00.000Z',
-  state: 'closed',
-};
-
-const OTHERS: ResponseRow[] = [];
-for (let o = 2; o <= 12; o++) {
-  OTHERS.push(...rows(`00000000-0000-4000-8000-0000000000${String(o).padStart(2, '0')}`, 40));
-}
-
-function nationalOf(laRows: ResponseRow[]): { table: ResponseTable; regionOf: string[] } {
-  const all = [...laRows, ...OTHERS];
-  const table = buildResponseTable(HEALTH_CHECK_V1, all);
-  return {
-    table,
-    regionOf: table.organisationIds.map((_, i) => (i % 2 === 0 ? 'North East' : 'London')),
-  };
-}
-
-function comparisonsOf(laRows: ResponseRow[]) {
-  const { table, regionOf } = nationalOf(laRows);
-  return compareEveryOrganisation(HEALTH_CHECK_V1, table, regionOf).get(OWN) ?? null;
-}
-
-function inputs(laRows: ResponseRow[], overrides: Partial<ReportInputs> = {}): ReportInputs {
-  return {
-    instrument: HEALTH_CHECK_V1,
-    organisation: { id: OWN, gssCode: 'E06000001', name: 'Hartlepool', region: 'North East' },
-    service: 'children',
-    wave: closedWave,
-    waves: [closedWave],
-    k: 10,
-    count: laRows.length,
-    headcount: null,
-    la: buildResponseTable(HEALTH_CHECK_V1, laRows),
-    comparisons: comparisonsOf(laRows),
-    previous: null,
-    funnel: null,
-    nationalDrivers: { n: 1000, r2: 0.4, shares: [0.1, 0.1, 0.1, 0.1] },
-    now: new Date('2026-01-01T00:00:00Z'),
-    ...overrides,
-  };
-}
-
-const scoresOf = (r: readonly ResponseRow[], key: string): number[] =>
-  r.map((row) => row.scores[key]?.score0to100).filter((v): v is number => typeof v === 'number');
+import { buildResponseTable } from './data/response-table';
+import { NOT_COMPARABLE_MESSAGE } from './report-wording';
+import type { InvarianceVerdict } from './statistics/measurement-invariance';
+import {
+  buildReport,
+  closedWave,
+  inputs,
+  nationalOf,
+  OTHERS,
+  OWN,
+  rows,
+  scoresOf,
+} from './testing/synthetic-report';
 
 describe('buildReport', () => {
   const la = rows(OWN, 60);

@@ -1,6 +1,7 @@
 import type { InstrumentDefinition } from '@swhc/instruments';
+import { PsychometricsError } from '@swhc/psychometrics';
 import { compareMeans, type Difference } from './report-statistics';
-import type { ResponseTable } from './response-table';
+import type { ResponseTable } from '../data/response-table';
 
 /** One LA against the other LAs of a population (England or its region): Welch on 0–100 scores. */
 export interface PopulationComparison {
@@ -24,9 +25,10 @@ function compare(own: readonly number[], others: readonly number[]): PopulationC
   try {
     const difference = compareMeans(own, others);
     return { others: { n: difference.n2, mean: difference.mean2 }, difference };
-  } catch {
+  } catch (error) {
     // Too few values, or constant scores: no comparison rather than a wrong one.
-    return null;
+    if (error instanceof PsychometricsError) return null;
+    throw error;
   }
 }
 

@@ -19,6 +19,9 @@ import {
   type InvarianceVerdict,
 } from './measurement-invariance';
 
+/** A difference is called clear (statistically significant) below this p-value. */
+export const SIGNIFICANCE = 0.05;
+
 export interface MeanEstimate {
   readonly n: number;
   readonly mean: number;

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ServiceKind } from '@swhc/contracts';
 import { findInstrument, type InstrumentDefinition } from '@swhc/instruments';
 import type { DataSource } from 'typeorm';
-import { Instrument } from '../instruments/instrument.entity';
-import { Organisation } from '../organisations/organisation.entity';
-import { Wave } from '../waves/wave.entity';
-import { Headcount } from './headcount.entity';
+import { Instrument } from '../../instruments/instrument.entity';
+import { Organisation } from '../../organisations/organisation.entity';
+import { Wave } from '../../waves/wave.entity';
+import { Headcount } from '../headcount.entity';
 import type { ResponseRow } from './response-table';
 
 export interface WaveWithInstrument {

@@ -1,7 +1,7 @@
 import { HEALTH_CHECK_V1 } from '@swhc/instruments';
 import { welch } from '@swhc/psychometrics';
 import { compareEveryOrganisation } from './la-comparisons';
-import { buildResponseTable, type ResponseRow } from './response-table';
+import { buildResponseTable, type ResponseRow } from '../data/response-table';
 
 function row(organisationId: string, score: number): ResponseRow {
   return {
