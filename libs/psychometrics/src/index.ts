@@ -25,13 +25,15 @@ export * from './funnel';
 // inverseSpd/logDetSpd/solveSpd, lu/solve/inverse/determinant (general), symmetricEigen (Jacobi).
 export * from './linalg';
 // cfa: parseModel(syntax), fitCfa(data, model, { group | groups (one string label per row), groupEqual,
-// meanStructure, stdLv, maxIterations, throwOnNonConvergence }), fitCfaToMoments(sampleMoments(data,
-// vars, { groups }), model, options), invariance(data, model, groups) / invarianceFromMoments. CfaResult
-// has lavaan's fit measures (chisq, df, cfi, …) plus npar, chisqGroup, baseline*, rmseaPvalue, srmrGroup, logl/aic/bic, se per
-// estimate, and rmseaCiLowerLavaan/UpperLavaan (lavaan's uniroot tolerance; rmseaCiLower/Upper are the
-// exact roots). R's NA is NaN (pvalue when df = 0).
+// groupPartial, meanStructure, stdLv, modificationIndices, scoreTests, maxIterations,
+// throwOnNonConvergence }), fitCfaToMoments(sampleMoments(data, vars, { groups }), model, options),
+// invariance(data, model, groups) / invarianceFromMoments. CfaResult has lavaan's fit measures (chisq,
+// df, cfi, …, logl/aic/bic/bic2) plus npar, chisqGroup, baseline*, rmseaPvalue, srmrGroup, warnings;
+// each estimate has se, z, pvalue, stdLv, stdAll; modificationIndices and scoreTests when asked for;
+// rmseaCiLowerLavaan/UpperLavaan (lavaan's uniroot tolerance; rmseaCiLower/Upper are the exact roots).
+// R's NA is NaN (pvalue when df = 0).
 export * from './cfa';
 // omegaTotal(data, items, { reverse }) → { n, omegaTotal = (Σλ)²/((Σλ)²+Σθ) (compRelSEM obs.var=FALSE),
 // loadings: Record<item, λ> (std.lv; common sign arbitrary), residualVariances, omegaObservedVariance
-// (compRelSEM default), fit }.
+// (compRelSEM default), fit, warnings (mixed-sign loadings) }.
 export * from './reliability/omega';

@@ -359,3 +359,88 @@ export function parseParameterKey(key: string): {
   }
   throw new Error(`cannot read parameter key ${key}`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// lavaan-output.json (fixtures/r/lavaan-output.R): fit measures, estimates with SEs and the
+// standardised solution, modification indices and score tests, at the exact optimum
+// ---------------------------------------------------------------------------------------------
+
+export interface OutputParameterRef {
+  readonly lhs: string;
+  readonly op: string;
+  readonly rhs: string;
+  readonly group: number;
+}
+
+export interface OutputCase {
+  readonly id: string;
+  /** Fixture data set: 'hs', 'bfi' or 'political-democracy' (<name>.csv, hs = holzinger-swineford-1939). */
+  readonly data: 'hs' | 'bfi' | 'political-democracy';
+  readonly model: string;
+  readonly options: {
+    readonly group?: string;
+    readonly 'group.equal'?: string | string[];
+    readonly 'group.partial'?: string | string[];
+    readonly 'std.lv'?: boolean;
+    readonly meanstructure?: boolean;
+  };
+  readonly group_labels: string[];
+  readonly nobs: number[];
+  readonly max_abs_gradient: number;
+  /** fitMeasures() at the optimum; NA as null. */
+  readonly fit: Record<string, number | null>;
+  /** lavaan's RMSEA 90% CI formula solved with uniroot(tol = 1e-15). */
+  readonly rmsea_ci_exact: [number, number];
+  readonly params: (OutputParameterRef & {
+    /** null in a single-group fit (lavaan has no label column there). */
+    readonly label: string | null;
+    readonly est: number;
+    readonly se: number;
+    readonly z: number | null;
+    readonly pvalue: number | null;
+    readonly std_lv: number | null;
+    readonly std_all: number | null;
+  })[];
+  readonly modindices: (OutputParameterRef & { readonly mi: number; readonly epc: number })[];
+  readonly score_test?: {
+    readonly total: { readonly x2: number; readonly df: number; readonly pvalue: number };
+    readonly univariate: {
+      readonly constraint: string;
+      readonly left: OutputParameterRef;
+      readonly right: OutputParameterRef;
+      readonly x2: number;
+      readonly df: number;
+      readonly pvalue: number;
+    }[];
+  };
+  /** What lavaan warned when it fitted the model with its defaults. */
+  readonly lavaan_warnings: string[];
+}
+
+export function lavaanOutput(): OutputCase[] {
+  return readFixtureJson<{ cases: OutputCase[] }>('lavaan-output.json').cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// psych-output.json (fixtures/r/psych-output.R): psych::alpha's warnings and G6 of a singular R
+// ---------------------------------------------------------------------------------------------
+
+export interface PsychAlphaCase {
+  readonly id: string;
+  readonly items: string[];
+  readonly reverse: string[];
+  readonly n: number;
+  readonly raw_alpha: number;
+  readonly std_alpha: number;
+  readonly g6: number;
+  readonly average_r: number;
+  readonly drop_g6: number[];
+  readonly drop_raw_alpha: number[];
+  /** Items with a negative loading on the first principal component (what psych names when it warns). */
+  readonly negative_first_component: string[];
+  readonly psych_warnings: string[];
+}
+
+export function psychOutput(): PsychAlphaCase[] {
+  return readFixtureJson<{ cases: PsychAlphaCase[] }>('psych-output.json').cases;
+}

@@ -143,8 +143,8 @@ describe('hc-stats errors: non-zero exit and one clear line on stderr', () => {
       2,
     );
     expectFailure(
-      ['cfa', '--data', DATA, '--model', MODEL, '--group', 'site', '--group-equal', 'residuals'],
-      /takes loadings and\/or intercepts, not 'residuals'/,
+      ['cfa', '--data', DATA, '--model', MODEL, '--group', 'site', '--group-equal', 'regressions'],
+      /takes loadings, intercepts, means, residuals, residual\.covariances, lv\.variances, lv\.covariances, not 'regressions'/,
       2,
     );
   });
@@ -175,6 +175,123 @@ describe('hc-stats errors: non-zero exit and one clear line on stderr', () => {
     expectFailure(
       ['rake', '--data', DATA, '--margins', margins],
       /the margins must have the same total/,
+    );
+  });
+
+  it('a number too large for a double (1e999) is not a finite number', () => {
+    const path = csvFile('huge.csv', 'a,b,c\n1,2,3\n2,1e999,4\n3,2,2\n4,3,1\n');
+    expectFailure(
+      ['alpha', '--data', path, '--items', 'a,b,c'],
+      /^hc-stats: value '1e999' in column 'b' at data row 2 is not a finite number\n$/,
+    );
+  });
+
+  it('compare names the group as the user did', () => {
+    const path = csvFile('one-male.csv', 'sex,score\nfemale,3\nfemale,4\nfemale,5\nmale,4\n');
+    expectFailure(
+      ['compare', '--data', path, '--value', 'score', '--by', 'sex', '--groups', 'female,male'],
+      /^hc-stats: too few rows: Group "male" needs at least 2 usable value\(s\), got 1\.\n$/,
+    );
+    expectFailure(
+      ['compare', '--data', path, '--value', 'score', '--by', 'sex', '--groups', 'male,female'],
+      /Group "male" needs at least 2/,
+    );
+  });
+
+  it('a UTF-16 file is recognised and named as such', () => {
+    const path = join(scratch, 'utf16.csv');
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b\n1,2\n', 'utf16le')]),
+    );
+    expectFailure(
+      ['alpha', '--data', path, '--items', 'a,b'],
+      /^hc-stats: '.*utf16\.csv' is UTF-16 \(little-endian\) text; hc-stats reads UTF-8/,
+    );
+    const noBom = join(scratch, 'utf16-nobom.csv');
+    writeFileSync(noBom, Buffer.from('a,b\n1,2\n3,4\n', 'utf16le'));
+    expectFailure(['alpha', '--data', noBom, '--items', 'a,b'], /is UTF-16 \(little-endian\) text/);
+  });
+
+  it('an all-blank item is named as empty', () => {
+    const path = csvFile('blank.csv', 'a,b,c\n1,,3\n2,,4\n3,,2\n4,,1\n');
+    expectFailure(
+      ['alpha', '--data', path, '--items', 'a,b,c'],
+      /^hc-stats: Item "b" has no answers: every value is missing \(an empty column\?\)\.\n$/,
+    );
+    const model = csvFile('blank.lav', 'f =~ a + b + c\n');
+    expectFailure(
+      ['cfa', '--data', path, '--model', model],
+      /^hc-stats: the variable 'b' has no values: every cell is empty\n$/,
+    );
+  });
+
+  it("'~=' is a syntax error, not an unsupported regression", () => {
+    const path = csvFile('tilde.lav', 'f1 ~= q1 + q2 + q3\n');
+    expectFailure(
+      ['cfa', '--data', DATA, '--model', path],
+      /^hc-stats: model syntax, line 1: '~=' is not an operator of the model syntax \(a factor is defined with '=~'/,
+    );
+  });
+
+  it('a rake margin is named by its variable', () => {
+    const margins = csvFile(
+      'extra-level.json',
+      '{"sex": {"female": 600, "male": 300, "other": 100}, "age_band": {"18-34": 300, "35-49": 400, "50+": 300}}',
+    );
+    expectFailure(
+      ['rake', '--data', DATA, '--margins', margins],
+      /^hc-stats: Margin level "other" of sex has no rows in the data\.\n$/,
+    );
+  });
+
+  it('a group with fewer rows than variables says so', () => {
+    let seed = 7;
+    const answer = (): number => {
+      seed = (seed * 48271) % 2147483647;
+      return (seed % 5) + 1;
+    };
+    const rows = ['g,q1,q2,q3,q4,q5,q6'];
+    for (let i = 0; i < 44; i++) {
+      const answers = Array.from({ length: 6 }, answer).join(',');
+      rows.push(`${i < 40 ? 'A' : 'B'},${answers}`);
+    }
+    const path = csvFile('small-group.csv', `${rows.join('\n')}\n`);
+    expectFailure(
+      ['cfa', '--data', path, '--model', MODEL, '--group', 'g'],
+      /^hc-stats: group 'B' has 4 complete row\(s\) for 6 observed variables: a covariance matrix of 6 variables needs more rows than variables \(at least 7\)\n$/,
+    );
+  });
+
+  it('--overdispersion takes none, multiplicative or additive', () => {
+    expectFailure(
+      ['funnel', '--data', DATA, '--value', 'overall', '--unit', 'team', '--overdispersion', 'big'],
+      /--overdispersion takes none, multiplicative, additive, not 'big'/,
+      2,
+    );
+  });
+
+  it('--group-partial needs --group, and names a parameter of the model', () => {
+    expectFailure(
+      ['cfa', '--data', DATA, '--model', MODEL, '--group-partial', 'q2~1'],
+      /--group-partial needs --group/,
+      2,
+    );
+    expectFailure(
+      [
+        'cfa',
+        '--data',
+        DATA,
+        '--model',
+        MODEL,
+        '--group',
+        'site',
+        '--group-equal',
+        'intercepts',
+        '--group-partial',
+        'q9~1',
+      ],
+      /group\.partial: 'q9~1' is not a parameter of the model/,
     );
   });
 

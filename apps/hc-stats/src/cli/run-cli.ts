@@ -41,11 +41,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const started = io.now();
     const { files, input } = readInputs(command, options.required('data'), options, io);
     const read = io.now();
-    const result = command.run({ table: input, options, files });
+    const { json, warnings } = command.run({ table: input, options, files });
     const computed = io.now();
-    const output: JsonObject = options.has('timing')
-      ? { ...result, timing_ms: { read: read - started, compute: computed - read } }
-      : result;
+    const output: JsonObject = { ...json, warnings: [...warnings] };
+    if (options.has('timing'))
+      output['timing_ms'] = { read: read - started, compute: computed - read };
+    for (const warning of warnings) io.writeStderr(`hc-stats: warning: ${oneLine(warning)}\n`);
     io.writeStdout(`${JSON.stringify(output)}\n`);
     return 0;
   } catch (error) {

@@ -12,7 +12,7 @@ export const alphaCommand: Command = {
   run({ table, options }) {
     const { items, reverse } = itemSelection(options);
     const result = alpha(numericDataSet(table, items), items, { reverse });
-    return {
+    const json = {
       n: result.n,
       alpha: result.alpha,
       std_alpha: result.stdAlpha,
@@ -25,5 +25,6 @@ export const alphaCommand: Command = {
         alpha_if_dropped: item.alphaIfDropped,
       })),
     };
+    return { json, warnings: result.warnings };
   },
 };

@@ -1,4 +1,11 @@
-import { parseModel, type CfaModel, type DataSet } from '@swhc/psychometrics';
+import {
+  GROUP_EQUAL_VALUES,
+  parseModel,
+  type CfaFitOptions,
+  type CfaModel,
+  type DataSet,
+  type GroupEqual,
+} from '@swhc/psychometrics';
 import { CliError } from '../cli/cli-error';
 import type { FlagSpec, ParsedOptions } from '../cli/parse-options';
 import { numericDataSet, textColumn } from '../csv/csv-table';
@@ -10,6 +17,21 @@ export const MODEL_FLAG: FlagSpec = {
   required: true,
   placeholder: 'M.lav',
   help: 'lavaan model syntax file (f =~ a + b + c, one factor per line)',
+};
+
+/** The flags `cfa` and `invariance` share after --data, --model and --group. */
+export const GROUP_PARTIAL_FLAG: FlagSpec = {
+  name: 'group-partial',
+  kind: 'value',
+  required: false,
+  placeholder: 'x3~1,f=~x7',
+  help: "parameters exempt from the equality constraints (lavaan's group.partial)",
+};
+export const STD_LV_FLAG: FlagSpec = {
+  name: 'std-lv',
+  kind: 'switch',
+  required: false,
+  help: 'identify each factor by fixing its variance to 1 (lavaan std.lv = TRUE) instead of its first loading',
 };
 
 export interface CfaInputs {
@@ -33,20 +55,28 @@ export function cfaInputs(
     : { model, data, groups: textColumn(table, groupColumn) };
 }
 
-const EQUAL_CHOICES = ['loadings', 'intercepts'] as const;
-export type GroupEqual = (typeof EQUAL_CHOICES)[number];
-
-/** --group-equal loadings[,intercepts]: only meaningful with --group. */
+/** --group-equal with lavaan's group.equal classes: only meaningful with --group. */
 export function groupEqualOption(options: ParsedOptions): GroupEqual[] {
   const entries = options.list('group-equal') ?? [];
   if (entries.length > 0 && !options.has('group')) {
     throw new CliError('--group-equal needs --group', 2);
   }
   return entries.map((entry) => {
-    const choice = EQUAL_CHOICES.find((c) => c === entry);
+    const choice = GROUP_EQUAL_VALUES.find((c) => c === entry);
     if (choice === undefined) {
-      throw new CliError(`--group-equal takes loadings and/or intercepts, not '${entry}'`, 2);
+      throw new CliError(`--group-equal takes ${GROUP_EQUAL_VALUES.join(', ')}, not '${entry}'`, 2);
     }
     return choice;
   });
+}
+
+/** --group-partial and --std-lv as library options (group-partial only with --group). */
+export function identificationOptions(
+  options: ParsedOptions,
+): Pick<CfaFitOptions, 'groupPartial' | 'stdLv'> {
+  const partial = options.list('group-partial') ?? [];
+  if (partial.length > 0 && !options.has('group')) {
+    throw new CliError('--group-partial needs --group', 2);
+  }
+  return { groupPartial: partial, stdLv: options.has('std-lv') };
 }

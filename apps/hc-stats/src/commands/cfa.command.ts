@@ -1,7 +1,14 @@
 import { fitCfa } from '@swhc/psychometrics';
-import { DATA_FLAG, type Command, type JsonObject } from './command';
-import { MODEL_FLAG, cfaInputs, groupEqualOption } from './cfa-inputs';
-import { estimatesJson, fitMeasuresJson, requireConverged } from './cfa-output';
+import { DATA_FLAG, type Command } from './command';
+import {
+  GROUP_PARTIAL_FLAG,
+  MODEL_FLAG,
+  STD_LV_FLAG,
+  cfaInputs,
+  groupEqualOption,
+  identificationOptions,
+} from './cfa-inputs';
+import { cfaJson, requireConverged } from './cfa-output';
 
 /** Confirmatory factor analysis by ML as lavaan::cfa (listwise deletion, marker-variable scaling). */
 export const cfaCommand: Command = {
@@ -22,16 +29,29 @@ export const cfaCommand: Command = {
       kind: 'value',
       required: false,
       placeholder: 'loadings[,intercepts]',
-      help: 'parameters held equal across groups',
+      help: 'parameters held equal across groups: loadings, intercepts, means, residuals, residual.covariances, lv.variances, lv.covariances',
+    },
+    GROUP_PARTIAL_FLAG,
+    STD_LV_FLAG,
+    {
+      name: 'modindices',
+      kind: 'switch',
+      required: false,
+      help: 'add "modindices": lavaan\'s modification indices (mi) and expected parameter changes (epc)',
     },
   ],
   fileFlags: ['model'],
   run(input) {
     const groupEqual = groupEqualOption(input.options);
+    const identification = identificationOptions(input.options);
     const { model, data, groups } = cfaInputs(input, false);
-    const fit = fitCfa(data, model, groups === undefined ? {} : { groups, groupEqual });
+    const fit = fitCfa(data, model, {
+      ...identification,
+      ...(groups === undefined ? {} : { groups, groupEqual }),
+      modificationIndices: input.options.has('modindices'),
+      scoreTests: true,
+    });
     requireConverged(fit, 'the CFA');
-    const labels: JsonObject = groups === undefined ? {} : { groups: fit.groups };
-    return { ...fitMeasuresJson(fit), ...labels, estimates: estimatesJson(fit) };
+    return { json: cfaJson(fit, { groups: groups !== undefined }), warnings: fit.warnings };
   },
 };

@@ -14,6 +14,16 @@ export interface CommandInput {
   readonly files: ReadonlyMap<string, string>;
 }
 
+/** What a command computed: the JSON to print, and the warnings that go with it. */
+export interface CommandOutput {
+  readonly json: JsonObject;
+  /**
+   * Problems with the result that do not stop it (a Heywood case, an unmet margin, items to reverse):
+   * printed as `warnings` in the JSON (always present) and one line each on stderr.
+   */
+  readonly warnings: readonly string[];
+}
+
 /** One sub-command: its flags, and a pure function from the input to the JSON result. */
 export interface Command {
   readonly name: string;
@@ -21,7 +31,7 @@ export interface Command {
   readonly flags: readonly FlagSpec[];
   /** Flags whose values are paths of further input files (model syntax, margins). */
   readonly fileFlags: readonly string[];
-  run(input: CommandInput): JsonObject;
+  run(input: CommandInput): CommandOutput;
 }
 
 /** The --data flag every command takes. */

@@ -41,8 +41,10 @@ export const compareCommand: Command = {
         .map((row) => values[row] ?? Number.NaN)
         .filter((v) => !Number.isNaN(v)),
     ) as [number[], number[]];
-    const test = welch(second, first);
-    return {
+    // B − A is welch(B, A): its group 1 is the user's second group
+    const names = [groups[1]!, groups[0]!] as const;
+    const test = welch(second, first, names);
+    const json = {
       n1: first.length,
       n2: second.length,
       mean1: test.mean2,
@@ -50,7 +52,8 @@ export const compareCommand: Command = {
       welch_t: test.t,
       df: test.df,
       p: test.p,
-      hedges_g: hedgesG(second, first).g,
+      hedges_g: hedgesG(second, first, names).g,
     };
+    return { json, warnings: [] };
   },
 };

@@ -30,6 +30,6 @@ export const driversCommand: Command = {
     predictors.forEach((name, i) => {
       shapley[name] = result.shapley[i] ?? Number.NaN;
     });
-    return { n: result.n, r2: result.r2, shapley };
+    return { json: { n: result.n, r2: result.r2, shapley }, warnings: [] };
   },
 };

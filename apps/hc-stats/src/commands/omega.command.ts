@@ -16,6 +16,9 @@ export const omegaCommand: Command = {
     items.forEach((item) => {
       loadings[item] = result.loadings[item] ?? Number.NaN;
     });
-    return { n: result.n, omega_total: result.omegaTotal, loadings };
+    return {
+      json: { n: result.n, omega_total: result.omegaTotal, loadings },
+      warnings: result.warnings,
+    };
   },
 };

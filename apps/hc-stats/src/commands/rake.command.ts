@@ -48,15 +48,12 @@ export const rakeCommand: Command = {
       }
     });
     const levelsPerRow = table.records.map((_, r) => levelColumns.map((levels) => levels[r] ?? ''));
-    const result = rake(
-      levelsPerRow,
-      columns.map((column) => margins.get(column) ?? new Map()),
-      {
-        epsilon: EPSILON,
-        maxPasses: MAX_PASSES,
-        allowNonConvergence: true,
-      },
-    );
+    // margins keyed by column, so the library names a margin by its variable
+    const result = rake(levelsPerRow, Object.fromEntries(margins), {
+      epsilon: EPSILON,
+      maxPasses: MAX_PASSES,
+      allowNonConvergence: true,
+    });
     if (!result.converged) {
       throw new CliError(
         `raking did not converge in ${MAX_PASSES} passes (last change ${result.lastChange.toExponential(2)}): ` +
@@ -64,7 +61,7 @@ export const rakeCommand: Command = {
       );
     }
     const meanColumn = options.value('mean');
-    return {
+    const json = {
       sum_w: result.sumW,
       weights: [...result.weights],
       weighted_mean:
@@ -73,6 +70,8 @@ export const rakeCommand: Command = {
           : weightedMean(numericColumn(table, meanColumn), result.weights),
       deff_kish: kishDeff(result.weights),
       iterations: result.iterations,
+      achieved: result.achieved,
     };
+    return { json, warnings: result.warnings };
   },
 };

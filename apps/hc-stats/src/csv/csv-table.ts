@@ -24,7 +24,13 @@ export function parseCell(table: CsvTable, row: number, column: number): number 
         '(leave the cell empty for a missing value)',
     );
   }
-  return Number(cell);
+  const value = Number(cell);
+  if (!Number.isFinite(value)) {
+    throw new CliError(
+      `value '${cell}' in column '${table.header[column]}' at data row ${row + 1} is not a finite number`,
+    );
+  }
+  return value;
 }
 
 /** The named columns as a numeric DataSet (NaN = missing), rows in file order. */

@@ -142,6 +142,37 @@ describe('CFA error reporting', () => {
     ).toThrow('the model has a mean structure but the sample moments have no means');
   });
 
+  it('a group with no more complete rows than variables says so (its covariance matrix is singular)', () => {
+    const groups = hs.rows.map((_, i) => (i < 5 ? 'small' : 'large'));
+    expect(() => fitCfa(hs, HS_MODEL, { groups })).toThrow(
+      "group 'small' has 5 complete row(s) for 9 observed variables: a covariance matrix of 9 variables needs more rows than variables (at least 10)",
+    );
+    const few = { columns: hs.columns, rows: hs.rows.slice(0, 9) };
+    expect(() => fitCfa(few, HS_MODEL)).toThrow(
+      'the data have 9 complete row(s) for 9 observed variables',
+    );
+  });
+
+  it('an empty column is named as empty, not as "too few rows"', () => {
+    const x5 = hs.columns.indexOf('x5');
+    const rows = hs.rows.map((r) => r.map((v, j) => (j === x5 ? NaN : v)));
+    expect(() => fitCfa({ columns: hs.columns, rows }, HS_MODEL)).toThrow(
+      "the variable 'x5' has no values: every cell is empty",
+    );
+  });
+
+  it('group.partial and c(a, b)* modifiers are checked against the model and the groups', () => {
+    const groups = hs.textColumn('school');
+    expect(() =>
+      fitCfa(hs, HS_MODEL, { groups, groupEqual: ['intercepts'], groupPartial: ['x10 ~ 1'] }),
+    ).toThrow(
+      "group.partial: 'x10 ~ 1' is not a parameter of the model (write it as lavaan does, e.g. 'x3 ~ 1' or 'visual =~ x2')",
+    );
+    expect(() => fitCfa(hs, 'f =~ x1 + c(a, b, c)*x2 + x3', { groups })).toThrow(
+      "line 1: 'f =~ x2' has 3 modifiers in c(...) but the data have 2 group(s)",
+    );
+  });
+
   it('every error is a PsychometricsError with a stable name', () => {
     const errors: unknown[] = [];
     for (const run of [

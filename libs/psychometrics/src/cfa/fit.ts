@@ -5,7 +5,7 @@
  * fitMeasures()'s chisq/CFI/TLI/RMSEA(+90% CI)/SRMR (lavaan 0.6-14 lavaan(), lav_fit_measures).
  */
 import type { DataSet } from '../data/data-set';
-import { pchisq } from '../distributions';
+import { pchisq, pnorm } from '../distributions';
 import { cholesky, choleskyLogDet, NotPositiveDefiniteError } from '../linalg';
 import { CfaDataError, NonConvergenceError, NotIdentifiedError } from './errors';
 import {
@@ -18,6 +18,7 @@ import {
   tliOf,
 } from './fit-measures';
 import { MlProblem, type GroupStats } from './ml';
+import { modificationIndices, type ModificationIndex } from './modification-indices';
 import {
   sampleMoments,
   normaliseMoments,
@@ -32,13 +33,21 @@ import {
   momentsPerGroup,
   type GroupEqual,
 } from './partable';
+import { postCheckWarnings } from './post-check';
+import { scoreTests, type ScoreTests } from './score-tests';
+import { standardize } from './standardized';
 import { simpleStartValues, startValues } from './start';
-import { parseModel, type CfaModel, type ModelOp } from './syntax';
+import { parameterName, parseModel, type CfaModel, type ModelOp } from './syntax';
 
 /** Options shared by {@link fitCfa} and {@link fitCfaToMoments}. */
 export interface CfaFitOptions {
   /** lavaan `group.equal`: parameter classes held equal across groups (loadings, intercepts, …). */
   readonly groupEqual?: readonly GroupEqual[];
+  /**
+   * lavaan `group.partial`: parameters exempt from `groupEqual`, written as lavaan writes them
+   * ("x3~1", "visual=~x2", "x1~~x2"; spaces allowed).
+   */
+  readonly groupPartial?: readonly string[];
   /** lavaan `meanstructure`. Default: true with several groups or when the syntax names `~ 1`, else false. */
   readonly meanStructure?: boolean;
   /** lavaan `std.lv`: factor variances fixed to 1 and every loading free (instead of the marker loading = 1). */
@@ -47,6 +56,10 @@ export interface CfaFitOptions {
   readonly maxIterations?: number;
   /** Throw NonConvergenceError instead of returning `converged: false`. */
   readonly throwOnNonConvergence?: boolean;
+  /** Also compute lavaan's `modindices()` (`modificationIndices` in the result). */
+  readonly modificationIndices?: boolean;
+  /** Also compute lavaan's `lavTestScore()` when the model has equality constraints (`scoreTests`). */
+  readonly scoreTests?: boolean;
 }
 
 /** {@link fitCfa}'s options: fitting options plus how to split rows into groups. */
@@ -67,6 +80,14 @@ export interface CfaEstimate {
   readonly est: number;
   /** Standard error from the expected information (lavaan's default `se = "standard"`); 0 when fixed. */
   readonly se: number;
+  /** est / se; NaN (R's NA) for a fixed parameter. */
+  readonly z: number;
+  /** Two-sided p-value of z, computed as lavaan does: 2·(1 − pnorm(|z|)); NaN when fixed. */
+  readonly pvalue: number;
+  /** lavaan's `std.lv`: the factors standardised (see standardized.ts). */
+  readonly stdLv: number;
+  /** lavaan's `std.all` (= `standardizedSolution()`): factors and observed variables standardised. */
+  readonly stdAll: number;
   readonly free: boolean;
   /** The user's label, or '' (lavaan's automatic .pN. labels are not reproduced). */
   readonly label: string;
@@ -113,6 +134,8 @@ export interface CfaResult {
   readonly chisqGroup: number[];
   readonly baselineChisq: number;
   readonly baselineDf: number;
+  /** 1 − pchisq(baselineChisq, baselineDf). */
+  readonly baselinePvalue: number;
   /** lavaan rmsea.pvalue: P(RMSEA ≤ .05). */
   readonly rmseaPvalue: number;
   /** lavaan rmsea.notclose.pvalue: P(RMSEA ≥ .08). */
@@ -123,9 +146,18 @@ export interface CfaResult {
   readonly unrestrictedLogl: number;
   readonly aic: number;
   readonly bic: number;
+  /** Sample-size adjusted BIC (lavaan's bic2): −2·logl + npar·log((N + 2)/24). */
+  readonly bic2: number;
   readonly meanStructure: boolean;
-  /** Non-fatal problems (e.g. a negative variance estimate). */
+  /**
+   * Non-fatal problems, as lavaan's post-fit checks warn: negative variances (Heywood cases), a factor or
+   * residual covariance matrix that is not positive definite, non-convergence.
+   */
   readonly warnings: string[];
+  /** lavaan's `modindices()`, when asked for with the `modificationIndices` option. */
+  readonly modificationIndices?: ModificationIndex[];
+  /** lavaan's `lavTestScore()`, when asked for with `scoreTests` and the model has equality constraints. */
+  readonly scoreTests?: ScoreTests | null;
 }
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -157,6 +189,7 @@ export function fitCfaToMoments(
     meanStructure,
     stdLv: options.stdLv ?? false,
     groupEqual: G > 1 ? (options.groupEqual ?? []) : [],
+    groupPartial: (options.groupPartial ?? []).map((entry) => groupPartialKey(entry, parsed)),
   });
   checkIdentification(cm, parsed);
   const { p, ov } = cm;
@@ -181,6 +214,13 @@ export function fitCfaToMoments(
     if (meanStructure && mean.some((v) => !Number.isFinite(v))) {
       throw new CfaDataError('the model has a mean structure but the sample moments have no means');
     }
+    const n = mom.nPerGroup[g]!;
+    if (n <= p) {
+      // N rows span at most N − 1 dimensions around their mean: S is singular whatever the data
+      throw new CfaDataError(
+        `${G > 1 ? `group '${label}' has` : 'the data have'} ${n} complete row(s) for ${p} observed variables: a covariance matrix of ${p} variables needs more rows than variables (at least ${p + 1})`,
+      );
+    }
     let logDetS: number;
     try {
       logDetS = choleskyLogDet(cholesky(S, p, 'S', { relativeTolerance: 1e-12 }), p);
@@ -194,7 +234,6 @@ export function fitCfaToMoments(
       }
       throw e;
     }
-    const n = mom.nPerGroup[g]!;
     return { n, w: n / N, S, mean, logDetS };
   });
 
@@ -262,30 +301,42 @@ export function fitCfaToMoments(
     unrestrictedLogl += (-st.n / 2) * (p * LOG_2PI + st.logDetS + p);
   });
 
-  // parameter estimates in lavaan's order
-  const estimates: CfaEstimate[] = cm.rows.map((r) => ({
-    lhs: r.lhs,
-    op: r.op,
-    rhs: r.rhs,
-    group: r.group,
-    est: r.free >= 0 ? opt.z[r.free]! : r.value,
-    se: r.free >= 0 ? se[r.free]! : 0,
-    free: r.free >= 0,
-    label: r.label,
-  }));
-  const warnings: string[] = [];
-  for (const e of estimates) {
-    if (e.op === '~~' && e.lhs === e.rhs && e.est < 0) {
-      warnings.push(
-        `negative variance estimate: ${e.lhs} ~~ ${e.rhs} = ${e.est}${G > 1 ? ` (group ${e.group})` : ''}`,
-      );
-    }
-  }
+  // parameter estimates in lavaan's order, with z, p and the standardised solution
+  const est = cm.rows.map((r) => (r.free >= 0 ? opt.z[r.free]! : r.value));
+  const matrices = problem.matrices(opt.z);
+  const std = standardize(cm.rows, est, matrices, implied, p, cm.m);
+  const estimates: CfaEstimate[] = cm.rows.map((r, i) => {
+    const free = r.free >= 0;
+    const s = free ? se[r.free]! : 0;
+    const z = free && s > 0 ? est[i]! / s : Number.NaN;
+    return {
+      lhs: r.lhs,
+      op: r.op,
+      rhs: r.rhs,
+      group: r.group,
+      est: est[i]!,
+      se: s,
+      z,
+      // as lavaan writes it (so a p below 1e-16 is 0, as lavaan prints it)
+      pvalue: 2 * (1 - pnorm(Math.abs(z))),
+      stdLv: std[i]!.stdLv,
+      stdAll: std[i]!.stdAll,
+      free,
+      label: r.label,
+    };
+  });
+  const warnings = postCheckWarnings(cm.rows, est, matrices, mom.groups, p, cm.m);
   if (!converged) {
     warnings.push(
       `did not converge: max |gradient| = ${opt.maxAbsGradient} after ${opt.iterations} iterations`,
     );
   }
+  const extras: Pick<CfaResult, 'modificationIndices' | 'scoreTests'> = {
+    ...(options.modificationIndices
+      ? { modificationIndices: modificationIndices(cm, stats, opt.z) }
+      : {}),
+    ...(options.scoreTests ? { scoreTests: scoreTests(cm, stats, opt.z) } : {}),
+  };
   return {
     n: N,
     groups: [...mom.groups],
@@ -310,6 +361,7 @@ export function fitCfaToMoments(
     chisqGroup,
     baselineChisq,
     baselineDf,
+    baselinePvalue: baselineDf > 0 ? 1 - pchisq(baselineChisq, baselineDf) : Number.NaN,
     rmseaPvalue: rmseaCloseFitPvalue(chisq, df, N, G),
     rmseaNotClosePvalue: rmseaNotCloseFitPvalue(chisq, df, N, G),
     srmrGroup: srmrG,
@@ -317,9 +369,35 @@ export function fitCfaToMoments(
     unrestrictedLogl,
     aic: -2 * logl + 2 * q,
     bic: -2 * logl + q * Math.log(N),
+    bic2: -2 * logl + q * Math.log((N + 2) / 24),
     meanStructure,
     warnings,
+    ...extras,
   };
+}
+
+/**
+ * A lavaan `group.partial` entry ("x3 ~ 1", "visual=~x2", "x2 ~~ x1") as the parameter key the table
+ * uses, covariances written with the earlier variable first as the parser writes them.
+ * @throws CfaDataError for an entry that is not `lhs op rhs` with a variable of the model on each side
+ */
+function groupPartialKey(entry: string, model: CfaModel): string {
+  const text = entry.replace(/\s+/g, '');
+  const m = /^([A-Za-z_.][A-Za-z0-9_.]*)(=~|~~|~)([A-Za-z0-9_.]+)$/.exec(text);
+  const known = (v: string): boolean => model.latent.includes(v) || model.observed.includes(v);
+  if (m === null || !known(m[1]!) || (m[2] === '~' ? m[3] !== '1' : !known(m[3]!))) {
+    throw new CfaDataError(
+      `group.partial: '${entry}' is not a parameter of the model (write it as lavaan does, e.g. 'x3 ~ 1' or 'visual =~ x2')`,
+    );
+  }
+  const [, lhs, op, rhs] = m as unknown as [string, string, string, string];
+  if (op === '~') return parameterName(lhs, '~1', '');
+  if (op === '~~') {
+    const order = (v: string): number =>
+      model.latent.includes(v) ? model.latent.indexOf(v) : model.observed.indexOf(v);
+    return order(rhs) < order(lhs) ? parameterName(rhs, op, lhs) : parameterName(lhs, op, rhs);
+  }
+  return parameterName(lhs, op, rhs);
 }
 
 /**

@@ -8,4 +8,6 @@ export type { GroupingOptions, SampleMoments, SampleMomentsInput } from './momen
 export { fitCfa, fitCfaToMoments } from './fit';
 export type { CfaEstimate, CfaFitOptions, CfaOptions, CfaResult } from './fit';
 export { invariance, invarianceFromMoments } from './invariance';
+export type { ModificationIndex } from './modification-indices';
+export type { ParameterRef, ScoreTests, UnivariateScoreTest } from './score-tests';
 export type { InvarianceOptions, InvarianceResult, InvarianceTest } from './invariance';

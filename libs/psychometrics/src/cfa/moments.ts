@@ -220,13 +220,23 @@ class CrossProducts {
   }
 }
 
+/** The first variable without a single value, if any (an empty column explains "no complete rows"). */
+function emptyVariable(
+  rows: readonly (readonly number[])[],
+  cols: Int32Array,
+  variables: readonly string[],
+): string | undefined {
+  return variables.find((_, a) => rows.every((row) => !Number.isFinite(row[cols[a]!] ?? NaN)));
+}
+
 /**
  * Builds per-group sample moments of `variables` from raw data, with listwise deletion, in one pass
  * over the rows: no per-row allocation, the group looked up only when the label changes, and the
  * cross-products accumulated blockwise on rows shifted by the group's first complete row
  * ({@link CrossProducts}; a shift from a data point keeps Σ(x − s)(x − s)' − n·d·d' as accurate as
  * R's two-pass cov()).
- * @throws CfaDataError for an unknown variable or group column, or a group without enough complete rows.
+ * @throws CfaDataError for an unknown variable or group column, a variable without values, or a group
+ *   without enough complete rows.
  */
 export function sampleMoments(
   data: DataSet,
@@ -256,8 +266,13 @@ export function sampleMoments(
   for (let g = 0; g < G; g++) {
     const n = acc[g]!.n;
     const name = G > 1 ? ` in group '${groups[g]}'` : '';
-    if (n < 2)
+    if (n < 2) {
+      const empty = emptyVariable(rows, cols, variables);
+      if (empty !== undefined) {
+        throw new CfaDataError(`the variable '${empty}' has no values: every cell is empty`);
+      }
       throw new CfaDataError(`only ${n} complete row(s)${name}: too few for a covariance matrix`);
+    }
     const m = acc[g]!.finish();
     cov.push(m.cov);
     mean.push(m.mean);

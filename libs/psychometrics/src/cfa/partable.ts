@@ -11,12 +11,13 @@
  * a map from rows to a reduced parameter vector z, so x = K·z with K a 0/1 selection matrix.
  */
 import type { CfaModel, ModelModifier, ModelOp } from './syntax';
-import { NotIdentifiedError } from './errors';
+import { CfaDataError, NotIdentifiedError } from './errors';
 
 /** Parameter classes lavaan's `group.equal` can hold equal across groups. */
 export type GroupEqual =
   | 'loadings'
   | 'intercepts'
+  | 'means'
   | 'residuals'
   | 'residual.covariances'
   | 'lv.variances'
@@ -25,6 +26,7 @@ export type GroupEqual =
 export const GROUP_EQUAL_VALUES: readonly GroupEqual[] = [
   'loadings',
   'intercepts',
+  'means',
   'residuals',
   'residual.covariances',
   'lv.variances',
@@ -72,6 +74,8 @@ export interface CompileOptions {
   readonly meanStructure: boolean;
   readonly stdLv: boolean;
   readonly groupEqual: readonly GroupEqual[];
+  /** lavaan `group.partial`: parameters exempt from `groupEqual`, as `parameterName` keys ("x3~1"). */
+  readonly groupPartial?: readonly string[];
 }
 
 function equalClass(
@@ -79,9 +83,9 @@ function equalClass(
   lhs: string,
   rhs: string,
   isLatent: (v: string) => boolean,
-): GroupEqual | null {
+): GroupEqual {
   if (op === '=~') return 'loadings';
-  if (op === '~1') return isLatent(lhs) ? null : 'intercepts';
+  if (op === '~1') return isLatent(lhs) ? 'means' : 'intercepts';
   if (isLatent(lhs)) return lhs === rhs ? 'lv.variances' : 'lv.covariances';
   return lhs === rhs ? 'residuals' : 'residual.covariances';
 }
@@ -105,9 +109,8 @@ export function compileModel(model: CfaModel, options: CompileOptions): Compiled
     lhs: string;
     op: ModelOp;
     rhs: string;
-    free: boolean;
-    value: number;
-    label: string;
+    /** Free/fixed and label per group (one entry when the same in every group). */
+    perGroup: readonly { free: boolean; value: number; label: string }[];
   }
   const userKey = new Set(model.statements.map((s) => `${s.lhs}${s.op}${s.rhs}`));
   const specs: Spec[] = [];
@@ -116,36 +119,42 @@ export function compileModel(model: CfaModel, options: CompileOptions): Compiled
     mod: ModelModifier,
     defaultFree: boolean,
     defaultValue: number,
-  ): { free: boolean; value: number } => {
-    if (mod.fixed !== undefined) return { free: false, value: mod.fixed };
-    if (mod.free) return { free: true, value: 0 };
-    return { free: defaultFree, value: defaultFree ? 0 : defaultValue };
+  ): { free: boolean; value: number; label: string } => {
+    const label = mod.label ?? '';
+    if (mod.fixed !== undefined) return { free: false, value: mod.fixed, label };
+    if (mod.free) return { free: true, value: 0, label };
+    return { free: defaultFree, value: defaultFree ? 0 : defaultValue, label };
   };
   // 1. user rows
   for (const s of model.statements) {
-    let d: { free: boolean; value: number };
+    let defaultFree: boolean;
+    let defaultValue = 0;
     if (s.op === '=~') {
-      const marker = !options.stdLv && firstIndicator.get(s.lhs) === s.rhs;
-      d = fromModifier(s.modifier, !marker, 1);
+      defaultFree = options.stdLv || firstIndicator.get(s.lhs) !== s.rhs;
+      defaultValue = 1;
     } else if (s.op === '~~') {
-      const lvVar = isLatent(s.lhs) && s.lhs === s.rhs;
-      d = fromModifier(s.modifier, !(lvVar && options.stdLv), 1);
+      defaultFree = !(isLatent(s.lhs) && s.lhs === s.rhs && options.stdLv);
+      defaultValue = 1;
     } else {
       // ~1 named by the user: free unless fixed (lavaan frees what the syntax names)
-      d = fromModifier(s.modifier, true, 0);
+      defaultFree = true;
+    }
+    const mods = s.groupModifiers ?? [s.modifier];
+    if (s.groupModifiers && s.groupModifiers.length !== G) {
+      throw new CfaDataError(
+        `line ${s.line}: '${s.lhs} ${s.op} ${s.rhs || '1'}' has ${s.groupModifiers.length} modifiers in c(...) but the data have ${G} group(s)`,
+      );
     }
     specs.push({
       lhs: s.lhs,
       op: s.op,
       rhs: s.rhs,
-      free: d.free,
-      value: d.value,
-      label: s.modifier.label ?? '',
+      perGroup: mods.map((m) => fromModifier(m, defaultFree, defaultValue)),
     });
   }
   const add = (lhs: string, op: ModelOp, rhs: string, free: boolean, value: number): void => {
     if (userKey.has(`${lhs}${op}${rhs}`)) return;
-    specs.push({ lhs, op, rhs, free, value, label: '' });
+    specs.push({ lhs, op, rhs, perGroup: [{ free, value, label: '' }] });
   };
   // 2. residual variances, 3. factor variances, 4. factor covariances (combn order)
   for (const v of ov) add(v, '~~', v, true, 0);
@@ -162,11 +171,16 @@ export function compileModel(model: CfaModel, options: CompileOptions): Compiled
   const zRows: number[][] = [];
   const zNames: string[] = [];
   const tieKey = new Map<string, number>();
-  const latentMeansFree = equal.has('intercepts');
+  // lav_partable_flat: latent means are free in groups 2..G when intercepts are held equal (unless the
+  // means are held equal too, which keeps them at group 1's 0)
+  const latentMeansFree = equal.has('intercepts') && !equal.has('means');
+  const partial = new Set(options.groupPartial ?? []);
   for (let g = 1; g <= G; g++) {
     for (const s of specs) {
-      let free = s.free;
-      let value = s.value;
+      const own = s.perGroup.length > 1 ? s.perGroup[g - 1]! : s.perGroup[0]!;
+      let free = own.free;
+      let value = own.value;
+      const label = own.label;
       // groups 2..G (lav_partable_flat): latent means are free when intercepts are held equal, and with
       // std.lv the factor variances are free when loadings are held equal (unless lv.variances are too)
       if (s.op === '~1' && isLatent(s.lhs) && !userMeans.has(s.lhs) && g > 1 && latentMeansFree) {
@@ -209,10 +223,11 @@ export function compileModel(model: CfaModel, options: CompileOptions): Compiled
       let zi = -1;
       if (free) {
         let key: string | null = null;
-        if (s.label !== '') key = `label:${s.label}`;
+        if (label !== '') key = `label:${label}`;
         else {
           const cls = equalClass(s.op, s.lhs, s.rhs, isLatent);
-          if (cls !== null && equal.has(cls)) key = `eq:${s.lhs}${s.op}${s.rhs}`;
+          const name = `${s.lhs}${s.op}${s.rhs}`;
+          if (equal.has(cls) && !partial.has(name)) key = `eq:${name}`;
         }
         const existing = key === null ? undefined : tieKey.get(key);
         if (existing !== undefined) {
@@ -235,7 +250,7 @@ export function compileModel(model: CfaModel, options: CompileOptions): Compiled
         col: c,
         free: zi,
         value,
-        label: s.label,
+        label,
       });
     }
   }

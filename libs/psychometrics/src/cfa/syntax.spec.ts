@@ -34,6 +34,16 @@ describe('parseModel (lavaan model syntax)', () => {
     expect(m.hasMeans).toBe(true);
   });
 
+  it("reads lavaan's per-group modifiers c(a, b)*x, c(1, NA)*x", () => {
+    const m = parseModel('f =~ x1 + c(a, b)*x2 + c(0.5, NA)*x3\nx1 ~ c(i, i)*1');
+    const s = (lhs: string, op: string, rhs: string) =>
+      m.statements.find((x) => x.lhs === lhs && x.op === op && x.rhs === rhs)!;
+    expect(s('f', '=~', 'x2').groupModifiers).toEqual([{ label: 'a' }, { label: 'b' }]);
+    expect(s('f', '=~', 'x3').groupModifiers).toEqual([{ fixed: 0.5 }, { free: true }]);
+    expect(s('x1', '~1', '').groupModifiers).toEqual([{ label: 'i' }, { label: 'i' }]);
+    expect(s('f', '=~', 'x1').groupModifiers).toBeUndefined();
+  });
+
   it('merges an exact duplicate like lavaan', () => {
     const m = parseModel('f =~ x1 + x2 + x3 + x1');
     expect(m.indicators['f']).toEqual(['x1', 'x2', 'x3']);
@@ -73,6 +83,13 @@ describe('parseModel (lavaan model syntax)', () => {
       "model syntax, line 2: 'f =~ x2' is specified again (line 1) with a different modifier",
     ],
     ['f =~ x1 + a*b*x2', "model syntax, line 1: 'a*b*x2' has more than one modifier"],
+    // a mistyped loadings operator is a syntax error, not a regression
+    [
+      'f ~= x1 + x2 + x3',
+      "model syntax, line 1: '~=' is not an operator of the model syntax (a factor is defined with '=~', e.g. f =~ x1 + x2)",
+    ],
+    ['f =~ x1 + x2\ng = x3 + x4', "model syntax, line 2: '=' is not an operator"],
+    ['f =~ x1 + c(a, )*x2', "model syntax, line 1: 'c(a, )' in 'c(a, )*x2' has an empty element"],
   ];
   it.each(bad)('rejects %j naming the line and the problem', (syntax, message) => {
     expect(() => parseModel(syntax)).toThrow(ModelSyntaxError);

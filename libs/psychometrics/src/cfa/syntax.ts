@@ -1,7 +1,8 @@
 /**
  * lavaan model syntax for CFA (lavaan 0.6-14, `?model.syntax`): `f =~ x1 + x2`, `x1 ~~ x4`,
  * `f1 ~~ 0*f2`, `x1 ~ 1`, modifiers `1*x` (fixed), `NA*x` (free), `a*x` (label: equal to every other
- * parameter with the same label, in every group), `#`/`!` comments, `;` between statements, a
+ * parameter with the same label, in every group), one modifier per group as `c(a, b)*x`,
+ * `c(1, NA)*x` (lavaan's "multiple groups" modifiers), `#`/`!` comments, `;` between statements, a
  * statement continued on the next line after a trailing `+`. Regressions, defined parameters,
  * constraints and formative factors are not part of a CFA and are rejected with the line number.
  */
@@ -26,6 +27,8 @@ export interface ModelStatement {
   /** The right-hand variable; '' for intercepts (`~1`). */
   readonly rhs: string;
   readonly modifier: ModelModifier;
+  /** `c(a, b)*x`: one modifier per group, in group order (then `modifier` is `{}`). */
+  readonly groupModifiers?: readonly ModelModifier[];
   /** 1-based line of the syntax it came from. */
   readonly line: number;
 }
@@ -106,6 +109,22 @@ function parseModifier(mod: string, line: number, term: string): ModelModifier {
 interface Term {
   readonly name: string;
   readonly modifier: ModelModifier;
+  readonly groupModifiers?: readonly ModelModifier[];
+}
+
+/** `c(a, b)*x` → one modifier per group; anything else is a single modifier. */
+function parseModifiers(
+  mod: string,
+  line: number,
+  term: string,
+): Pick<Term, 'modifier' | 'groupModifiers'> {
+  const vector = /^c\((.*)\)$/.exec(mod);
+  if (vector === null) return { modifier: parseModifier(mod, line, term) };
+  const parts = vector[1]!.split(',').map((x) => x.trim());
+  if (parts.some((x) => x === '')) {
+    throw new ModelSyntaxError(line, `'${mod}' in '${term}' has an empty element`);
+  }
+  return { modifier: {}, groupModifiers: parts.map((x) => parseModifier(x, line, term)) };
 }
 
 function parseTerms(rhs: string, line: number, op: string): Term[] {
@@ -120,7 +139,7 @@ function parseTerms(rhs: string, line: number, op: string): Term[] {
       );
     }
     const name = bits[bits.length - 1]!;
-    const modifier: ModelModifier = bits.length === 2 ? parseModifier(bits[0]!, line, part) : {};
+    const modifiers = bits.length === 2 ? parseModifiers(bits[0]!, line, part) : { modifier: {} };
     if (op === '~') {
       if (name !== '1') {
         throw new ModelSyntaxError(
@@ -131,7 +150,7 @@ function parseTerms(rhs: string, line: number, op: string): Term[] {
     } else if (!NAME.test(name)) {
       throw new ModelSyntaxError(line, `'${name}' is not a valid variable name`);
     }
-    return { name, modifier };
+    return { name, ...modifiers };
   });
 }
 
@@ -139,16 +158,40 @@ function sameModifier(a: ModelModifier, b: ModelModifier): boolean {
   return a.fixed === b.fixed && a.free === b.free && a.label === b.label;
 }
 
+function sameModifiers(a: Term, b: Term): boolean {
+  const ga = a.groupModifiers ?? [];
+  const gb = b.groupModifiers ?? [];
+  return (
+    sameModifier(a.modifier, b.modifier) &&
+    ga.length === gb.length &&
+    ga.every((m, i) => sameModifier(m, gb[i]!))
+  );
+}
+
 /**
  * Parses lavaan model syntax into a {@link CfaModel}.
  * @throws ModelSyntaxError naming the line and the problem.
  */
 export function parseModel(syntax: string): CfaModel {
-  const raw: { lhs: string; op: ModelOp; rhs: string; modifier: ModelModifier; line: number }[] =
-    [];
+  const raw: {
+    lhs: string;
+    op: ModelOp;
+    rhs: string;
+    modifier: ModelModifier;
+    groupModifiers?: readonly ModelModifier[];
+    line: number;
+  }[] = [];
   for (const { text, line } of statements(syntax)) {
     for (const [re, problem] of UNSUPPORTED)
       if (re.test(text)) throw new ModelSyntaxError(line, problem);
+    // after the loadings operator, any '=' left is a mistyped operator ('~=' for '=~', or a lone '=')
+    const bad = /~=|=/.exec(text.replace(/=~/g, '  '));
+    if (bad) {
+      throw new ModelSyntaxError(
+        line,
+        `'${bad[0]}' is not an operator of the model syntax (a factor is defined with '=~', e.g. f =~ x1 + x2)`,
+      );
+    }
     const m = /^(.*?)(=~|~~|~)(.*)$/.exec(text);
     if (!m) {
       throw new ModelSyntaxError(line, `'${text}' has no operator (expected =~, ~~ or ~ 1)`);
@@ -167,8 +210,17 @@ export function parseModel(syntax: string): CfaModel {
     if (/(=~|~~|~)/.test(rhs))
       throw new ModelSyntaxError(line, `more than one operator in '${text}'`);
     for (const term of parseTerms(rhs, line, op)) {
-      if (op === '~') raw.push({ lhs, op: '~1', rhs: '', modifier: term.modifier, line });
-      else raw.push({ lhs, op: op as ModelOp, rhs: term.name, modifier: term.modifier, line });
+      const mods = term.groupModifiers ? { groupModifiers: term.groupModifiers } : {};
+      if (op === '~') raw.push({ lhs, op: '~1', rhs: '', modifier: term.modifier, ...mods, line });
+      else
+        raw.push({
+          lhs,
+          op: op as ModelOp,
+          rhs: term.name,
+          modifier: term.modifier,
+          ...mods,
+          line,
+        });
     }
   }
   if (raw.length === 0) throw new ModelSyntaxError(0, 'the model is empty');
@@ -219,10 +271,17 @@ export function parseModel(syntax: string): CfaModel {
     let { lhs, rhs } = s;
     if (s.op === '~~' && order(rhs) < order(lhs)) [lhs, rhs] = [rhs, lhs];
     const key = `${lhs}${s.op}${rhs}`;
-    const stmt: ModelStatement = { lhs, op: s.op, rhs, modifier: s.modifier, line: s.line };
+    const stmt: ModelStatement = {
+      lhs,
+      op: s.op,
+      rhs,
+      modifier: s.modifier,
+      ...(s.groupModifiers ? { groupModifiers: s.groupModifiers } : {}),
+      line: s.line,
+    };
     const prev = seen.get(key);
     if (prev) {
-      if (!sameModifier(prev.modifier, stmt.modifier)) {
+      if (!sameModifiers({ name: '', ...prev }, { name: '', ...stmt })) {
         throw new ModelSyntaxError(
           s.line,
           `'${lhs} ${s.op} ${rhs || '1'}' is specified again (line ${prev.line}) with a different modifier`,

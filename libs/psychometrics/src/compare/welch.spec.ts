@@ -70,6 +70,12 @@ describe('welch / hedgesG edge cases', () => {
     );
     expect(() => hedgesG([1, 2], [])).toThrow(TooFewRowsError);
   });
+  it('names the groups as the caller does', () => {
+    expect(() => welch([1, 2, 3], [4], ['female', 'male'])).toThrow(
+      'Group "male" needs at least 2 usable value(s), got 1.',
+    );
+    expect(() => hedgesG([1], [2, 3], ['female', 'male'])).toThrow('Group "female" needs');
+  });
   it('two constant groups are rejected', () => {
     expect(() => welch([1, 1, 1], [2, 2])).toThrow(InvalidArgumentError);
     expect(() => hedgesG([1, 1, 1], [2, 2])).toThrow(InvalidArgumentError);

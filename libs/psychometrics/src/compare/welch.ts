@@ -53,9 +53,15 @@ interface Summary {
   v: number;
 }
 
-function summarise(values: readonly number[], which: string): Summary {
+/** Names for the two groups in error messages, e.g. the labels a user chose; default "1" and "2". */
+export type GroupNames = readonly [string, string];
+
+function summarise(values: readonly number[], which: number, names?: GroupNames): Summary {
   const xs = values.filter((v) => !Number.isNaN(v));
-  if (xs.length < 2) throw new TooFewRowsError(`Group ${which}`, 2, xs.length);
+  if (xs.length < 2) {
+    const group = names ? `Group "${names[which - 1]}"` : `Group ${which}`;
+    throw new TooFewRowsError(group, 2, xs.length);
+  }
   const n = xs.length;
   let s = 0;
   for (const x of xs) s += x;
@@ -69,13 +75,14 @@ function summarise(values: readonly number[], which: string): Summary {
 }
 
 /**
- * Welch's t-test, R `t.test(x, y)` (var.equal = FALSE), missing values (NaN) dropped.
+ * Welch's t-test, R `t.test(x, y)` (var.equal = FALSE), missing values (NaN) dropped. `names` label
+ * the two groups in error messages.
  * @throws TooFewRowsError when a group has fewer than 2 values (e.g. an empty group);
  *   InvalidArgumentError when both groups are constant (R: "data are essentially constant")
  */
-export function welch(x: readonly number[], y: readonly number[]): WelchResult {
-  const a = summarise(x, '1');
-  const b = summarise(y, '2');
+export function welch(x: readonly number[], y: readonly number[], names?: GroupNames): WelchResult {
+  const a = summarise(x, 1, names);
+  const b = summarise(y, 2, names);
   const q1 = a.v / a.n;
   const q2 = b.v / b.n;
   const se = Math.sqrt(q1 + q2);
@@ -106,9 +113,13 @@ export function welch(x: readonly number[], y: readonly number[]): WelchResult {
  * Hedges' g of x − y with the pooled SD and J = 1 − 3/(4(n1 + n2) − 9) (Hedges 1981; the exact gamma
  * form is returned too). @throws TooFewRowsError, InvalidArgumentError (pooled SD of 0)
  */
-export function hedgesG(x: readonly number[], y: readonly number[]): HedgesGResult {
-  const a = summarise(x, '1');
-  const b = summarise(y, '2');
+export function hedgesG(
+  x: readonly number[],
+  y: readonly number[],
+  names?: GroupNames,
+): HedgesGResult {
+  const a = summarise(x, 1, names);
+  const b = summarise(y, 2, names);
   const nu = a.n + b.n - 2;
   const sdPooled = Math.sqrt(((a.n - 1) * a.v + (b.n - 1) * b.v) / nu);
   if (!(sdPooled > 0))

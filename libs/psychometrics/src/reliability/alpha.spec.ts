@@ -6,9 +6,18 @@
  */
 import fc from 'fast-check';
 import type { DataSet } from '../data/data-set';
-import { deviation, deviationLog, loadCsv, testVectors, type AlphaVector } from '../../testing';
+import {
+  TOLERANCE,
+  deviation,
+  deviationLog,
+  loadCsv,
+  psychOutput,
+  testVectors,
+  type AlphaVector,
+} from '../../testing';
 import {
   ConstantItemError,
+  EmptyItemError,
   InvalidArgumentError,
   TooFewRowsError,
   UnknownColumnError,
@@ -95,6 +104,56 @@ describe('alpha semantics (psych 2.2.9 alpha())', () => {
   });
 });
 
+describe('psych-output.json: psych 2.2.9 warnings and G6 of a singular correlation matrix', () => {
+  const data = new Map<string, DataSet>([
+    ['bfi_A_no_keys', bfi],
+    ['bfi_C_no_keys', bfi],
+    ['bfi_C_keys_C4_C5', bfi],
+  ]);
+  const dup: DataSet = {
+    columns: ['A2', 'A3', 'A4', 'A5', 'A2copy'],
+    rows: bfi.select(['A2', 'A3', 'A4', 'A5', 'A2']).rows,
+  };
+  const complete = bfi
+    .select(['A1', 'A2', 'A3', 'A4', 'A5'])
+    .rows.filter((r) => r.every((v) => !Number.isNaN(v)));
+  data.set('duplicated_item', dup);
+  data.set('fewer_rows_than_items', {
+    columns: ['A1', 'A2', 'A3', 'A4', 'A5'],
+    rows: complete.slice(0, 5),
+  });
+
+  it.each(psychOutput().map((c) => [c.id, c] as const))('%s', (id, c) => {
+    const res = alpha(data.get(id)!, c.items, { reverse: c.reverse });
+    expect(res.n).toBe(c.n);
+    const at = { context: id };
+    log.check('raw_alpha', res.alpha, c.raw_alpha, TOLERANCE.closedForm, at);
+    log.check('std.alpha', res.stdAlpha, c.std_alpha, TOLERANCE.closedForm, at);
+    log.check('G6(smc), singular R', res.g6, c.g6, TOLERANCE.closedForm, at);
+    log.check('average_r', res.averageR, c.average_r, TOLERANCE.closedForm, at);
+    res.items.forEach((item, i) => {
+      log.check('drop G6(smc), singular R', item.dropped.g6, c.drop_g6[i]!, TOLERANCE.closedForm, {
+        ...at,
+        floor: 1e-6,
+      });
+      log.check(
+        'drop raw_alpha',
+        item.alphaIfDropped,
+        c.drop_raw_alpha[i]!,
+        TOLERANCE.closedForm,
+        at,
+      );
+    });
+    // psych warns (and names the items) only without keys; with the right keys nothing is left to name
+    if (c.reverse.length === 0 && c.psych_warnings.some((w) => /negatively correlated/.test(w))) {
+      expect(res.warnings).toEqual([
+        `Some items (${c.negative_first_component.join(', ')}) correlate negatively with the total scale and probably should be reversed (psych alpha() warns the same).`,
+      ]);
+    }
+    if (id === 'bfi_C_keys_C4_C5' || id === 'duplicated_item') expect(res.warnings).toEqual([]);
+  });
+});
+
 describe('alpha errors', () => {
   const small: DataSet = {
     columns: ['a', 'b', 'c'],
@@ -108,6 +167,16 @@ describe('alpha errors', () => {
   it('rejects an unknown column', () => {
     expect(() => alpha(small, ['a', 'zz'])).toThrow(UnknownColumnError);
     expect(() => alpha(small, ['a', 'zz'])).toThrow('Unknown column "zz"; the data has: a, b, c.');
+  });
+  it('names an item without any answer as empty', () => {
+    const d: DataSet = {
+      columns: ['a', 'b', 'c'],
+      rows: small.rows.map((r) => [r[0]!, NaN, r[2]!]),
+    };
+    expect(() => alpha(d, ['a', 'b', 'c'])).toThrow(EmptyItemError);
+    expect(() => alpha(d, ['a', 'b', 'c'])).toThrow(
+      'Item "b" has no answers: every value is missing (an empty column?).',
+    );
   });
   it('rejects a constant item with a clear message', () => {
     expect(() => alpha(small, ['a', 'b', 'c'])).toThrow(ConstantItemError);

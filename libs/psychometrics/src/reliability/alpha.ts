@@ -16,6 +16,7 @@ import { qf } from '../distributions/distributions';
 import { inverseSpd, symmetricEigen } from '../linalg';
 import {
   ConstantItemError,
+  EmptyItemError,
   InvalidArgumentError,
   TooFewRowsError,
   UnknownColumnError,
@@ -76,6 +77,11 @@ export interface AlphaResult extends AlphaCore {
   /** Mean and SD of the total score (row mean of the answered, reversed items). */
   readonly mean: number;
   readonly sd: number;
+  /**
+   * Warnings as psych gives them: items that correlate negatively with the (keyed) scale — a negative
+   * loading on the first principal component — and are probably negatively worded but not reversed.
+   */
+  readonly warnings: string[];
   /** Feldt 95% CI [lower, upper] (psych alpha.ci). */
   readonly ciFeldt: readonly [number, number];
   /** alpha ± 1.96·ase (psych prints this; the constant is exactly 1.96). */
@@ -147,33 +153,45 @@ class PairSums {
 }
 
 /**
- * Squared multiple correlations 1 − 1/diag(R⁻¹), clipped to [0, 1] (psych `smc`). psych inverts with
- * `Pinv` (SVD pseudo-inverse, tol √eps·d₁); for a positive definite R that is the inverse, which we
- * take by Cholesky, falling back to the eigen pseudo-inverse when R is not positive definite.
+ * psych 2.2.9 `Pinv(X)`: the Moore–Penrose pseudo-inverse through the SVD, keeping singular values above
+ * √ε times the largest. For a symmetric R the singular values are |eigenvalues|; when every eigenvalue
+ * is kept (λmin ≥ 1/tr(R⁻¹) exceeds √ε·tr(R) ≥ √ε·λmax) it is the inverse, taken by Cholesky.
+ */
+function pseudoInverse(flat: readonly number[], k: number): ArrayLike<number> {
+  const tol = Math.sqrt(Number.EPSILON);
+  try {
+    const inv = inverseSpd(flat, k, 'correlation matrix');
+    let traceR = 0;
+    let traceInv = 0;
+    for (let i = 0; i < k; i++) {
+      traceR += flat[i * k + i]!;
+      traceInv += inv[i * k + i]!;
+    }
+    if (1 / traceInv > tol * traceR) return inv;
+  } catch {
+    // not positive definite: singular (a duplicated item, fewer rows than items) or indefinite
+  }
+  const { values, vectors } = symmetricEigen(flat, k);
+  const dmax = Math.max(...Array.from(values, Math.abs));
+  const p = new Float64Array(k * k);
+  for (let e = 0; e < k; e++) {
+    const d = values[e]!;
+    if (!(Math.abs(d) > tol * dmax)) continue;
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k; j++) p[i * k + j]! += (vectors[i * k + e]! * vectors[j * k + e]!) / d;
+    }
+  }
+  return p;
+}
+
+/**
+ * Squared multiple correlations 1 − 1/diag(R⁺), clipped to [0, 1] (psych 2.2.9 `smc()`, which inverts
+ * with `Pinv`, so a singular R — a duplicated item, fewer rows than items — still gives G6).
  */
 export function smc(r: readonly number[][]): number[] {
   const k = r.length;
-  const flat = r.flat();
-  let inv: ArrayLike<number>;
-  try {
-    inv = inverseSpd(flat, k, 'correlation matrix');
-  } catch {
-    const { values, vectors } = symmetricEigen(flat, k);
-    const dmax = Math.max(...Array.from(values, Math.abs));
-    const tol = Math.sqrt(2.220446049250313e-16) * dmax;
-    const p = new Float64Array(k * k);
-    for (let e = 0; e < k; e++) {
-      const d = values[e] as number;
-      if (!(d > tol)) continue;
-      for (let i = 0; i < k; i++)
-        for (let j = 0; j < k; j++)
-          p[i * k + j] =
-            (p[i * k + j] as number) +
-            ((vectors[i * k + e] as number) * (vectors[j * k + e] as number)) / d;
-    }
-    inv = p;
-  }
-  return r.map((_, i) => Math.min(1, Math.max(0, 1 - 1 / (inv[i * k + i] as number))));
+  const inv = pseudoInverse(r.flat(), k);
+  return r.map((_, i) => Math.min(1, Math.max(0, 1 - 1 / inv[i * k + i]!)));
 }
 
 /** psych 2.2.9 alpha.1(C, R) (inside alpha()), with nsub = nrow(x) for the ase. */
@@ -214,6 +232,25 @@ function alphaCore(c: readonly number[][], r: readonly number[][], nsub: number)
   };
 }
 
+/**
+ * psych 2.2.9 `alpha()` checks the first principal component of the items (`principal(x)`, its loadings
+ * signed so that they sum to ≥ 0) and warns about items with a negative loading: "Some items were
+ * negatively correlated with the total scale and probably should be reversed". psych checks only when no
+ * keys are given; this checks the keyed matrix, so it also names an item left unreversed beside reversed
+ * ones (and one reversed by mistake).
+ */
+function negativeItemWarnings(items: readonly string[], r: readonly number[][]): string[] {
+  const k = items.length;
+  const { vectors } = symmetricEigen(r.flat(), k);
+  const first = items.map((_, i) => vectors[i * k + k - 1]!); // largest eigenvalue last
+  const sign = first.reduce((a, b) => a + b, 0) < 0 ? -1 : 1;
+  const negative = items.filter((_, i) => sign * first[i]! < 0);
+  if (negative.length === 0) return [];
+  return [
+    `Some items (${negative.join(', ')}) correlate negatively with the total scale and probably should be reversed (psych alpha() warns the same).`,
+  ];
+}
+
 const without = (m: readonly number[][], i: number): number[][] =>
   m.filter((_, a) => a !== i).map((row) => row.filter((_, b) => b !== i));
 
@@ -221,7 +258,8 @@ const without = (m: readonly number[][], i: number): number[][] =>
  * psych::alpha(data[, items], keys = reverse) for raw data with missing values (NaN).
  * @throws UnknownColumnError, InvalidArgumentError (fewer than 2 items, duplicate items, a reverse
  *   name that is not an item), TooFewRowsError (fewer than 2 rows, or a pair of items with fewer than
- *   2 joint answers), ConstantItemError (an item with zero variance)
+ *   2 joint answers), EmptyItemError (an item without answers), ConstantItemError (an item with zero
+ *   variance)
  */
 export function alpha(
   data: DataSet,
@@ -280,6 +318,9 @@ export function alpha(
     }
   }
 
+  items.forEach((item, i) => {
+    if (pairs[i * k + i]!.n === 0) throw new EmptyItemError(item);
+  });
   // 1. pairwise covariance of the unreversed items, then keyed
   const c: number[][] = items.map(() => new Array<number>(k).fill(0));
   for (let i = 0; i < k; i++) {
@@ -369,6 +410,7 @@ export function alpha(
     ...core,
     n,
     k,
+    warnings: negativeItemWarnings(items, r),
     mean: totalShift + totalSums.su / totalSums.n,
     sd: Math.sqrt(totalSums.cov()),
     ciFeldt,

@@ -90,6 +90,15 @@ describe('omegaTotal', () => {
     );
   });
 
+  it('warns about loadings of mixed sign (an unreversed, negatively worded item)', () => {
+    const items = ['A1', 'A2', 'A3', 'A4', 'A5'];
+    const unreversed = omegaTotal(bfi, items);
+    expect(unreversed.warnings).toEqual([
+      'The loadings have mixed signs (A1 against the rest): reverse the negatively worded items first; with mixed signs (Σλ)² cancels and omega understates reliability.',
+    ]);
+    expect(omegaTotal(bfi, items, { reverse: ['A1'] }).warnings).toEqual([]);
+  });
+
   it('reports bad input with typed errors', () => {
     expect(() => omegaTotal(hs, ['x1', 'x2'])).toThrow(NotIdentifiedError);
     expect(() => omegaTotal(hs, ['x1', 'x2', 'nope'])).toThrow(CfaDataError);

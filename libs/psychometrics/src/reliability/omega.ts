@@ -37,6 +37,12 @@ export interface OmegaResult {
   readonly omegaObservedVariance: number;
   /** The underlying one-factor fit (χ², CFI, RMSEA, … and convergence). */
   readonly fit: CfaResult;
+  /**
+   * The fit's warnings (e.g. a negative residual variance), and loadings of mixed sign: (Σλ)² then
+   * cancels, so omega understates the reliability of a scale whose negatively worded items are not
+   * reversed.
+   */
+  readonly warnings: string[];
 }
 
 /**
@@ -115,6 +121,14 @@ export function omegaTotal(
   const S = moments.cov[0]!;
   let sumS = 0;
   for (let i = 0; i < S.length; i++) sumS += S[i]!;
+  const sign = sumL < 0 ? -1 : 1;
+  const against = items.filter((it) => sign * loadings[it]! < 0);
+  const warnings = [...fit.warnings];
+  if (against.length > 0) {
+    warnings.push(
+      `The loadings have mixed signs (${against.join(', ')} against the rest): reverse the negatively worded items first; with mixed signs (Σλ)² cancels and omega understates reliability.`,
+    );
+  }
   return {
     n: fit.n,
     omegaTotal: (sumL * sumL) / (sumL * sumL + sumT),
@@ -122,5 +136,6 @@ export function omegaTotal(
     residualVariances,
     omegaObservedVariance: (sumL * sumL) / sumS,
     fit,
+    warnings,
   };
 }

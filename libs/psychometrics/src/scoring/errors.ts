@@ -34,5 +34,12 @@ export class ConstantItemError extends PsychometricsError {
   }
 }
 
+/** An item has no answers at all (every value is missing), e.g. an empty column. */
+export class EmptyItemError extends PsychometricsError {
+  constructor(readonly item: string) {
+    super(`Item "${item}" has no answers: every value is missing (an empty column?).`);
+  }
+}
+
 /** An argument is outside its allowed range or the inputs disagree in shape. */
 export class InvalidArgumentError extends PsychometricsError {}

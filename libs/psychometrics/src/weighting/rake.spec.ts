@@ -126,6 +126,24 @@ describe('rake errors', () => {
     ).toThrow(InvalidMarginsError);
     expect(() => rake([], [{ a: 1 }])).toThrow(TooFewRowsError);
   });
+  it('warns when it stops with a margin unmet (two variables that split the rows alike)', () => {
+    // sex and gender are the same split, with 60/40 and 50/50 asked: each sweep ends at 50/50, the
+    // joint table stops changing, and survey::rake would return without a word
+    const same = [
+      ['f', 'F'],
+      ['f', 'F'],
+      ['m', 'M'],
+      ['m', 'M'],
+    ];
+    const res = rake(same, { sex: { f: 60, m: 40 }, gender: { F: 50, M: 50 } });
+    expect(res.converged).toBe(true);
+    expect(res.achieved['sex']).toEqual({ f: 50, m: 50 });
+    expect(res.warnings).toEqual([
+      'The margin of sex is not met: f 50 (target 60), m 50 (target 40).',
+    ]);
+    // the survey defaults leave margins 0.05 weight units off 1e6 totals: met within 1e-6
+    expect(rake(rows, pops(1), { epsilon: 1, maxPasses: 10 }).warnings).toEqual([]);
+  });
   it('throws on non-convergence unless allowed (survey warns and returns the last weights)', () => {
     const opts = { epsilon: 1e-15, maxPasses: 2 };
     expect(() => rake(rows, pops(1), opts)).toThrow(RakeNonConvergenceError);

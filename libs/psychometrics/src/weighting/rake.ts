@@ -22,6 +22,11 @@ export interface RakeOptions {
   readonly initialWeights?: readonly number[];
   /** Return the last weights with converged = false instead of throwing (survey warns). */
   readonly allowNonConvergence?: boolean;
+  /**
+   * A margin counts as met when every level's weighted total is within this fraction of the margin's
+   * total (default 1e-6). survey::rake does not check; its defaults leave up to 5e-8 unmet.
+   */
+  readonly marginTolerance?: number;
 }
 
 export interface RakeResult {
@@ -35,6 +40,11 @@ export interface RakeResult {
   readonly lastChange: number;
   /** Achieved weighted totals per variable and level (survey's svytable). */
   readonly achieved: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * One warning per margin the weights do not meet — raking can stop with a margin unmet, e.g. when two
+   * raking variables split the rows the same way but their targets differ (the last one wins).
+   */
+  readonly warnings: string[];
 }
 
 /** The margins do not fit the data: unknown or empty levels, bad counts, shape mismatches. */
@@ -206,6 +216,8 @@ export function rake(
     throw new RakeNonConvergenceError(sweeps, delta, threshold);
 
   const achieved: Record<string, Record<string, number>> = {};
+  const warnings: string[] = [];
+  const marginTolerance = options.marginTolerance ?? 1e-6;
   tables.forEach((table, v) => {
     const levels = [...table.keys()];
     const tot = new Float64Array(levels.length);
@@ -213,6 +225,15 @@ export function rake(
     for (let r = 0; r < n; r++)
       tot[cell[r] as number] = (tot[cell[r] as number] as number) + (w[r] as number);
     achieved[names[v] as string] = Object.fromEntries(levels.map((l, i) => [l, tot[i] as number]));
+    const target = targets[v] as Float64Array;
+    const total = target.reduce((a, b) => a + b, 0);
+    const off = levels.filter(
+      (_, i) => !(Math.abs(tot[i]! - target[i]!) <= marginTolerance * total),
+    );
+    if (off.length > 0) {
+      const shown = levels.map((l, i) => `${l} ${fmt(tot[i]!)} (target ${fmt(target[i]!)})`);
+      warnings.push(`The margin of ${names[v]} is not met: ${shown.join(', ')}.`);
+    }
   });
   const weights = Array.from(w);
   return {
@@ -222,8 +243,12 @@ export function rake(
     converged,
     lastChange: delta,
     achieved,
+    warnings,
   };
 }
+
+/** A weighted total for a message: up to 6 significant digits. */
+const fmt = (x: number): string => String(Number(x.toPrecision(6)));
 
 /** Kish design effect n·Σw²/(Σw)² = 1 + CV²(w) (Kish 1992, J. Off. Stat. 8:183); effective n = n/deff. */
 export function kishDeff(weights: readonly number[]): number {
