@@ -139,6 +139,37 @@ describe('admin API: staff accounts, LA bindings, K and the audit log', () => {
     expect(fieldsOf(dup.body)).toEqual(['email']);
   });
 
+  it('shows one account by id, and 404 with the error body for an unknown or malformed id', async () => {
+    const psw = await createStaffAccount(t.database.url, {
+      email: 'one@council.test',
+      role: 'psw',
+      gssCodes: ['E06000002', 'E06000001'],
+    });
+    const res = await as(adminCookie).get(`/api/admin/accounts/${psw.id}`).expect(200);
+    expect(res.body).toEqual({
+      id: psw.id,
+      email: 'one@council.test',
+      role: 'psw',
+      organisations: [
+        { gssCode: 'E06000001', name: 'Hartlepool' },
+        { gssCode: 'E06000002', name: 'Middlesbrough' },
+      ],
+      disabledAt: null,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|argon2/);
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1' OR '1'='1"]) {
+      const missing = await as(adminCookie)
+        .get(`/api/admin/accounts/${encodeURIComponent(id)}`)
+        .expect(404);
+      expect(missing.body).toEqual({
+        statusCode: 404,
+        message: 'No such staff account',
+        errors: [],
+      });
+    }
+  });
+
   it('binds and unbinds a PSW’s LAs, taking effect at once', async () => {
     const psw = await createStaffAccount(t.database.url, {
       email: 'bind@council.test',

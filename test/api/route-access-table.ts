@@ -153,6 +153,12 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
     expected: adminOnly(201),
   },
   {
+    method: 'GET',
+    path: '/api/admin/accounts/:id',
+    request: async (c) => ({ url: `/api/admin/accounts/${await c.newPswAccountId()}` }),
+    expected: adminOnly(200),
+  },
+  {
     method: 'PUT',
     path: '/api/admin/accounts/:id/organisations',
     request: async (c) => ({

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isEmailAddress, PASSWORD_MIN_LENGTH, type StaffRoleName } from '@swhc/contracts';
+import { isUUID } from 'class-validator';
 import { In, Repository } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
@@ -133,8 +134,9 @@ export class AccountsService {
     return account;
   }
 
-  private async mustFind(id: string): Promise<StaffAccount> {
-    const account = await this.findById(id);
+  /** The account with this id; 404 when there is none, as for an id that is not even a UUID. */
+  async mustFind(id: string): Promise<StaffAccount> {
+    const account = isUUID(id) ? await this.findById(id) : null;
     if (!account) throw new NotFoundError('No such staff account');
     return account;
   }

@@ -64,6 +64,13 @@ export class AdminController {
     return this.admin.createAccount(staff, body);
   }
 
+  @Get('accounts/:id')
+  @ApiOkResponse({ type: StaffAccountSummaryDto })
+  @ApiNotFoundResponse({ description: 'No such account (also for an id that is not a UUID)' })
+  account(@Param('id') id: string): Promise<StaffAccountSummaryDto> {
+    return this.admin.account(id);
+  }
+
   @Put('accounts/:id/organisations')
   @ApiOkResponse({
     type: StaffAccountSummaryDto,

@@ -53,6 +53,10 @@ export class StaffAdminService {
     return (await this.accounts.list()).map(summaryOf);
   }
 
+  async account(id: string): Promise<StaffAccountSummary> {
+    return summaryOf(await this.accounts.mustFind(id));
+  }
+
   async createAccount(
     by: SignedInStaff,
     input: CreateStaffAccountRequest,
