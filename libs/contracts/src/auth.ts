@@ -2,6 +2,8 @@
 
 export type StaffRoleName = 'admin' | 'psw' | 'researcher';
 export const STAFF_ROLE_NAMES: readonly StaffRoleName[] = ['admin', 'psw', 'researcher'];
+export const isStaffRoleName = (value: string): value is StaffRoleName =>
+  (STAFF_ROLE_NAMES as readonly string[]).includes(value);
 
 export interface OrganisationRef {
   gssCode: string;

@@ -5,6 +5,11 @@
 
 /** The GSS code of an English local authority: E and eight digits, e.g. E06000001. */
 export const GSS_CODE_PATTERN = /^E\d{8}$/i;
+export const isGssCode = (text: string): boolean => GSS_CODE_PATTERN.test(text);
+
+/** Waves, staff accounts and submissions are identified by UUIDs (of any version). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (text: string): boolean => UUID_PATTERN.test(text);
 
 /** Longest email address (RFC 5321's path limit) an account or a sign-in may use. */
 export const EMAIL_MAX_LENGTH = 254;

@@ -2,6 +2,8 @@
 
 export type ServiceKind = 'children' | 'adults';
 export const SERVICE_KINDS: readonly ServiceKind[] = ['children', 'adults'];
+export const isServiceKind = (value: string): value is ServiceKind =>
+  (SERVICE_KINDS as readonly string[]).includes(value);
 /** How each service is named to people (forms, reports, exports). */
 export const SERVICE_NAMES: Readonly<Record<ServiceKind, string>> = {
   children: 'Children’s services',

@@ -1,1 +1,4 @@
+export * from './report-api';
+export * from './request';
+export * from './staff-api';
 export * from './survey-api';

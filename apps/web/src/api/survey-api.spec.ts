@@ -1,11 +1,7 @@
+import { answerFetch, jsonResponse as json } from '../test-support/responses';
 import { loadSurvey, sendResponse } from './survey-api';
 
 const body = { submissionId: 'a7c1e9b0-3d2f-4e6a-8b5c-1f0e9d8c7b6a', answers: { d1: 5 } };
-const json = (status: number, value: unknown) =>
-  new Response(JSON.stringify(value), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
 
 describe('sendResponse', () => {
   it('posts the submission id and answers to the link code', async () => {
@@ -62,16 +58,19 @@ describe('sendResponse', () => {
 describe('loadSurvey', () => {
   it.each([
     [404, 'not-found'],
-    [410, 'closed'],
+    [410, 'gone'],
     [502, 'unavailable'],
   ])('maps HTTP %i to %s', async (status, kind) => {
-    const result = await loadSurvey('c', () => Promise.resolve(json(status, {})));
+    answerFetch(() => Promise.resolve(json(status, {})));
+    const result = await loadSurvey('c');
     expect(result.kind).toBe(kind);
   });
 
   it('returns the definition', async () => {
     const definition = { code: 'c', survey: { pages: [] } };
-    const result = await loadSurvey('c', () => Promise.resolve(json(200, definition)));
-    expect(result).toEqual({ kind: 'ok', definition });
+    const fetchFn = answerFetch(() => Promise.resolve(json(200, definition)));
+    const result = await loadSurvey('demo e06000001');
+    expect(result).toEqual({ kind: 'ok', value: definition });
+    expect(fetchFn.mock.calls[0]?.[0]).toBe('/api/surveys/demo%20e06000001');
   });
 });

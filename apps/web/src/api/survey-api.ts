@@ -4,16 +4,16 @@ import type {
   SurveyResponseReceipt,
   SurveyResponseRequest,
 } from '@swhc/contracts';
+import { type ApiResult, type FetchLike, request } from './request';
 
-/** What loading a survey link can lead to. Network failures are a value too, so callers must handle them. */
-export type LoadSurveyResult =
-  | { kind: 'ok'; definition: SurveyDefinitionResponse }
-  | { kind: 'not-found' }
-  | { kind: 'closed' }
-  | { kind: 'unavailable'; status?: number };
+const surveyPath = (code: string) => `/api/surveys/${encodeURIComponent(code)}`;
+
+/** A survey link's definition; `not-found` for an unknown link, `gone` for a closed one. */
+export const loadSurvey = (code: string, signal?: AbortSignal) =>
+  request<SurveyDefinitionResponse>(surveyPath(code), { signal });
 
 /**
- * What sending a response can lead to.
+ * What sending a response can lead to, as the retry loop sees it.
  * - accepted: 201 (stored now) or 200 (the identical request was stored before): both are a receipt.
  * - invalid: 400, the server stored nothing and said which answers are wrong.
  * - conflict: 409, this submission id is already stored with other answers.
@@ -28,89 +28,56 @@ export type SendResponseResult =
   | { kind: 'rejected'; status: number; message: string }
   | { kind: 'retryable'; status?: number };
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-
-const surveyPath = (code: string) => `/api/surveys/${encodeURIComponent(code)}`;
-
-const isRetryableStatus = (status: number) => status >= 500 || status === 408 || status === 429;
-
-export async function loadSurvey(
-  code: string,
-  fetchFn: FetchLike = fetch,
-): Promise<LoadSurveyResult> {
-  let res: Response;
-  try {
-    res = await fetchFn(surveyPath(code), { headers: { Accept: 'application/json' } });
-  } catch {
-    return { kind: 'unavailable' };
-  }
-  if (res.status === 404) return { kind: 'not-found' };
-  if (res.status === 410) return { kind: 'closed' };
-  if (!res.ok) return { kind: 'unavailable', status: res.status };
-  try {
-    return { kind: 'ok', definition: (await res.json()) as SurveyDefinitionResponse };
-  } catch {
-    return { kind: 'unavailable', status: res.status };
-  }
-}
-
 export async function sendResponse(
   code: string,
   body: SurveyResponseRequest,
-  fetchFn: FetchLike = fetch,
+  fetchFn?: FetchLike,
 ): Promise<SendResponseResult> {
-  let res: Response;
-  try {
-    res = await fetchFn(`${surveyPath(code)}/responses`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-      // The server, not the browser cache, decides; keepalive lets a send started just before
-      // the page is hidden still reach the server.
-      cache: 'no-store',
-      keepalive: true,
-    });
-  } catch {
-    return { kind: 'retryable' };
-  }
-  if (res.status === 200 || res.status === 201) {
-    const receipt = await readJson<Partial<SurveyResponseReceipt>>(res);
-    // A 2xx whose body we cannot read is still an acknowledgement of our id.
-    return {
-      kind: 'accepted',
-      receipt: { submissionId: receipt?.submissionId ?? body.submissionId },
-    };
-  }
-  if (isRetryableStatus(res.status)) return { kind: 'retryable', status: res.status };
-  const problem = await readJson<{ message?: unknown; errors?: unknown }>(res);
-  const message = typeof problem?.message === 'string' ? problem.message : `HTTP ${res.status}`;
-  switch (res.status) {
-    case 400:
-      return { kind: 'invalid', message, errors: toFieldErrors(problem?.errors) };
-    case 404:
-      return { kind: 'not-found' };
-    case 409:
-      return { kind: 'conflict' };
-    case 410:
-      return { kind: 'closed' };
-    default:
-      return { kind: 'rejected', status: res.status, message };
-  }
-}
-
-async function readJson<T>(res: Response): Promise<T | undefined> {
-  try {
-    return (await res.json()) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-function toFieldErrors(value: unknown): FieldError[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown) => {
-    if (typeof item !== 'object' || item === null) return [];
-    const { field, message } = item as Record<string, unknown>;
-    return typeof field === 'string' && typeof message === 'string' ? [{ field, message }] : [];
+  const result = await request<Receipt>(`${surveyPath(code)}/responses`, {
+    method: 'POST',
+    body,
+    // The server, not the browser cache, decides; keepalive lets a send started just before the
+    // page is hidden still reach the server.
+    keepalive: true,
+    fetchFn,
   });
+  return sendOutcome(result, body.submissionId);
+}
+
+/** What a 2xx carries; read defensively, since an acknowledgement counts even without it. */
+type Receipt = Partial<SurveyResponseReceipt> | null | undefined;
+
+function sendOutcome(result: ApiResult<Receipt>, submissionId: string): SendResponseResult {
+  switch (result.kind) {
+    case 'ok':
+      return {
+        kind: 'accepted',
+        receipt: { submissionId: result.value?.submissionId ?? submissionId },
+      };
+    case 'unavailable':
+      // A 2xx whose body we cannot read is still an acknowledgement of our id.
+      return result.status === 200 || result.status === 201
+        ? { kind: 'accepted', receipt: { submissionId } }
+        : { kind: 'retryable', status: result.status };
+    case 'refused':
+      if (result.status === 400)
+        return { kind: 'invalid', message: result.message, errors: [...result.errors] };
+      if (result.status === 409) return { kind: 'conflict' };
+      if (result.status === 408 || result.status === 429)
+        return { kind: 'retryable', status: result.status };
+      return { kind: 'rejected', status: result.status, message: result.message };
+    case 'not-found':
+      return { kind: 'not-found' };
+    case 'gone':
+      return { kind: 'closed' };
+    case 'signed-out':
+    case 'forbidden':
+      return {
+        kind: 'rejected',
+        status: result.kind === 'signed-out' ? 401 : 403,
+        message: result.message,
+      };
+    case 'aborted':
+      return { kind: 'retryable' };
+  }
 }

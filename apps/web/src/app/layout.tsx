@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
-import { StaffHeaderBar, StaffSessionProvider } from '../features/sign-in';
 import { Footer, Header, PhaseBanner, SkipLink } from '../ui';
+import { StaffHeaderBar } from './staff-header-bar';
+
+/** Respondents' pages never show (or ask) who is signed in: the survey has nothing to do with staff. */
+const isRespondentPath = (pathname: string) => pathname.startsWith('/s/');
 
 /** The frame around every page: skip link, header, phase banner, one <main>, footer. */
 export function Layout() {
@@ -20,11 +23,9 @@ export function Layout() {
   }, [pathname]);
 
   return (
-    <StaffSessionProvider>
+    <>
       <SkipLink />
-      <Header>
-        <StaffHeaderBar />
-      </Header>
+      <Header>{isRespondentPath(pathname) ? null : <StaffHeaderBar />}</Header>
       <PhaseBanner />
       <div className="app-width-container">
         <main className="app-main-wrapper" id="main-content" ref={main} tabIndex={-1}>
@@ -32,6 +33,6 @@ export function Layout() {
         </main>
       </div>
       <Footer />
-    </StaffSessionProvider>
+    </>
   );
 }

@@ -13,12 +13,11 @@ function isChunkLoadError(error: unknown): boolean {
 }
 
 /**
- * Shown when a page fails to render. After a new release, a person part-way through the survey still
- * runs the old code, whose lazily loaded chunks no longer exist: reload once (their answers are saved
- * on the device) instead of showing an error.
+ * A page that failed to load or render. After a new release, a person part-way through the survey
+ * still runs the old code, whose lazily loaded chunks no longer exist: reload once (their answers
+ * are saved on the device) instead of showing an error.
  */
-export function RouteErrorPage() {
-  const error = useRouteError();
+export function UnexpectedProblem({ error }: { error: unknown }) {
   const chunkError = isChunkLoadError(error);
   usePageTitle('Sorry, there is a problem with the service');
 
@@ -36,27 +35,35 @@ export function RouteErrorPage() {
   }, [chunkError]);
 
   return (
+    <div className="app-two-thirds">
+      <h1 className="app-heading-xl">Sorry, there is a problem with the service</h1>
+      <p className="app-body">
+        {chunkError
+          ? 'This page could not be loaded. Check your internet connection and try again.'
+          : 'Something went wrong showing this page. Try again.'}
+      </p>
+      <p className="app-body">
+        If you were answering the survey, your answers are saved on this device and will still be
+        there.
+      </p>
+      <button type="button" className="app-button" onClick={() => window.location.reload()}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+/** Shown when the layout itself fails: the frame is drawn again around the problem. */
+export function RouteErrorPage() {
+  const error = useRouteError();
+  return (
     <>
       <SkipLink />
       <Header />
       <PhaseBanner />
       <div className="app-width-container">
         <main className="app-main-wrapper" id="main-content" tabIndex={-1}>
-          <div className="app-two-thirds">
-            <h1 className="app-heading-xl">Sorry, there is a problem with the service</h1>
-            <p className="app-body">
-              {chunkError
-                ? 'This page could not be loaded. Check your internet connection and try again.'
-                : 'Something went wrong showing this page. Try again.'}
-            </p>
-            <p className="app-body">
-              If you were answering the survey, your answers are saved on this device and will still
-              be there.
-            </p>
-            <button type="button" className="app-button" onClick={() => window.location.reload()}>
-              Try again
-            </button>
-          </div>
+          <UnexpectedProblem error={error} />
         </main>
       </div>
       <Footer />

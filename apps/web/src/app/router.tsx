@@ -1,56 +1,55 @@
-import { Suspense, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
-import {
-  AccountPage,
-  AccountsPage,
-  AdminHomePage,
-  AuditPage,
-  CreateAccountPage,
-  SettingsPage,
-} from '../features/admin';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import * as admin from '../features/admin';
 import { HomePage, NotFoundPage } from '../features/home';
-import { ReportPage } from '../features/report';
-import { ResearchPage } from '../features/research';
-import { RequireStaff, SignInPage } from '../features/sign-in';
-import { TakeSurveyPage, ThankYouPage } from '../features/take-survey';
+import { reportPage } from '../features/report';
+import { researchPage } from '../features/research';
+import { signInPage } from '../features/sign-in';
+import { SurveyLoading, takeSurveyPage, ThankYouPage } from '../features/take-survey';
+import { Loading } from '../ui';
 import { Layout } from './layout';
+import { PageProblem } from './page-problem';
 import { RouteErrorPage } from './route-error-page';
 
-const loading = (page: ReactNode) => (
-  <Suspense fallback={<p className="app-body">Loading…</p>}>{page}</Suspense>
-);
-
-const adminOnly = (page: ReactNode) =>
-  loading(<RequireStaff roles={['admin']}>{page}</RequireStaff>);
-
 /**
- * Every journey adds its routes here. Planned: /sign-in, /la/:gssCode (PSW report), /admin/…
+ * Every page of the app. A page is a route module (its `loader`, `action` and `Component`; see
+ * apps/web/README.md), loaded eagerly or on demand (`lazy`). Loaders and actions end a page early
+ * with page-data.ts; `PageProblem` shows those ends inside the layout.
  */
-export const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     element: <Layout />,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 's/:code', element: loading(<TakeSurveyPage />) },
-      { path: 's/:code/thank-you', element: loading(<ThankYouPage />) },
-      { path: 'la/:gssCode', element: loading(<ReportPage />) },
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'admin', element: adminOnly(<AdminHomePage />) },
-      { path: 'admin/accounts', element: adminOnly(<AccountsPage />) },
-      { path: 'admin/accounts/new', element: adminOnly(<CreateAccountPage />) },
-      { path: 'admin/accounts/:id', element: adminOnly(<AccountPage />) },
-      { path: 'admin/settings', element: adminOnly(<SettingsPage />) },
-      { path: 'admin/audit', element: adminOnly(<AuditPage />) },
       {
-        path: 'research',
-        element: (
-          <RequireStaff roles={['researcher', 'admin']}>
-            <ResearchPage />
-          </RequireStaff>
-        ),
+        errorElement: <PageProblem />,
+        // Shown on the first load of a page until its code and data have arrived.
+        hydrateFallbackElement: <Loading />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 's/:code',
+            lazy: takeSurveyPage,
+            hydrateFallbackElement: <SurveyLoading />,
+          },
+          { path: 's/:code/thank-you', element: <ThankYouPage /> },
+          {
+            path: 'la/:gssCode',
+            lazy: reportPage,
+            hydrateFallbackElement: <Loading text="Loading the report…" />,
+          },
+          { path: 'sign-in', ...signInPage },
+          { path: 'admin', lazy: admin.adminHomePage },
+          { path: 'admin/accounts', lazy: admin.accountsPage },
+          { path: 'admin/accounts/new', lazy: admin.createAccountPage },
+          { path: 'admin/accounts/:id', lazy: admin.accountPage },
+          { path: 'admin/settings', lazy: admin.settingsPage },
+          { path: 'admin/audit', lazy: admin.auditPage },
+          { path: 'research', ...researchPage },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);

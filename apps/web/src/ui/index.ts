@@ -2,6 +2,7 @@ export * from './choice';
 export * from './error-summary';
 export * from './footer';
 export * from './header';
+export * from './loading';
 export * from './page-title';
 export * from './panel';
 export * from './phase-banner';

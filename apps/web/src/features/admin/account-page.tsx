@@ -1,14 +1,29 @@
-import { PASSWORD_MIN_LENGTH, type StaffAccountSummary } from '@swhc/contracts';
-import { type FormEvent, useCallback, useMemo, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { isUuid, PASSWORD_MIN_LENGTH, type StaffAccountSummary } from '@swhc/contracts';
+import { type ReactNode, useState } from 'react';
 import {
+  type ActionFunctionArgs,
+  data,
+  Link,
+  type LoaderFunctionArgs,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSubmit,
+} from 'react-router';
+import {
+  type ApiResult,
+  getStaffAccount,
   listOrganisations,
-  listStaffAccounts,
   setAccountDisabled,
   setAccountOrganisations,
   setAccountPassword,
-  type StaffApiResult,
-} from '../../api/staff-api';
+} from '../../api';
+import { ActionForm } from '../../app/action-form';
+import { textOf } from '../../app/form-fields';
+import { takeNotice } from '../../app/notice';
+import { requireStaff, sessionEnded, valueOf } from '../../app/page-data';
+import { pathParam } from '../../app/route-params';
+import { ROLE_LABELS } from '../../app/staff-session';
 import {
   ErrorSummary,
   type ErrorSummaryItem,
@@ -16,12 +31,10 @@ import {
   SuccessBanner,
   usePageTitle,
 } from '../../ui';
-import { ROLE_LABELS, useStaffSession } from '../sign-in';
-import { StatusTag } from './accounts-page';
 import { AdminNav } from './admin-nav';
 import { isTooShortPassword, NewPasswordField, PASSWORD_TOO_SHORT } from './new-password-field';
 import { organisationChoice } from './organisation-choice';
-import { useAdminData } from './use-admin-data';
+import { StatusTag } from './status-tag';
 
 const dateTime = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', {
@@ -30,110 +43,194 @@ const dateTime = (iso: string) =>
     timeZone: 'Europe/London',
   });
 
+/** The account (null when there is none with this id, or the id is malformed) and every LA. */
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, ['admin']);
+  const id = pathParam(params, 'id', isUuid);
+  const [found, organisations] = await Promise.all([
+    id === null ? null : getStaffAccount(id, request.signal),
+    listOrganisations(request.signal),
+  ]);
+  const account = found === null || found.kind === 'not-found' ? null : valueOf(found, request);
+  return {
+    account,
+    organisations: valueOf(organisations, request),
+    isSelf: account?.email === staff.email,
+    notice: takeNotice(request),
+  };
+}
+
+type Intent = 'add-organisation' | 'remove-organisation' | 'set-password' | 'disable' | 'enable';
+
+interface ChangeOutcome {
+  readonly intent: Intent;
+  readonly notice?: string;
+  readonly error?: ErrorSummaryItem;
+}
+
+const capitalised = (text: string) => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+
+/** Each form and button of the page posts one intent; the page is loaded again after each. */
+export async function action({ params, request }: ActionFunctionArgs) {
+  const id = params.id ?? '';
+  const form = await request.formData();
+  const text = (name: string) => textOf(form, name);
+  const gssCodes = form.getAll('gssCodes').map(String);
+
+  const outcome = (
+    intent: Intent,
+    result: ApiResult<StaffAccountSummary>,
+    done: (account: StaffAccountSummary) => string,
+    targetId?: string,
+  ): ChangeOutcome | Response => {
+    switch (result.kind) {
+      case 'ok':
+        return { intent, notice: done(result.value) };
+      case 'signed-out':
+        return sessionEnded(request);
+      case 'unavailable':
+      case 'aborted':
+        return {
+          intent,
+          error: {
+            targetId,
+            text: 'Sorry, there is a problem with the service. Nothing was changed. Try again in a few minutes.',
+          },
+        };
+      case 'refused': {
+        const first = result.status === 400 ? result.errors[0] : undefined;
+        return {
+          intent,
+          error: { targetId, text: first ? capitalised(first.message) : result.message },
+        };
+      }
+      default:
+        return { intent, error: { targetId, text: result.message } };
+    }
+  };
+
+  const intent = text('intent');
+  switch (intent) {
+    case 'add-organisation': {
+      const adding = text('add-organisation');
+      if (!adding)
+        return {
+          intent,
+          error: { targetId: 'add-organisation', text: 'Select a local authority to add' },
+        };
+      return outcome(
+        intent,
+        await setAccountOrganisations(id, [...gssCodes, adding]),
+        (account) => {
+          const added = account.organisations.find((o) => o.gssCode === adding);
+          return `${added ? organisationChoice(added).label : adding} added.`;
+        },
+        'add-organisation',
+      );
+    }
+    case 'remove-organisation':
+      return outcome(
+        intent,
+        await setAccountOrganisations(id, gssCodes),
+        () => `${text('name')} removed.`,
+      );
+    case 'set-password': {
+      const password = text('new-password');
+      if (isTooShortPassword(password))
+        return { intent, error: { targetId: 'new-password', text: PASSWORD_TOO_SHORT } };
+      return outcome(
+        intent,
+        await setAccountPassword(id, password),
+        (account) =>
+          `New password set for ${account.email}. They have been signed out everywhere and can sign in with it now.`,
+        'new-password',
+      );
+    }
+    case 'disable':
+    case 'enable':
+      return outcome(intent, await setAccountDisabled(id, intent === 'disable'), (account) =>
+        intent === 'disable'
+          ? `${account.email} is disabled and has been signed out everywhere.`
+          : `${account.email} can sign in again.`,
+      );
+    default:
+      throw data(null, { status: 400 });
+  }
+}
+
+function Summary({ rows }: { rows: readonly [string, ReactNode][] }) {
+  return (
+    <dl className="app-summary-list">
+      {rows.map(([key, value]) => (
+        <div className="app-summary-list__row" key={key}>
+          <dt className="app-summary-list__key">{key}</dt>
+          <dd className="app-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function AccountNotFound() {
+  usePageTitle('Manage staff account');
+  return (
+    <>
+      <AdminNav />
+      <h1 className="app-heading-xl">Account not found</h1>
+      <p className="app-body">
+        <Link to="/admin/accounts">Back to staff accounts</Link>
+      </p>
+    </>
+  );
+}
+
 /** One staff account: its details, the LAs a PSW is bound to (add/remove), disable/enable. */
 export function AccountPage() {
-  const { id = '' } = useParams();
-  const location = useLocation();
-  const { state: session, sessionEnded } = useStaffSession();
-  const [accounts, reload] = useAdminData(listStaffAccounts);
-  const [organisations] = useAdminData(listOrganisations);
+  const { account, organisations, isSelf, notice: arrived } = useLoaderData<typeof loader>();
+  if (!account) return <AccountNotFound />;
+  return (
+    <ManageAccount
+      key={account.id}
+      account={account}
+      organisations={organisations}
+      isSelf={isSelf}
+      arrived={arrived}
+    />
+  );
+}
+
+function ManageAccount({
+  account,
+  organisations,
+  isSelf,
+  arrived,
+}: {
+  account: StaffAccountSummary;
+  organisations: readonly { gssCode: string; name: string }[];
+  isSelf: boolean;
+  arrived: string | null;
+}) {
+  const outcome = useActionData<typeof action>();
+  const submit = useSubmit();
+  const busy = useNavigation().state !== 'idle';
   const [adding, setAdding] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const [error, setError] = useState<ErrorSummaryItem | null>(null);
-  const [notice, setNotice] = useState<string | null>(
-    (location.state as { notice?: string } | null)?.notice ?? null,
-  );
-
-  const account = accounts.status === 'ok' ? accounts.value.find((a) => a.id === id) : undefined;
-  usePageTitle(account ? `Manage ${account.email}` : 'Manage staff account', error !== null);
-  const isSelf = session.status === 'signed-in' && account?.email === session.staff.email;
-
-  const options = useMemo(() => {
-    if (organisations.status !== 'ok' || !account) return [];
-    const bound = new Set(account.organisations.map((o) => o.gssCode));
-    return organisations.value.filter((o) => !bound.has(o.gssCode)).map(organisationChoice);
-  }, [organisations, account]);
-
-  const afterChange = useCallback(
-    (result: StaffApiResult<StaffAccountSummary>, done: string, targetId?: string) => {
-      if (result.kind === 'ok') {
-        setError(null);
-        setNotice(done);
-        reload();
-      } else if (result.kind === 'signed-out') {
-        sessionEnded();
-      } else {
-        setNotice(null);
-        const text =
-          result.kind === 'unavailable'
-            ? 'Sorry, there is a problem with the service. Nothing was changed. Try again in a few minutes.'
-            : result.kind === 'invalid' && result.errors[0]
-              ? `${result.errors[0].message[0]?.toUpperCase() ?? ''}${result.errors[0].message.slice(1)}`
-              : result.message;
-        setError({ targetId, text });
-      }
-    },
-    [reload, sessionEnded],
-  );
-
-  if (accounts.status === 'loading') return <p className="app-body">Loading…</p>;
-  if (accounts.status === 'failed') return <p className="app-body">{accounts.message}</p>;
-  if (!account) {
-    return (
-      <>
-        <AdminNav />
-        <h1 className="app-heading-xl">Account not found</h1>
-        <p className="app-body">
-          <Link to="/admin/accounts">Back to staff accounts</Link>
-        </p>
-      </>
-    );
+  // Each answer empties the field it was about: the LA just added, the password just set.
+  const [answered, setAnswered] = useState(outcome);
+  if (outcome !== answered) {
+    setAnswered(outcome);
+    if (outcome?.intent === 'add-organisation') setAdding('');
+    if (outcome?.intent === 'set-password' && outcome.notice) setNewPassword('');
   }
+  const error = outcome?.error ?? null;
+  const notice = outcome ? outcome.notice : arrived;
+  usePageTitle(`Manage ${account.email}`, error !== null);
 
   const codes = account.organisations.map((o) => o.gssCode);
-  const onAdd = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!adding) {
-      setNotice(null);
-      setError({ targetId: 'add-organisation', text: 'Select a local authority to add' });
-      return;
-    }
-    const name = options.find((o) => o.value === adding)?.label ?? adding;
-    const result = await setAccountOrganisations(account.id, [...codes, adding]);
-    setAdding('');
-    afterChange(result, `${name} added.`, 'add-organisation');
-  };
-  const onRemove = async (gssCode: string, name: string) => {
-    const result = await setAccountOrganisations(
-      account.id,
-      codes.filter((c) => c !== gssCode),
-    );
-    afterChange(result, `${name} removed.`);
-  };
-  const onSetPassword = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isTooShortPassword(newPassword)) {
-      setNotice(null);
-      setError({ targetId: 'new-password', text: PASSWORD_TOO_SHORT });
-      return;
-    }
-    const result = await setAccountPassword(account.id, newPassword);
-    if (result.kind === 'ok') setNewPassword('');
-    afterChange(
-      result,
-      `New password set for ${account.email}. They have been signed out everywhere and can sign in with it now.`,
-      'new-password',
-    );
-  };
-  const onToggleDisabled = async () => {
-    const disable = account.disabledAt === null;
-    const result = await setAccountDisabled(account.id, disable);
-    afterChange(
-      result,
-      disable
-        ? `${account.email} is disabled and has been signed out everywhere.`
-        : `${account.email} can sign in again.`,
-    );
+  const bound = new Set(codes);
+  const options = organisations.filter((o) => !bound.has(o.gssCode)).map(organisationChoice);
+  const post = (fields: [string, string][]) => {
+    if (!busy) void submit(new URLSearchParams(fields), { method: 'post' });
   };
 
   return (
@@ -147,23 +244,19 @@ export function AccountPage() {
       <ErrorSummary items={error ? [error] : []} />
       <span className="app-caption-l">Staff account</span>
       <h1 className="app-heading-l">{account.email}</h1>
-      <dl className="app-summary-list">
-        <div className="app-summary-list__row">
-          <dt className="app-summary-list__key">Role</dt>
-          <dd className="app-summary-list__value">{ROLE_LABELS[account.role]}</dd>
-        </div>
-        <div className="app-summary-list__row">
-          <dt className="app-summary-list__key">Status</dt>
-          <dd className="app-summary-list__value">
-            <StatusTag account={account} />
-            {account.disabledAt ? ` since ${dateTime(account.disabledAt)}` : null}
-          </dd>
-        </div>
-        <div className="app-summary-list__row">
-          <dt className="app-summary-list__key">Created</dt>
-          <dd className="app-summary-list__value">{dateTime(account.createdAt)}</dd>
-        </div>
-      </dl>
+      <Summary
+        rows={[
+          ['Role', ROLE_LABELS[account.role]],
+          [
+            'Status',
+            <>
+              <StatusTag account={account} />
+              {account.disabledAt ? ` since ${dateTime(account.disabledAt)}` : null}
+            </>,
+          ],
+          ['Created', dateTime(account.createdAt)],
+        ]}
+      />
 
       {account.role === 'psw' ? (
         <>
@@ -195,7 +288,15 @@ export function AccountPage() {
                         <button
                           type="button"
                           className="app-link-button"
-                          onClick={() => void onRemove(o.gssCode, o.name)}
+                          onClick={() =>
+                            post([
+                              ['intent', 'remove-organisation'],
+                              ['name', o.name],
+                              ...codes
+                                .filter((c) => c !== o.gssCode)
+                                .map((c): [string, string] => ['gssCodes', c]),
+                            ])
+                          }
                         >
                           Remove<span className="app-visually-hidden"> {o.name}</span>
                         </button>
@@ -210,7 +311,10 @@ export function AccountPage() {
               </tbody>
             </table>
           </div>
-          <form noValidate onSubmit={(event) => void onAdd(event)}>
+          <ActionForm>
+            {codes.map((c) => (
+              <input key={c} type="hidden" name="gssCodes" value={c} />
+            ))}
             <SelectField
               id="add-organisation"
               label="Add a local authority"
@@ -220,15 +324,20 @@ export function AccountPage() {
               onChange={setAdding}
               error={error?.targetId === 'add-organisation' ? error.text : undefined}
             />
-            <button type="submit" className="app-button app-button--secondary">
+            <button
+              type="submit"
+              name="intent"
+              value="add-organisation"
+              className="app-button app-button--secondary"
+            >
               Add local authority
             </button>
-          </form>
+          </ActionForm>
         </>
       ) : null}
 
       {isSelf ? null : (
-        <form noValidate onSubmit={(event) => void onSetPassword(event)}>
+        <ActionForm>
           <h2 className="app-heading-m">Set a new password</h2>
           <p className="app-body">
             For someone who has forgotten their password or is locked out after too many attempts.
@@ -242,10 +351,15 @@ export function AccountPage() {
             onChange={setNewPassword}
             error={error?.targetId === 'new-password' ? error.text : undefined}
           />
-          <button type="submit" className="app-button app-button--secondary">
+          <button
+            type="submit"
+            name="intent"
+            value="set-password"
+            className="app-button app-button--secondary"
+          >
             Set password
           </button>
-        </form>
+        </ActionForm>
       )}
 
       <h2 className="app-heading-m">{account.disabledAt ? 'Enable account' : 'Disable account'}</h2>
@@ -257,7 +371,7 @@ export function AccountPage() {
           <button
             type="button"
             className="app-button app-button--secondary"
-            onClick={() => void onToggleDisabled()}
+            onClick={() => post([['intent', 'enable']])}
           >
             Enable account
           </button>
@@ -271,7 +385,7 @@ export function AccountPage() {
           <button
             type="button"
             className="app-button app-button--warning"
-            onClick={() => void onToggleDisabled()}
+            onClick={() => post([['intent', 'disable']])}
           >
             Disable account
           </button>
@@ -283,3 +397,5 @@ export function AccountPage() {
     </>
   );
 }
+
+export const route = { loader, action, Component: AccountPage };

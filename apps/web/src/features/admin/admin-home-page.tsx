@@ -1,6 +1,12 @@
-import { Link } from 'react-router';
+import { Link, type LoaderFunctionArgs } from 'react-router';
+import { requireStaff } from '../../app/page-data';
 import { usePageTitle } from '../../ui';
 import { AdminNav } from './admin-nav';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, ['admin']);
+  return null;
+}
 
 export function AdminHomePage() {
   usePageTitle('Administration');
@@ -26,3 +32,5 @@ export function AdminHomePage() {
     </>
   );
 }
+
+export const route = { loader, Component: AdminHomePage };

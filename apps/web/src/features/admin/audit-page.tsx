@@ -1,9 +1,11 @@
 import type { AuditEventView } from '@swhc/contracts';
-import { useCallback } from 'react';
-import { listAuditEvents } from '../../api/staff-api';
+import { type LoaderFunctionArgs, useLoaderData, useRevalidator } from 'react-router';
+import { listAuditEvents } from '../../api';
+import { requireStaff, valueOf } from '../../app/page-data';
 import { usePageTitle } from '../../ui';
 import { AdminNav } from './admin-nav';
-import { useAdminData } from './use-admin-data';
+
+const SHOWN = 200;
 
 const ACTION_LABELS: Record<string, string> = {
   'sign-in': 'Signed in',
@@ -37,55 +39,62 @@ const describeDetail = (detail: AuditEventView['detail']) =>
         .join(', ')
     : '';
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, ['admin']);
+  return valueOf(await listAuditEvents(SHOWN, request.signal), request);
+}
+
 export function AuditPage() {
   usePageTitle('Audit log');
-  const load = useCallback(() => listAuditEvents(200), []);
-  const [events, reload] = useAdminData(load);
+  const events = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
   return (
     <>
       <AdminNav />
       <h1 className="app-heading-xl">Audit log</h1>
       <p className="app-body">
-        The 200 most recent events, newest first. Times are UK time. Passwords and survey answers
-        are never recorded.
+        The {SHOWN} most recent events, newest first. Times are UK time. Passwords and survey
+        answers are never recorded.
       </p>
-      <button type="button" className="app-button app-button--secondary" onClick={reload}>
+      <button
+        type="button"
+        className="app-button app-button--secondary"
+        onClick={() => void revalidator.revalidate()}
+      >
         Refresh
       </button>
-      {events.status === 'loading' ? <p className="app-body">Loading…</p> : null}
-      {events.status === 'failed' ? <p className="app-body">{events.message}</p> : null}
-      {events.status === 'ok' ? (
-        <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Audit events">
-          <table className="app-table app-table__small">
-            <caption className="app-visually-hidden">Recent audit events</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Who</th>
-                <th scope="col">On</th>
-                <th scope="col">Details</th>
+      <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Audit events">
+        <table className="app-table app-table__small">
+          <caption className="app-visually-hidden">Recent audit events</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">What</th>
+              <th scope="col">Who</th>
+              <th scope="col">On</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td>{when(event.occurredAt)}</td>
+                <td>{ACTION_LABELS[event.action] ?? event.action}</td>
+                <td>
+                  {event.actorEmail ?? '—'}
+                  {event.actorRole ? (
+                    <span className="app-secondary-text"> ({event.actorRole})</span>
+                  ) : null}
+                </td>
+                <td>{event.target ?? '—'}</td>
+                <td>{describeDetail(event.detail)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {events.value.map((event) => (
-                <tr key={event.id}>
-                  <td>{when(event.occurredAt)}</td>
-                  <td>{ACTION_LABELS[event.action] ?? event.action}</td>
-                  <td>
-                    {event.actorEmail ?? '—'}
-                    {event.actorRole ? (
-                      <span className="app-secondary-text"> ({event.actorRole})</span>
-                    ) : null}
-                  </td>
-                  <td>{event.target ?? '—'}</td>
-                  <td>{describeDetail(event.detail)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
+
+export const route = { loader, Component: AuditPage };

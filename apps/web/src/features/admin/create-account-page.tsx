@@ -1,7 +1,23 @@
-import { isEmailAddress, PASSWORD_MIN_LENGTH, type StaffRoleName } from '@swhc/contracts';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { createStaffAccount, listOrganisations } from '../../api/staff-api';
+import {
+  isEmailAddress,
+  isStaffRoleName,
+  PASSWORD_MIN_LENGTH,
+  type StaffRoleName,
+} from '@swhc/contracts';
+import { useState } from 'react';
+import {
+  type ActionFunctionArgs,
+  Link,
+  type LoaderFunctionArgs,
+  useActionData,
+  useLoaderData,
+} from 'react-router';
+import { createStaffAccount, listOrganisations } from '../../api';
+import { ActionForm } from '../../app/action-form';
+import { textOf } from '../../app/form-fields';
+import { redirectWithNotice } from '../../app/notice';
+import { requireStaff, sessionEnded, valueOf } from '../../app/page-data';
+import { ROLE_LABELS } from '../../app/staff-session';
 import {
   ErrorSummary,
   type ErrorSummaryItem,
@@ -10,15 +26,19 @@ import {
   TextField,
   usePageTitle,
 } from '../../ui';
-import { useStaffSession } from '../sign-in';
 import { AdminNav } from './admin-nav';
 import { isTooShortPassword, NewPasswordField, PASSWORD_TOO_SHORT } from './new-password-field';
 import { organisationChoice } from './organisation-choice';
-import { useAdminData } from './use-admin-data';
 
 type Field = 'email' | 'role' | 'organisation' | 'password';
 type FieldErrors = Partial<Record<Field, string>>;
 const FIELD_ORDER: Field[] = ['email', 'role', 'organisation', 'password'];
+const FIELD_LABELS: Record<Field, string> = {
+  email: 'Email address',
+  role: 'Role',
+  organisation: 'Local authority',
+  password: 'Password',
+};
 
 /** The api names organisationGssCodes; the form calls it organisation. */
 const fromApiField = (field: string): Field | null =>
@@ -43,70 +63,87 @@ export function validateNewAccount(input: {
   return errors;
 }
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, ['admin']);
+  return valueOf(await listOrganisations(request.signal), request);
+}
+
+interface CreateOutcome {
+  readonly errors: FieldErrors;
+  readonly problem?: string;
+}
+
+export async function action({ request }: ActionFunctionArgs): Promise<CreateOutcome | Response> {
+  const form = await request.formData();
+  const field = (name: Field) => textOf(form, name);
+  const input = {
+    email: field('email'),
+    role: field('role'),
+    organisation: field('organisation'),
+    password: field('password'),
+  };
+  const errors = validateNewAccount(input);
+  if (Object.keys(errors).length > 0 || !isStaffRoleName(input.role)) return { errors };
+  const result = await createStaffAccount({
+    email: input.email.trim(),
+    password: input.password,
+    role: input.role,
+    organisationGssCodes: input.role === 'psw' ? [input.organisation] : undefined,
+  });
+  switch (result.kind) {
+    case 'ok':
+      return redirectWithNotice(
+        `/admin/accounts/${result.value.id}`,
+        `Account created for ${result.value.email}.`,
+      );
+    case 'signed-out':
+      return sessionEnded(request);
+    case 'refused': {
+      const byField: FieldErrors = {};
+      for (const e of result.errors) {
+        const name = fromApiField(e.field);
+        if (name)
+          byField[name] ??=
+            result.status === 409
+              ? 'An account with this email address already exists'
+              : `${FIELD_LABELS[name]} ${e.message}`;
+      }
+      return Object.keys(byField).length > 0
+        ? { errors: byField }
+        : { errors: {}, problem: result.message };
+    }
+    case 'unavailable':
+    case 'aborted':
+      return {
+        errors: {},
+        problem:
+          'Sorry, there is a problem with the service. The account was not created. Try again in a few minutes.',
+      };
+    default:
+      return { errors: {}, problem: result.message };
+  }
+}
+
+const ROLE_HINTS: Record<StaffRoleName, string> = {
+  psw: 'Sees the results of the local authorities you choose, and nothing else.',
+  researcher: 'Works on the national view and the instrument’s validation.',
+  admin: 'Manages accounts and settings, and can see every local authority’s results.',
+};
+
 export function CreateAccountPage() {
-  const navigate = useNavigate();
-  const { sessionEnded } = useStaffSession();
-  const [organisations] = useAdminData(listOrganisations);
+  const organisations = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const sending = useRef(false);
+  const errors = outcome?.errors ?? {};
 
   const summary: ErrorSummaryItem[] = [
-    ...(problem ? [{ text: problem }] : []),
+    ...(outcome?.problem ? [{ text: outcome.problem }] : []),
     ...FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ targetId: f, text: errors[f] ?? '' })),
   ];
   usePageTitle('Create a staff account', summary.length > 0);
-
-  const options = useMemo(
-    () => (organisations.status === 'ok' ? organisations.value.map(organisationChoice) : []),
-    [organisations],
-  );
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (sending.current) return;
-    const found = validateNewAccount({ email, role, organisation, password });
-    setErrors(found);
-    setProblem(null);
-    if (Object.keys(found).length > 0) return;
-    sending.current = true;
-    const result = await createStaffAccount({
-      email: email.trim(),
-      password,
-      role: role as StaffRoleName,
-      organisationGssCodes: role === 'psw' ? [organisation] : undefined,
-    });
-    sending.current = false;
-    if (result.kind === 'ok') {
-      void navigate(`/admin/accounts/${result.value.id}`, {
-        state: { notice: `Account created for ${result.value.email}.` },
-      });
-    } else if (result.kind === 'invalid' || result.kind === 'conflict') {
-      const byField: FieldErrors = {};
-      for (const e of result.errors) {
-        const field = fromApiField(e.field);
-        if (field)
-          byField[field] ??=
-            result.kind === 'conflict'
-              ? 'An account with this email address already exists'
-              : `${labelOf(field)} ${e.message}`;
-      }
-      setErrors(byField);
-      if (Object.keys(byField).length === 0) setProblem(result.message);
-    } else if (result.kind === 'signed-out') {
-      sessionEnded();
-    } else {
-      setProblem(
-        result.kind === 'unavailable'
-          ? 'Sorry, there is a problem with the service. The account was not created. Try again in a few minutes.'
-          : result.message,
-      );
-    }
-  };
 
   return (
     <>
@@ -114,7 +151,7 @@ export function CreateAccountPage() {
       <div className="app-grid-two-thirds">
         <ErrorSummary items={summary} />
         <h1 className="app-heading-xl">Create a staff account</h1>
-        <form noValidate onSubmit={(event) => void onSubmit(event)}>
+        <ActionForm>
           <TextField
             id="email"
             label="Email address"
@@ -133,35 +170,19 @@ export function CreateAccountPage() {
             value={role}
             onChange={setRole}
             error={errors.role}
-            choices={[
-              {
-                value: 'psw',
-                label: 'Principal social worker',
-                hint: 'Sees the results of the local authorities you choose, and nothing else.',
-              },
-              {
-                value: 'researcher',
-                label: 'Researcher',
-                hint: 'Works on the national view and the instrument’s validation.',
-              },
-              {
-                value: 'admin',
-                label: 'Administrator',
-                hint: 'Manages accounts and settings, and can see every local authority’s results.',
-              },
-            ]}
+            choices={(['psw', 'researcher', 'admin'] as const).map((value) => ({
+              value,
+              label: ROLE_LABELS[value],
+              hint: ROLE_HINTS[value],
+            }))}
           />
           {role === 'psw' ? (
             <SelectField
               id="organisation"
               label="Local authority"
               hint="You can add more local authorities after creating the account."
-              placeholder={
-                organisations.status === 'loading'
-                  ? 'Loading local authorities…'
-                  : 'Choose a local authority'
-              }
-              options={options}
+              placeholder="Choose a local authority"
+              options={organisations.map(organisationChoice)}
               value={organisation}
               onChange={setOrganisation}
               error={errors.organisation}
@@ -181,21 +202,10 @@ export function CreateAccountPage() {
             </button>
             <Link to="/admin/accounts">Cancel</Link>
           </div>
-        </form>
+        </ActionForm>
       </div>
     </>
   );
 }
 
-function labelOf(field: Field): string {
-  switch (field) {
-    case 'email':
-      return 'Email address';
-    case 'role':
-      return 'Role';
-    case 'organisation':
-      return 'Local authority';
-    case 'password':
-      return 'Password';
-  }
-}
+export const route = { loader, action, Component: CreateAccountPage };

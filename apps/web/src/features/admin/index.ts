@@ -1,19 +1,8 @@
-import { lazy } from 'react';
-
-// The admin pages load on demand: respondents never download them.
-export const AdminHomePage = lazy(() =>
-  import('./admin-home-page').then((m) => ({ default: m.AdminHomePage })),
-);
-export const AccountsPage = lazy(() =>
-  import('./accounts-page').then((m) => ({ default: m.AccountsPage })),
-);
-export const CreateAccountPage = lazy(() =>
-  import('./create-account-page').then((m) => ({ default: m.CreateAccountPage })),
-);
-export const AccountPage = lazy(() =>
-  import('./account-page').then((m) => ({ default: m.AccountPage })),
-);
-export const SettingsPage = lazy(() =>
-  import('./settings-page').then((m) => ({ default: m.SettingsPage })),
-);
-export const AuditPage = lazy(() => import('./audit-page').then((m) => ({ default: m.AuditPage })));
+// The admin pages load on demand (route modules: loader, action, Component): respondents never
+// download them.
+export const adminHomePage = () => import('./admin-home-page').then((m) => m.route);
+export const accountsPage = () => import('./accounts-page').then((m) => m.route);
+export const createAccountPage = () => import('./create-account-page').then((m) => m.route);
+export const accountPage = () => import('./account-page').then((m) => m.route);
+export const settingsPage = () => import('./settings-page').then((m) => m.route);
+export const auditPage = () => import('./audit-page').then((m) => m.route);

@@ -1,22 +1,43 @@
-import { type LaReport, SERVICE_NAMES, type ServiceKind } from '@swhc/contracts';
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { loadReport, reportCsvUrl, type LoadReportResult } from '../../api/report-api';
+import { isGssCode, isServiceKind, isUuid, type LaReport, SERVICE_NAMES } from '@swhc/contracts';
+import {
+  Link,
+  type LoaderFunctionArgs,
+  useLoaderData,
+  useLocation,
+  useNavigate,
+  useParams,
+} from 'react-router';
+import { type ApiResult, loadReport, reportCsvUrl } from '../../api';
+import { pathParam, queryParam } from '../../app/route-params';
 import { usePageTitle } from '../../ui';
 import { DriversSection, GroupsSection, ItemsSection, ReliabilitySection } from './detail-sections';
 import { FunnelPlot } from './funnel-plot';
 import { longDate } from './format';
 import { ReportPickers } from './report-pickers';
 import { ReportSection } from './report-section';
-import { ResponsesSection } from './responses-section';
+import { ResponsesSection, saveHeadcountAction } from './responses-section';
 import { ScoresSection } from './scores-section';
 import './report.css';
+
+/** The report, or why there is none; a malformed address is not found without asking the api. */
+export async function loader({
+  params,
+  request,
+}: LoaderFunctionArgs): Promise<ApiResult<LaReport>> {
+  const url = new URL(request.url);
+  const gssCode = pathParam(params, 'gssCode', isGssCode);
+  const wave = queryParam(url, 'wave', isUuid);
+  const service = queryParam(url, 'service', isServiceKind);
+  if (gssCode === null || wave === null || service === null)
+    return { kind: 'not-found', message: 'There is no report at this address' };
+  return loadReport(gssCode, { wave, service }, request.signal);
+}
 
 function Problem({
   result,
   gssCode,
 }: {
-  result: Exclude<LoadReportResult, { kind: 'ok' }>;
+  result: Exclude<ApiResult<LaReport>, { kind: 'ok' }>;
   gssCode: string;
 }) {
   const title =
@@ -24,7 +45,7 @@ function Problem({
       ? 'Sign in to see this report'
       : result.kind === 'not-found' || result.kind === 'forbidden'
         ? 'Report not found'
-        : result.kind === 'invalid'
+        : result.kind === 'refused'
           ? 'There is a problem with the report address'
           : 'Sorry, there is a problem with the service';
   usePageTitle(title);
@@ -43,7 +64,7 @@ function Problem({
           You can only see the results of the local authority your account belongs to. Check the
           address, or go back to the <Link to="/">home page</Link>.
         </p>
-      ) : result.kind === 'invalid' ? (
+      ) : result.kind === 'refused' ? (
         <>
           <ul className="app-list">
             {result.errors.map((e) => (
@@ -64,7 +85,7 @@ function Problem({
   );
 }
 
-function Report({ report, reload }: { report: LaReport; reload: () => void }) {
+function Report({ report }: { report: LaReport }) {
   const navigate = useNavigate();
   const title = `${report.organisation.name}: health check results`;
   usePageTitle(`${title} – ${report.wave.name}`);
@@ -100,7 +121,7 @@ function Report({ report, reload }: { report: LaReport; reload: () => void }) {
         </button>
       </p>
 
-      <ResponsesSection report={report} onSaved={reload} />
+      <ResponsesSection report={report} />
       {report.scoresReleased ? (
         <>
           <ScoresSection report={report} />
@@ -145,40 +166,18 @@ function Report({ report, reload }: { report: LaReport; reload: () => void }) {
   );
 }
 
-export default function ReportPage() {
+export function ReportPage() {
   const { gssCode = '' } = useParams();
-  const [searchParams] = useSearchParams();
-  const wave = searchParams.get('wave') ?? undefined;
-  const serviceParam = searchParams.get('service');
-  const service = (serviceParam ?? undefined) as ServiceKind | undefined;
-  const [result, setResult] = useState<LoadReportResult | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    void loadReport(gssCode, { wave, service }).then((r) => {
-      if (live) setResult(r);
-    });
-    return () => {
-      live = false;
-    };
-  }, [gssCode, wave, service, version]);
-
-  if (result === null) {
-    return (
-      <p className="app-body" role="status">
-        Loading the report…
-      </p>
-    );
-  }
+  const result = useLoaderData<typeof loader>();
   return (
     <div className="app-report">
       {result.kind === 'ok' ? (
-        <Report report={result.report} reload={reload} />
+        <Report report={result.value} />
       ) : (
         <Problem result={result} gssCode={gssCode} />
       )}
     </div>
   );
 }
+
+export const route = { loader, action: saveHeadcountAction, Component: ReportPage };

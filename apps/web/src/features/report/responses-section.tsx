@@ -1,44 +1,49 @@
-import type { LaReport } from '@swhc/contracts';
-import { useState, type FormEvent } from 'react';
-import { saveHeadcount } from '../../api/report-api';
+import { isServiceKind, isUuid, type LaReport } from '@swhc/contracts';
+import { useState } from 'react';
+import { type ActionFunctionArgs, useFetcher } from 'react-router';
+import { saveHeadcount } from '../../api';
+import { textOf } from '../../app/form-fields';
 import { percent } from './format';
 import { ReportSection } from './report-section';
 
+const HEADCOUNT_FORMAT = 'Enter the number of social workers as a whole number, like 120';
+
+/** The report page's action: saves the headcount; the report is then loaded again. */
+export async function saveHeadcountAction({
+  params,
+  request,
+}: ActionFunctionArgs): Promise<{ error: string | null }> {
+  const form = await request.formData();
+  const wave = textOf(form, 'wave');
+  const service = textOf(form, 'service');
+  const trimmed = textOf(form, 'headcount').trim().replace(/,/g, '');
+  const headcount = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || headcount < 1 || headcount > 100000)
+    return { error: HEADCOUNT_FORMAT };
+  if (!isUuid(wave) || !isServiceKind(service))
+    return { error: 'The headcount could not be saved. Try again later.' };
+  const result = await saveHeadcount(params.gssCode ?? '', { wave, service, headcount });
+  switch (result.kind) {
+    case 'ok':
+      return { error: null };
+    case 'refused':
+      return {
+        error: result.errors[0]?.message ? `Headcount ${result.errors[0].message}` : result.message,
+      };
+    case 'signed-out':
+      return { error: 'You have been signed out. Sign in again to save the headcount.' };
+    default:
+      return { error: 'The headcount could not be saved. Try again later.' };
+  }
+}
+
 /** Response count, headcount (which the PSW can enter) and response rate. */
-export function ResponsesSection({ report, onSaved }: { report: LaReport; onSaved: () => void }) {
+export function ResponsesSection({ report }: { report: LaReport }) {
   const { responses } = report;
   const [value, setValue] = useState(responses.headcount?.toString() ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = value.trim().replace(/,/g, '');
-    const headcount = Number(trimmed);
-    if (!/^\d+$/.test(trimmed) || headcount < 1 || headcount > 100000) {
-      setError('Enter the number of social workers as a whole number, like 120');
-      return;
-    }
-    setSaving(true);
-    const result = await saveHeadcount(report.organisation.gssCode, {
-      wave: report.wave.id,
-      service: report.service,
-      headcount,
-    });
-    setSaving(false);
-    if (result.kind === 'saved') {
-      setError(null);
-      onSaved();
-    } else if (result.kind === 'invalid') {
-      setError(
-        result.errors[0]?.message ? `Headcount ${result.errors[0].message}` : result.message,
-      );
-    } else if (result.kind === 'signed-out') {
-      setError('You have been signed out. Sign in again to save the headcount.');
-    } else {
-      setError('The headcount could not be saved. Try again later.');
-    }
-  };
+  const fetcher = useFetcher<typeof saveHeadcountAction>();
+  const error = fetcher.data?.error ?? null;
+  const saving = fetcher.state !== 'idle';
 
   return (
     <ReportSection id="responses" title="Responses">
@@ -71,7 +76,9 @@ export function ResponsesSection({ report, onSaved }: { report: LaReport; onSave
           </dd>
         </div>
       </dl>
-      <form className="app-form app-no-print" onSubmit={(e) => void submit(e)} noValidate>
+      <fetcher.Form method="post" className="app-form app-no-print" noValidate>
+        <input type="hidden" name="wave" value={report.wave.id} />
+        <input type="hidden" name="service" value={report.service} />
         <div className={`app-form-group${error ? ' app-form-group--error' : ''}`}>
           <label className="app-label" htmlFor="headcount">
             Number of social workers in your{' '}
@@ -100,7 +107,7 @@ export function ResponsesSection({ report, onSaved }: { report: LaReport; onSave
         <button type="submit" className="app-button app-button--secondary" disabled={saving}>
           Save headcount
         </button>
-      </form>
+      </fetcher.Form>
     </ReportSection>
   );
 }

@@ -1,1 +1,1 @@
-export * from './research-page';
+export { route as researchPage } from './research-page';

@@ -1,4 +1,11 @@
+import type { LoaderFunctionArgs } from 'react-router';
+import { requireStaff } from '../../app/page-data';
 import { usePageTitle } from '../../ui';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, ['researcher', 'admin']);
+  return null;
+}
 
 /** Researchers' home. Exports and the national view are not built yet, and the page says so. */
 export function ResearchPage() {
@@ -23,3 +30,5 @@ export function ResearchPage() {
     </div>
   );
 }
+
+export const route = { loader, Component: ResearchPage };

@@ -1,4 +1,1 @@
-export * from './require-staff';
-export * from './sign-in-page';
-export * from './staff-header-bar';
-export * from './staff-session';
+export { route as signInPage } from './sign-in-page';

@@ -1,7 +1,16 @@
 import { isEmailAddress } from '@swhc/contracts';
-import { type FormEvent, useRef, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { signIn } from '../../api/staff-api';
+import { useState } from 'react';
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  replace,
+  useActionData,
+  useSearchParams,
+} from 'react-router';
+import { signIn } from '../../api';
+import { ActionForm } from '../../app/action-form';
+import { textOf } from '../../app/form-fields';
+import { staffSession } from '../../app/staff-session';
 import {
   ErrorSummary,
   type ErrorSummaryItem,
@@ -9,10 +18,12 @@ import {
   TextField,
   usePageTitle,
 } from '../../ui';
-import { landingPathFor, safeNextPath, useStaffSession } from './staff-session';
+import { landingPathFor, nextPathIn } from './after-sign-in';
 
 type Field = 'email' | 'password';
 type FieldErrors = Partial<Record<Field, string>>;
+
+const WRONG_CREDENTIALS = 'Enter a correct email address and password';
 
 export function validateSignIn(email: string, password: string): FieldErrors {
   const errors: FieldErrors = {};
@@ -23,18 +34,78 @@ export function validateSignIn(email: string, password: string): FieldErrors {
   return errors;
 }
 
+/** Someone already signed in goes straight on. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await staffSession.known();
+  if (session.status === 'signed-in')
+    throw replace(nextPathIn(new URL(request.url)) ?? landingPathFor(session.staff));
+  return null;
+}
+
+interface SignInOutcome {
+  readonly fieldErrors: FieldErrors;
+  readonly problem?: ErrorSummaryItem;
+  /** After a wrong password (or too many), the password field is emptied. */
+  readonly clearPassword?: boolean;
+}
+
+export async function action({ request }: ActionFunctionArgs): Promise<SignInOutcome | Response> {
+  const form = await request.formData();
+  const email = textOf(form, 'email');
+  const password = textOf(form, 'password');
+  const fieldErrors = validateSignIn(email, password);
+  if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
+  const result = await signIn({ email: email.trim(), password });
+  switch (result.kind) {
+    case 'ok':
+      staffSession.signedIn(result.value);
+      return replace(nextPathIn(new URL(request.url)) ?? landingPathFor(result.value));
+    case 'signed-out':
+      // Wrong email or password: one message, never saying which.
+      return {
+        fieldErrors: { email: WRONG_CREDENTIALS },
+        problem: { targetId: 'email', text: WRONG_CREDENTIALS },
+        clearPassword: true,
+      };
+    case 'refused': {
+      if (result.status === 429)
+        return {
+          fieldErrors: {},
+          problem: { targetId: 'email', text: result.message },
+          clearPassword: true,
+        };
+      const byField: FieldErrors = {};
+      for (const e of result.errors)
+        if (e.field === 'email' || e.field === 'password') byField[e.field] ??= e.message;
+      return Object.keys(byField).length > 0
+        ? { fieldErrors: byField }
+        : { fieldErrors: {}, problem: { text: result.message } };
+    }
+    default:
+      return {
+        fieldErrors: {},
+        problem: {
+          targetId: 'email',
+          text: 'Sorry, there is a problem with the service. Try again in a few minutes.',
+        },
+      };
+  }
+}
+
 /** Staff sign-in (GOV.UK pattern): email and password, errors summarised and tied to fields. */
 export function SignInPage() {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const session = useStaffSession();
+  const outcome = useActionData<typeof action>();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<ErrorSummaryItem | null>(null);
-  const [justSignedIn, setJustSignedIn] = useState(false);
-  const sending = useRef(false);
+  const [answered, setAnswered] = useState(outcome);
+  if (outcome !== answered) {
+    setAnswered(outcome);
+    if (outcome?.clearPassword) setPassword('');
+  }
 
+  const fieldErrors = outcome?.fieldErrors ?? {};
+  const problem = outcome?.problem;
   const summary: ErrorSummaryItem[] = [
     ...(problem ? [problem] : []),
     ...(['email', 'password'] as const)
@@ -42,54 +113,6 @@ export function SignInPage() {
       .map((f) => ({ targetId: f, text: fieldErrors[f] ?? '' })),
   ];
   usePageTitle('Sign in', summary.length > 0);
-
-  // 'returnTo' is what the report page sends; 'next' is what RequireStaff sends.
-  const next = safeNextPath(params.get('next') ?? params.get('returnTo'));
-  if (session.state.status === 'signed-in' && !justSignedIn) {
-    return <Navigate to={next ?? landingPathFor(session.state.staff)} replace />;
-  }
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (sending.current) return;
-    const errors = validateSignIn(email, password);
-    setProblem(null);
-    setFieldErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    sending.current = true;
-    const result = await signIn({ email: email.trim(), password });
-    sending.current = false;
-    switch (result.kind) {
-      case 'ok':
-        setJustSignedIn(true);
-        session.signedIn(result.value);
-        void navigate(next ?? landingPathFor(result.value), { replace: true });
-        return;
-      case 'invalid': {
-        const byField: FieldErrors = {};
-        for (const e of result.errors)
-          if (e.field === 'email' || e.field === 'password') byField[e.field] ??= e.message;
-        setFieldErrors(byField);
-        if (Object.keys(byField).length === 0) setProblem({ text: result.message });
-        return;
-      }
-      case 'signed-out':
-        // Wrong email or password: one message, never saying which.
-        setPassword('');
-        setFieldErrors({ email: 'Enter a correct email address and password' });
-        setProblem({ targetId: 'email', text: 'Enter a correct email address and password' });
-        return;
-      case 'throttled':
-        setPassword('');
-        setProblem({ targetId: 'email', text: result.message });
-        return;
-      default:
-        setProblem({
-          targetId: 'email',
-          text: 'Sorry, there is a problem with the service. Try again in a few minutes.',
-        });
-    }
-  };
 
   return (
     <div className="app-grid-two-thirds">
@@ -105,7 +128,7 @@ export function SignInPage() {
         Check. If you are a social worker taking the survey, use the link your organisation sent
         you: you do not need to sign in.
       </p>
-      <form noValidate onSubmit={(event) => void onSubmit(event)}>
+      <ActionForm>
         <TextField
           id="email"
           label="Email address"
@@ -131,7 +154,7 @@ export function SignInPage() {
         <button type="submit" className="app-button" data-module="app-button">
           Sign in
         </button>
-      </form>
+      </ActionForm>
       <h2 className="app-heading-m">Problems signing in</h2>
       <p className="app-body">
         After 5 wrong attempts, signing in to that account is paused for 15 minutes. If you have
@@ -141,3 +164,5 @@ export function SignInPage() {
     </div>
   );
 }
+
+export const route = { loader, action, Component: SignInPage };

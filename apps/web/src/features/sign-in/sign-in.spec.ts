@@ -1,5 +1,5 @@
 import { validateSignIn } from './sign-in-page';
-import { landingPathFor, safeNextPath } from './staff-session';
+import { landingPathFor, safeNextPath } from './after-sign-in';
 
 describe('sign-in form checks', () => {
   it('asks for both fields in GOV.UK words', () => {

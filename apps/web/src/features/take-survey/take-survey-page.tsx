@@ -1,51 +1,53 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useParams } from 'react-router';
-import { loadSurvey, type LoadSurveyResult } from '../../api';
+import {
+  type LoaderFunctionArgs,
+  type ShouldRevalidateFunctionArgs,
+  useLoaderData,
+  useParams,
+  useRevalidator,
+} from 'react-router';
+import { loadSurvey } from '../../api';
 import { preloadSurveyForm } from '../../survey';
-import { usePageTitle } from '../../ui';
 import { ClosedLinkPage, ServiceProblemPage, UnknownLinkPage } from './link-problem-pages';
+import { SurveyLoading } from './survey-loading';
 import { SurveyJourney } from './survey-journey';
 
+export function loader({ params, request }: LoaderFunctionArgs) {
+  // SurveyJS is large: start downloading it while the definition is fetched.
+  preloadSurveyForm();
+  return loadSurvey(params.code ?? '', request.signal);
+}
+
+/**
+ * Only "Try again" (or following a link to this very address) loads the definition again: a new
+ * definition object would start a new survey model under the person's answers.
+ */
+export function shouldRevalidate({
+  currentUrl,
+  nextUrl,
+  formMethod,
+}: ShouldRevalidateFunctionArgs) {
+  return formMethod === undefined && currentUrl.href === nextUrl.href;
+}
+
 /** /s/:code — a social worker's link to their organisation's health check. */
-export default function TakeSurveyPage() {
+export function TakeSurveyPage() {
   const { code = '' } = useParams();
-  const [result, setResult] = useState<LoadSurveyResult | undefined>();
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    preloadSurveyForm();
-    let current = true;
-    void loadSurvey(code).then((loaded) => {
-      if (current) setResult(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [code, attempt]);
-
-  const retry = useCallback(() => {
-    setResult(undefined);
-    setAttempt((n) => n + 1);
-  }, []);
-
-  if (!result) return <Loading />;
+  const result = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
   switch (result.kind) {
+    case 'ok':
+      return <SurveyJourney key={code} code={code} definition={result.value} />;
     case 'not-found':
       return <UnknownLinkPage />;
-    case 'closed':
+    case 'gone':
       return <ClosedLinkPage />;
-    case 'unavailable':
-      return <ServiceProblemPage onRetry={retry} />;
-    case 'ok':
-      return <SurveyJourney key={code} code={code} definition={result.definition} />;
+    default:
+      return revalidator.state === 'loading' ? (
+        <SurveyLoading />
+      ) : (
+        <ServiceProblemPage onRetry={() => void revalidator.revalidate()} />
+      );
   }
 }
 
-function Loading() {
-  usePageTitle('Loading the survey');
-  return (
-    <p className="app-body" role="status">
-      Loading the survey…
-    </p>
-  );
-}
+export const route = { loader, shouldRevalidate, Component: TakeSurveyPage };

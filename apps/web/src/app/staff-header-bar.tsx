@@ -1,12 +1,11 @@
 import { Link, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS, useStaffSession } from './staff-session';
+import { ROLE_LABELS, staffSession, useStaffSession } from './staff-session';
 
-/** In the header: who is signed in (email, role, LAs) with sign-out; or a sign-in link. */
+/** In the header of staff pages: who is signed in (email, role, LAs) with sign-out; or a sign-in link. */
 export function StaffHeaderBar() {
-  const { state, signOut } = useStaffSession();
+  const state = useStaffSession();
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  if (pathname.startsWith('/s/')) return null;
 
   if (state.status !== 'signed-in') {
     if (state.status !== 'signed-out' || pathname === '/sign-in') return null;
@@ -23,7 +22,7 @@ export function StaffHeaderBar() {
 
   const { staff } = state;
   const onSignOut = async () => {
-    if (await signOut()) void navigate('/sign-in?signed-out=1');
+    if (await staffSession.signOut()) void navigate('/sign-in?signed-out=1');
   };
   return (
     <nav className="app-account-nav" aria-label="Account">

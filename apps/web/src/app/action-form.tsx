@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { Form, useNavigation } from 'react-router';
+
+/**
+ * A form posted to its route's action. `noValidate`: the action checks the fields and says what is
+ * wrong in GOV.UK words. A second press while the first is being sent is ignored.
+ */
+export function ActionForm({ children, label }: { children: ReactNode; label?: string }) {
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <Form
+      method="post"
+      noValidate
+      aria-label={label}
+      onSubmit={(event) => {
+        if (busy) event.preventDefault();
+      }}
+    >
+      {children}
+    </Form>
+  );
+}
