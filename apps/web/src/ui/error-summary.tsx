@@ -9,7 +9,9 @@ export interface ErrorSummaryItem {
 
 /**
  * GOV.UK error summary: appears at the top of the form, is announced (role="alert") and normally takes
- * focus when it appears, and links every message to its field.
+ * focus when it appears, and links every message to its field. It takes focus again whenever `items`
+ * is a new list: pass the same list (useMemo) until there are new errors to announce, or typing in
+ * a field would send focus back here.
  */
 export function ErrorSummary({
   title = 'There is a problem',

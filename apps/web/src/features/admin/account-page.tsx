@@ -1,5 +1,5 @@
 import { isUuid, PASSWORD_MIN_LENGTH, type StaffAccountSummary } from '@swhc/contracts';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import {
   type ActionFunctionArgs,
   data,
@@ -223,6 +223,8 @@ function ManageAccount({
     if (outcome?.intent === 'set-password' && outcome.notice) setNewPassword('');
   }
   const error = outcome?.error ?? null;
+  // A new list only with a new answer: the summary takes focus whenever its list changes.
+  const summary = useMemo(() => (outcome?.error ? [outcome.error] : []), [outcome]);
   const notice = outcome ? outcome.notice : arrived;
   usePageTitle(`Manage ${account.email}`, error !== null);
 
@@ -241,7 +243,7 @@ function ManageAccount({
           <p className="app-body">{notice}</p>
         </SuccessBanner>
       ) : null}
-      <ErrorSummary items={error ? [error] : []} />
+      <ErrorSummary items={summary} />
       <span className="app-caption-l">Staff account</span>
       <h1 className="app-heading-l">{account.email}</h1>
       <Summary

@@ -4,7 +4,7 @@ import {
   PASSWORD_MIN_LENGTH,
   type StaffRoleName,
 } from '@swhc/contracts';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   type ActionFunctionArgs,
   Link,
@@ -139,10 +139,14 @@ export function CreateAccountPage() {
   const [password, setPassword] = useState('');
   const errors = outcome?.errors ?? {};
 
-  const summary: ErrorSummaryItem[] = [
-    ...(outcome?.problem ? [{ text: outcome.problem }] : []),
-    ...FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ targetId: f, text: errors[f] ?? '' })),
-  ];
+  // A new list only with a new answer: the summary takes focus whenever its list changes.
+  const summary = useMemo((): ErrorSummaryItem[] => {
+    const { errors: found = {}, problem } = outcome ?? {};
+    return [
+      ...(problem ? [{ text: problem }] : []),
+      ...FIELD_ORDER.filter((f) => found[f]).map((f) => ({ targetId: f, text: found[f] ?? '' })),
+    ];
+  }, [outcome]);
   usePageTitle('Create a staff account', summary.length > 0);
 
   return (

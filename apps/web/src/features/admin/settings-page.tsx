@@ -1,5 +1,5 @@
 import { MINIMUM_GROUP_SIZE_CEILING, MINIMUM_GROUP_SIZE_FLOOR } from '@swhc/disclosure';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -58,6 +58,11 @@ export function SettingsPage() {
   // null until the admin types: the field shows the saved value.
   const [typed, setValue] = useState<string | null>(null);
   const error = outcome?.error ?? null;
+  // A new list only with a new answer: the summary takes focus whenever its list changes.
+  const summary = useMemo(
+    () => (outcome?.error ? [{ targetId: 'minimumGroupSize', text: outcome.error }] : []),
+    [outcome],
+  );
   usePageTitle('Minimum group size', error !== null);
   const value = typed ?? String(settings.minimumGroupSize);
 
@@ -70,7 +75,7 @@ export function SettingsPage() {
             <p className="app-body">The minimum group size is now {outcome.saved}.</p>
           </SuccessBanner>
         ) : null}
-        <ErrorSummary items={error ? [{ targetId: 'minimumGroupSize', text: error }] : []} />
+        <ErrorSummary items={summary} />
         <ActionForm>
           <TextField
             id="minimumGroupSize"

@@ -1,5 +1,5 @@
 import { isEmailAddress } from '@swhc/contracts';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -105,13 +105,16 @@ export function SignInPage() {
   }
 
   const fieldErrors = outcome?.fieldErrors ?? {};
-  const problem = outcome?.problem;
-  const summary: ErrorSummaryItem[] = [
-    ...(problem ? [problem] : []),
-    ...(['email', 'password'] as const)
-      .filter((f) => fieldErrors[f] && fieldErrors[f] !== problem?.text)
-      .map((f) => ({ targetId: f, text: fieldErrors[f] ?? '' })),
-  ];
+  // A new list only with a new answer: the summary takes focus whenever its list changes.
+  const summary = useMemo((): ErrorSummaryItem[] => {
+    const { fieldErrors: errors = {}, problem } = outcome ?? {};
+    return [
+      ...(problem ? [problem] : []),
+      ...(['email', 'password'] as const)
+        .filter((f) => errors[f] && errors[f] !== problem?.text)
+        .map((f) => ({ targetId: f, text: errors[f] ?? '' })),
+    ];
+  }, [outcome]);
   usePageTitle('Sign in', summary.length > 0);
 
   return (
