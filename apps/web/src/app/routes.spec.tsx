@@ -12,17 +12,21 @@ const PSW = {
 };
 const ACCOUNT_ID = 'a7c1e9b0-3d2f-4e6a-8b5c-1f0e9d8c7b6a';
 
-/** The api as these tests need it: `answers` by path (without the query); anything else is a 500. */
-function api(answers: Record<string, () => Response>) {
-  return answerFetch((url) => {
+/**
+ * The api as these tests need it: `answers` by path (without the query); anything else is a 500.
+ * Returns the addresses asked for, in order.
+ */
+function api(answers: Record<string, () => Response>): string[] {
+  const asked: string[] = [];
+  answerFetch((url) => {
+    asked.push(url);
     const answer = answers[url.split('?')[0] ?? ''];
     return Promise.resolve(answer ? answer() : jsonResponse(500, { message: 'unexpected' }));
   });
+  return asked;
 }
-const askedFor = (spy: ReturnType<typeof api>) => spy.mock.calls.map(([url]) => url);
 /** What a page asked for, beside the header's "who is signed in". */
-const pageAskedFor = (spy: ReturnType<typeof api>) =>
-  askedFor(spy).filter((url) => url !== '/api/auth/me');
+const pageAskedFor = (asked: string[]) => asked.filter((url) => url !== '/api/auth/me');
 
 afterEach(closePage);
 beforeEach(() => staffSession.forget());
@@ -34,23 +38,23 @@ describe('pages and their loaders', () => {
     ['/la/E06000001?wave=not-a-uuid', 'a malformed wave id'],
     ['/la/E06000001?service=teachers', 'an unknown service'],
   ])('shows "Report not found" for %s (%s), without asking the api', async (path) => {
-    const spy = api({});
+    const asked = api({});
     const page = open(path);
     await headingIs(page, 'Report not found');
-    expect(pageAskedFor(spy)).toEqual([]);
+    expect(pageAskedFor(asked)).toEqual([]);
   });
 
   it('asks the api for a well-formed report address, lower-case GSS code and all', async () => {
-    const spy = api({
+    const asked = api({
       '/api/organisations/e06000001/report': () => jsonResponse(401, { message: 'Sign in' }),
     });
     const page = open('/la/e06000001?service=adults');
     await headingIs(page, 'Sign in to see this report');
-    expect(pageAskedFor(spy)).toEqual(['/api/organisations/e06000001/report?service=adults']);
+    expect(pageAskedFor(asked)).toEqual(['/api/organisations/e06000001/report?service=adults']);
   });
 
   it('shows "Account not found" for a malformed account id without asking for it, and for an unknown one', async () => {
-    const spy = api({
+    const asked = api({
       '/api/auth/me': () => jsonResponse(200, ADMIN),
       '/api/admin/organisations': () => jsonResponse(200, []),
       [`/api/admin/accounts/${ACCOUNT_ID}`]: () =>
@@ -58,11 +62,11 @@ describe('pages and their loaders', () => {
     });
     const malformed = open('/admin/accounts/not-a-uuid');
     await headingIs(malformed, 'Account not found');
-    expect(askedFor(spy).filter((url) => url.startsWith('/api/admin/accounts'))).toEqual([]);
+    expect(asked.filter((url) => url.startsWith('/api/admin/accounts'))).toEqual([]);
 
     const unknown = open(`/admin/accounts/${ACCOUNT_ID}`);
     await headingIs(unknown, 'Account not found');
-    expect(askedFor(spy)).toContain(`/api/admin/accounts/${ACCOUNT_ID}`);
+    expect(asked).toContain(`/api/admin/accounts/${ACCOUNT_ID}`);
   });
 
   it('shows one account from GET /api/admin/accounts/{id}, not the whole list', async () => {
@@ -74,14 +78,14 @@ describe('pages and their loaders', () => {
       disabledAt: null,
       createdAt: '2026-01-02T10:00:00.000Z',
     };
-    const spy = api({
+    const asked = api({
       '/api/auth/me': () => jsonResponse(200, ADMIN),
       '/api/admin/organisations': () => jsonResponse(200, []),
       [`/api/admin/accounts/${ACCOUNT_ID}`]: () => jsonResponse(200, account),
     });
     const page = open(`/admin/accounts/${ACCOUNT_ID}`);
     await headingIs(page, 'jo@council.test');
-    expect(askedFor(spy)).not.toContain('/api/admin/accounts');
+    expect(asked).not.toContain('/api/admin/accounts');
   });
 
   it('sends someone signed out to sign in, and back afterwards', async () => {
@@ -93,10 +97,10 @@ describe('pages and their loaders', () => {
   });
 
   it('tells a PSW an admin page is not for them, without asking the api for its data', async () => {
-    const spy = api({ '/api/auth/me': () => jsonResponse(200, PSW) });
+    const asked = api({ '/api/auth/me': () => jsonResponse(200, PSW) });
     const page = open('/admin/accounts');
     await headingIs(page, 'You do not have permission to see this page');
-    expect(askedFor(spy)).toEqual(['/api/auth/me']);
+    expect(asked).toEqual(['/api/auth/me']);
   });
 
   it('says so when it cannot check who is signed in, and tries again on request', async () => {

@@ -48,10 +48,10 @@ export const headingIs = (page: { heading: () => string }, text: string) =>
 
 /** Types into a field as a person would: one input event a character. */
 export function typeInto(input: HTMLInputElement, text: string): void {
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
   for (const character of text) {
     act(() => {
-      setValue?.call(input, `${input.value}${character}`);
+      // Past React's own value tracking, as the browser sets it.
+      Reflect.set(HTMLInputElement.prototype, 'value', `${input.value}${character}`, input);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
   }

@@ -228,6 +228,7 @@ function ManageAccount({
   const notice = outcome ? outcome.notice : arrived;
   usePageTitle(`Manage ${account.email}`, error !== null);
 
+  const disabling = account.disabledAt === null;
   const codes = account.organisations.map((o) => o.gssCode);
   const bound = new Set(codes);
   const options = organisations.filter((o) => !bound.has(o.gssCode)).map(organisationChoice);
@@ -364,32 +365,22 @@ function ManageAccount({
         </ActionForm>
       )}
 
-      <h2 className="app-heading-m">{account.disabledAt ? 'Enable account' : 'Disable account'}</h2>
+      <h2 className="app-heading-m">{disabling ? 'Disable account' : 'Enable account'}</h2>
       {isSelf ? (
         <p className="app-body">You cannot disable your own account. Ask another administrator.</p>
-      ) : account.disabledAt ? (
-        <>
-          <p className="app-body">They will be able to sign in again with their password.</p>
-          <button
-            type="button"
-            className="app-button app-button--secondary"
-            onClick={() => post([['intent', 'enable']])}
-          >
-            Enable account
-          </button>
-        </>
       ) : (
         <>
           <p className="app-body">
-            They will be signed out at once and will not be able to sign in. You can enable the
-            account again later.
+            {disabling
+              ? 'They will be signed out at once and will not be able to sign in. You can enable the account again later.'
+              : 'They will be able to sign in again with their password.'}
           </p>
           <button
             type="button"
-            className="app-button app-button--warning"
-            onClick={() => post([['intent', 'disable']])}
+            className={`app-button ${disabling ? 'app-button--warning' : 'app-button--secondary'}`}
+            onClick={() => post([['intent', disabling ? 'disable' : 'enable']])}
           >
-            Disable account
+            {disabling ? 'Disable account' : 'Enable account'}
           </button>
         </>
       )}
