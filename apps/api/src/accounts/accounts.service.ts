@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isEmailAddress, PASSWORD_MIN_LENGTH, type StaffRoleName } from '@swhc/contracts';
-import { isUUID } from 'class-validator';
+import { isEmailAddress, isUuid, PASSWORD_MIN_LENGTH, type StaffRoleName } from '@swhc/contracts';
 import { In, Repository } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
@@ -136,7 +135,7 @@ export class AccountsService {
 
   /** The account with this id; 404 when there is none, as for an id that is not even a UUID. */
   async mustFind(id: string): Promise<StaffAccount> {
-    const account = isUUID(id) ? await this.findById(id) : null;
+    const account = isUuid(id) ? await this.findById(id) : null;
     if (!account) throw new NotFoundError('No such staff account');
     return account;
   }
