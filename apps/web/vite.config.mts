@@ -35,5 +35,8 @@ export default defineConfig({
     include: ['src/**/*.spec.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
     restoreMocks: true,
+    // The first test that renders SurveyJS pays for importing it into jsdom: seconds on two busy
+    // cores, more than Vitest's default 5 s.
+    testTimeout: 20_000,
   },
 });
