@@ -6,10 +6,9 @@
  * machine load hits both; the medians are reported.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { withBenchFiles } from './bench-files';
 import { median } from './time-median';
 
 const ROOT = join(__dirname, '..', '..');
@@ -41,15 +40,11 @@ export function benchCliAgainstR(
   runs: number,
   withR: boolean,
 ): CliTimings {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'));
-  try {
-    const data = join(dir, 'data.csv');
-    const lav = join(dir, 'model.lav');
-    writeFileSync(data, csv);
-    writeFileSync(lav, `${model}\n`);
+  return withBenchFiles(csv, model, (files) => {
     const cli = (): { ms: number; stdout: string } =>
-      timed(process.execPath, [LAUNCHER, 'cfa', '--data', data, '--model', lav]);
-    const r = (): { ms: number; stdout: string } => timed('Rscript', [R_SCRIPT, data, lav]);
+      timed(process.execPath, [LAUNCHER, 'cfa', '--data', files.data, '--model', files.model]);
+    const r = (): { ms: number; stdout: string } =>
+      timed('Rscript', [R_SCRIPT, files.data, files.model]);
     // warm-up: builds the bundle if needed, fills the OS file cache for Node, R and the packages
     const cliFirst = cli();
     const rFirst = withR ? r() : undefined;
@@ -68,7 +63,5 @@ export function benchCliAgainstR(
       rChisq: chisq(rFirst?.stdout),
       runs,
     };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
