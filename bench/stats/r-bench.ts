@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withBenchFiles } from './bench-files';
 import { median } from './time-median';
 
 /** R's medians (ms) for the same three fits, or why R was not run. */
@@ -36,15 +35,10 @@ export function rAvailable(): boolean {
 
 /** Writes the data to a temp CSV and times the same fits in R (timing inside R, around the calls only). */
 export function runRBench(csv: string, model: string, runs: number): RTimings {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-stats-'));
-  try {
-    const dataPath = join(dir, 'data.csv');
-    const modelPath = join(dir, 'model.lav');
-    writeFileSync(dataPath, csv);
-    writeFileSync(modelPath, `${model}\n`);
+  return withBenchFiles(csv, model, (files) => {
     const run = spawnSync(
       'Rscript',
-      [join(__dirname, 'lavaan-bench.R'), dataPath, modelPath, String(runs)],
+      [join(__dirname, 'lavaan-bench.R'), files.data, files.model, String(runs)],
       {
         encoding: 'utf8',
         maxBuffer: 16 * 1024 * 1024,
@@ -61,7 +55,5 @@ export function runRBench(csv: string, model: string, runs: number): RTimings {
       cfaChisq: report.cfa.chisq,
       scalarChisq: report.scalar.chisq,
     };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -2,12 +2,16 @@
  * `npm run bench:stats`: times alpha (6 items), the 4-factor CFA (24 items) and a 2-group scalar-invariance
  * fit at N = 3,000 and N = 100,000 on seeded simulated data, split into "moments" (building the covariances)
  * and "fit"; then, when Rscript with lavaan and psych is available, the same fits in R on the same data.
- * Never part of npm test. Goal: CFA at N = 3,000 under a tenth of lavaan's time, fit cost flat in N.
+ * Then one whole CLI run (`hc-stats cfa`, the shipped bundle) against the same job in one Rscript run,
+ * wall time, medians of alternating runs (cli-bench.ts).
+ * Never part of npm test. Goals: CFA at N = 3,000 under a tenth of lavaan's time, fit cost flat in N; one
+ * CLI run at most half the wall time of Rscript.
  */
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { alpha, fitCfaToMoments, parseModel, sampleMoments } from '@swhc/psychometrics';
+import { benchCliAgainstR } from './cli-bench';
 import { rAvailable, runRBench, type RTimings } from './r-bench';
 import { FOUR_FACTOR_MODEL, ITEMS, simulateSurvey, surveyCsv } from './simulate-survey';
 import { timeMedian } from './time-median';
@@ -158,6 +162,50 @@ function main(): void {
   );
   console.log('');
   console.log(goalSummary(rows));
+  console.log('');
+  console.log(cliSection(withR));
+}
+
+const CLI_RUNS = 9;
+
+/** One CLI run against one Rscript run of the 4-factor CFA at N = 3,000, wall time (table + goal). */
+function cliSection(withR: boolean): string {
+  const survey = simulateSurvey(SMALL_N, 20261122 + SMALL_N);
+  console.log(
+    `CLI: ${CLI_RUNS} runs of hc-stats cfa${withR ? ' and of Rscript lavaan-cli.R, alternating' : ''}, median wall time ...`,
+  );
+  const t = benchCliAgainstR(surveyCsv(survey), FOUR_FACTOR_MODEL, CLI_RUNS, withR);
+  const ratio = t.rMs === undefined ? undefined : t.cliMs / t.rMs;
+  const check = `chisq CLI ${t.cliChisq.toFixed(4)}${t.rChisq === undefined ? '' : ` / R ${t.rChisq.toFixed(4)}`}`;
+  const header = ['one process, start to exit', 'N', 'hc-stats ms', 'Rscript ms', 'CLI/R', 'check'];
+  const row = [
+    CFA_TASK,
+    SMALL_N.toLocaleString('en-GB'),
+    t.cliMs.toFixed(0),
+    t.rMs === undefined ? '-' : t.rMs.toFixed(0),
+    ratio === undefined ? '-' : ratio.toFixed(3),
+    check,
+  ];
+  const widths = header.map((h, c) => Math.max(h.length, row[c]!.length));
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, c) => (c === 0 || c === 5 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
+  const lines = [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    line(row),
+    '',
+  ];
+  lines.push(
+    'hc-stats = node apps/hc-stats/bin/hc-stats.cjs cfa (bundle: start-up, CSV, fit, JSON out);',
+    'Rscript = lavaan-cli.R (library(lavaan), read.csv, cfa(), fitMeasures + parameterEstimates as JSON).',
+  );
+  if (ratio !== undefined) {
+    lines.push(
+      '',
+      `CLI run, 4-factor CFA at N = ${SMALL_N.toLocaleString('en-GB')}: CLI/R = ${ratio.toFixed(3)} (goal <= 0.5: ${ratio <= 0.5 ? 'met' : 'NOT met'})`,
+    );
+  }
+  return lines.join('\n');
 }
 
 /** The two goals in words: CFA at N = 3,000 under a tenth of lavaan; fit cost flat in N. */

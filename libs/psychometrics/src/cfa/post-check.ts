@@ -4,14 +4,15 @@
  * kind is negative — a covariance matrix of the factors (Ψ) or of the residuals (Θ) with an eigenvalue
  * below −ε^(3/4), i.e. not positive definite (a factor correlation beyond ±1, say).
  */
-import { symmetricEigen } from '../linalg';
+import { symmetricEigen, tryCholesky } from '../linalg';
 import type { GroupMatrices } from './ml';
 import type { ParRow } from './partable';
 
 const NEGATIVE_EIGENVALUE = -Math.pow(Number.EPSILON, 3 / 4);
 
 function notPositiveDefinite(a: Float64Array, n: number): boolean {
-  if (n === 0) return false;
+  // a Cholesky factor exists only for a positive definite matrix: then nothing to check (the common case)
+  if (n === 0 || tryCholesky(a, n) !== null) return false;
   const { values } = symmetricEigen(a, n);
   return values[0]! < NEGATIVE_EIGENVALUE;
 }
