@@ -5,16 +5,7 @@ import { freePort } from './free-port';
 import { provisionTestDatabase, type TestDatabase } from './test-database';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
-export const BUILT_API_MAIN = join(
-  REPO_ROOT,
-  'dist',
-  'apps',
-  'api',
-  'apps',
-  'api',
-  'src',
-  'main.js',
-);
+export const BUILT_API_MAIN = join(REPO_ROOT, 'dist', 'api', 'main.js');
 
 export interface RunningApp {
   readonly baseUrl: string;

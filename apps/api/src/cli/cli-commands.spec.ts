@@ -21,7 +21,16 @@ describe('api CLI arguments', () => {
   });
 
   it('explains usage errors with exit code 2', () => {
-    for (const argv of [['create-admin'], ['import-organisations'], ['frobnicate']]) {
+    const usageErrors = [
+      ['create-admin'],
+      ['create-admin', '--email'],
+      ['create-admin', '--email', 'a@b.test', 'extra'],
+      ['import-organisations'],
+      ['import-organisations', 'a.csv', 'b.csv'],
+      ['import-organisations', '--dry-run', 'a.csv'],
+      ['frobnicate'],
+    ];
+    for (const argv of usageErrors) {
       let caught: unknown;
       try {
         parseCliArgs(argv);

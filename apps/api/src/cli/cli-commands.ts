@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PASSWORD_MIN_LENGTH } from '@swhc/contracts';
 import type { DataSource } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
@@ -40,25 +41,49 @@ export type CliCommand =
   | { kind: 'import-organisations'; file: string }
   | { kind: 'help' };
 
+/** The options a command takes; anything else on its command line is a usage error. */
+type CommandOptions = NonNullable<ParseArgsConfig['options']>;
+
+function readArguments(
+  command: string,
+  args: readonly string[],
+  options: CommandOptions,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  const { values, positionals, tokens } = parseArgs({
+    args: [...args],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const unknown = tokens.find((t) => t.kind === 'option' && !Object.hasOwn(options, t.name));
+  if (unknown?.kind === 'option') {
+    throw new CliError(`${command}: unexpected argument "${unknown.rawName}"\n\n${USAGE}`, 2);
+  }
+  return { values, positionals };
+}
+
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h')
     return { kind: 'help' };
   if (command === 'create-admin') {
-    let email: string | undefined;
-    for (let i = 0; i < rest.length; i++) {
-      const arg = rest[i] ?? '';
-      if (arg === '--email') email = rest[++i];
-      else if (arg.startsWith('--email=')) email = arg.slice('--email='.length);
-      else throw new CliError(`create-admin: unexpected argument "${arg}"\n\n${USAGE}`, 2);
+    const { values, positionals } = readArguments(command, rest, { email: { type: 'string' } });
+    const [extra] = positionals;
+    if (extra !== undefined) {
+      throw new CliError(`create-admin: unexpected argument "${extra}"\n\n${USAGE}`, 2);
     }
-    if (!email) throw new CliError(`create-admin needs --email <address>\n\n${USAGE}`, 2);
+    const email = values['email'];
+    if (typeof email !== 'string' || email === '')
+      throw new CliError(`create-admin needs --email <address>\n\n${USAGE}`, 2);
     return { kind: 'create-admin', email };
   }
   if (command === 'import-organisations') {
-    if (rest.length !== 1 || !rest[0])
+    const { positionals } = readArguments(command, rest, {});
+    const [file] = positionals;
+    if (positionals.length !== 1 || !file)
       throw new CliError(`import-organisations needs exactly one CSV file\n\n${USAGE}`, 2);
-    return { kind: 'import-organisations', file: rest[0] };
+    return { kind: 'import-organisations', file };
   }
   throw new CliError(`Unknown command "${command}"\n\n${USAGE}`, 2);
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { BoundedCache } from './bounded-cache';
+import { ComputationCache } from '../common/computation-cache';
 import { ReportDataRepository } from './data/report-data.repository';
 import { ReportDataSetsService } from './data/report-data-sets.service';
 import type { ReportFrame } from './report-frame';
@@ -24,7 +24,7 @@ const keyOf = (frame: ReportFrame): string =>
 @Injectable()
 export class ReleasedSectionsService implements OnModuleDestroy {
   private readonly logger = new Logger('ReleasedSections');
-  private readonly released = new BoundedCache<Promise<ReleasedSections>>(CAPACITY);
+  private readonly released = new ComputationCache<ReleasedSections>(CAPACITY);
   private readonly warming = new Set<string>();
   private stopped = false;
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ServiceKind } from '@swhc/contracts';
 import type { InstrumentDefinition } from '@swhc/instruments';
 import { PsychometricsError } from '@swhc/psychometrics';
-import { BoundedCache } from '../bounded-cache';
+import { ComputationCache } from '../../common/computation-cache';
 import { compareEveryOrganisation, type ComparisonTable } from '../statistics/la-comparisons';
 import {
   driversOf,
@@ -47,10 +47,10 @@ const NATIONAL_CAPACITY = 8;
 @Injectable()
 export class NationalDataService {
   private readonly logger = new Logger('NationalData');
-  private readonly national = new BoundedCache<Promise<NationalData>>(NATIONAL_CAPACITY);
-  private readonly funnels = new BoundedCache<Promise<Record<string, FunnelComputation>>>(32);
-  private readonly drivers = new BoundedCache<Promise<DriversComputation | null>>(32);
-  private readonly comparisons = new BoundedCache<Promise<ComparisonTable>>(NATIONAL_CAPACITY);
+  private readonly national = new ComputationCache<NationalData>(NATIONAL_CAPACITY);
+  private readonly funnels = new ComputationCache<Record<string, FunnelComputation>>(32);
+  private readonly drivers = new ComputationCache<DriversComputation | null>(32);
+  private readonly comparisons = new ComputationCache<ComparisonTable>(NATIONAL_CAPACITY);
 
   constructor(private readonly data: ReportDataRepository) {}
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ServiceKind } from '@swhc/contracts';
 import type { InstrumentDefinition } from '@swhc/instruments';
 import { PsychometricsError } from '@swhc/psychometrics';
-import { BoundedCache } from '../bounded-cache';
+import { ComputationCache } from '../../common/computation-cache';
 import type { InvarianceVerdict } from '../statistics/measurement-invariance';
 import { scaleInvariance } from '../statistics/report-statistics';
 import { scaleItemsDataSet } from './data-sets';
@@ -17,7 +17,7 @@ import { NationalDataService } from './national-data.service';
 @Injectable()
 export class WaveComparabilityService {
   private readonly logger = new Logger('WaveComparability');
-  private readonly verdicts = new BoundedCache<Promise<Record<string, InvarianceVerdict>>>(32);
+  private readonly verdicts = new ComputationCache<Record<string, InvarianceVerdict>>(32);
 
   constructor(private readonly national: NationalDataService) {}
 
