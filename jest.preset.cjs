@@ -28,6 +28,9 @@ module.exports = {
       },
     ],
   },
+  // pg-boss and two of its dependencies ship only ES modules, which Jest cannot require on Node 20
+  // (Node itself can): swc compiles them to CommonJS like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!(pg-boss|serialize-error|non-error)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['**/*.spec.ts'],

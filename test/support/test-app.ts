@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from '../../apps/api/src/app.module';
+import { AppModule, type AppModuleOptions } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app-setup';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { runMigrations } from '../../apps/api/src/database/run-migrations';
@@ -16,19 +16,14 @@ export interface TestApp {
 /**
  * The api in process on a fresh real database, configured exactly as main.ts does it (no demo
  * data, as with DATABASE_URL in production). `env` overrides the environment it reads, e.g.
- * SECURE_COOKIES=true or a WEB_ROOT to serve.
+ * SECURE_COOKIES=true or a WEB_ROOT to serve; `options` e.g. a TestClock.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: AppModuleOptions = {},
+): Promise<TestApp> {
   const database = await provisionTestDatabase();
-  const connection = { url: database.url, embedded: database.embedded };
-  await runMigrations(connection);
-  const config = loadConfig({ DATABASE_URL: database.url, WEB_ROOT: '/nonexistent', ...env });
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, connection),
-    { bodyParser: false, logger: ['error'] },
-  );
-  configureApp(app, config);
-  await app.init();
+  const app = await startTestAppOn(database, env, options);
   return {
     app,
     database,
@@ -37,4 +32,22 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await database.drop();
     },
   };
+}
+
+/** One more instance of the api on an existing database, as a second server would run it. */
+export async function startTestAppOn(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+  options: AppModuleOptions = {},
+): Promise<NestExpressApplication> {
+  const connection = { url: database.url, embedded: database.embedded };
+  await runMigrations(connection);
+  const config = loadConfig({ DATABASE_URL: database.url, WEB_ROOT: '/nonexistent', ...env });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, connection, options),
+    { bodyParser: false, logger: ['error'] },
+  );
+  configureApp(app, config);
+  await app.init();
+  return app;
 }

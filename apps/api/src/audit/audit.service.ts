@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 
 export type AuditAction =
@@ -42,6 +42,12 @@ export class AuditService {
       target: entry.target ?? null,
       detail: entry.detail ?? null,
     });
+  }
+
+  /** Deletes the events that happened before `cutoff`; returns how many. */
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    const result = await this.events.delete({ occurredAt: LessThan(cutoff) });
+    return result.affected ?? 0;
   }
 
   recent(limit = 100): Promise<AuditEvent[]> {

@@ -8,6 +8,11 @@ describe('loadConfig', () => {
     expect(config.seedDemoData).toBe(true);
   });
 
+  it('keeps audit events 400 days unless AUDIT_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).auditRetentionDays).toBe(400);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '90' }).auditRetentionDays).toBe(90);
+  });
+
   it('never seeds demo data on a real database', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/swhc', PORT: '8080' });
     expect(config.port).toBe(8080);
@@ -29,6 +34,14 @@ describe('loadConfig', () => {
     [
       { TRUST_PROXY_HOPS: 'all' },
       'TRUST_PROXY_HOPS must be a whole number from 0 to 10 (got "all")',
+    ],
+    [
+      { AUDIT_RETENTION_DAYS: '0' },
+      'AUDIT_RETENTION_DAYS must be a whole number from 1 to 3650 (got "0")',
+    ],
+    [
+      { AUDIT_RETENTION_DAYS: '30d' },
+      'AUDIT_RETENTION_DAYS must be a whole number from 1 to 3650 (got "30d")',
     ],
   ])('fails fast on %p', (env, problem) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

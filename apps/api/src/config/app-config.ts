@@ -14,7 +14,11 @@ export interface AppConfig {
   readonly secureCookies: boolean;
   /** Reverse-proxy hops to trust for the client address (0: none), so throttling sees real clients. */
   readonly trustProxyHops: number;
+  /** Days the audit log keeps an event; a daily job deletes older ones. */
+  readonly auditRetentionDays: number;
 }
+
+export const DEFAULT_AUDIT_RETENTION_DAYS = 400;
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -73,6 +77,15 @@ function parseHops(raw: string | undefined, problems: string[]): number {
   return Number(raw);
 }
 
+function parseRetentionDays(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined || raw === '') return DEFAULT_AUDIT_RETENTION_DAYS;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 3650) {
+    problems.push(`AUDIT_RETENTION_DAYS must be a whole number from 1 to 3650 (got "${raw}")`);
+    return DEFAULT_AUDIT_RETENTION_DAYS;
+  }
+  return Number(raw);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const port = parsePort(env['PORT'], problems);
@@ -85,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webRoot: resolve(env['WEB_ROOT'] || 'dist/apps/web'),
     secureCookies: parseBoolean('SECURE_COOKIES', env['SECURE_COOKIES'], false, problems),
     trustProxyHops: parseHops(env['TRUST_PROXY_HOPS'], problems),
+    auditRetentionDays: parseRetentionDays(env['AUDIT_RETENTION_DAYS'], problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
