@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TestClock } from 'pg-boss';
-import { JOBS_SCHEMA, JobsService } from '../../apps/api/src/jobs/jobs.service';
+import { DataSource } from 'typeorm';
+import { dedupId, JOBS_SCHEMA, JobsService } from '../../apps/api/src/jobs/jobs.service';
 import {
   RETENTION_CLEAN_UP,
   RetentionService,
@@ -108,6 +109,26 @@ describe('retention clean-up', () => {
       [RETENTION_CLEAN_UP.name],
     );
     expect(stored.map((r) => r.id).sort()).toEqual([first, other].sort());
+  });
+
+  it('queues a job sent in a transaction only if the transaction commits', async () => {
+    const jobs = t.app.get(JobsService);
+    const dataSource = t.app.get(DataSource);
+    await expect(
+      dataSource.transaction(async (transaction) => {
+        await jobs.send(RETENTION_CLEAN_UP, {}, { dedupKey: 'rolled back', transaction });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    const committed = await dataSource.transaction((transaction) =>
+      jobs.send(RETENTION_CLEAN_UP, {}, { dedupKey: 'committed', transaction }),
+    );
+    const stored = await queryDatabase<{ id: string }>(
+      t.database.url,
+      `SELECT id FROM ${JOBS_SCHEMA}.job WHERE id = ANY($1::uuid[])`,
+      [[dedupId(RETENTION_CLEAN_UP.name, 'rolled back'), committed]],
+    );
+    expect(stored.map((r) => r.id)).toEqual([committed]);
   });
 });
 

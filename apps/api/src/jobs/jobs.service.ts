@@ -6,7 +6,8 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { type JobResult, PgBoss } from 'pg-boss';
+import { type Db, type JobResult, PgBoss } from 'pg-boss';
+import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import type { DatabaseConnection } from '../database/data-source-options';
 import { DATABASE_CONNECTION } from '../database/database-connection.token';
@@ -34,6 +35,12 @@ export interface SendOptions {
   readonly dedupKey?: string;
   /** Not before this time. */
   readonly startAfter?: Date;
+  /**
+   * Queue the job in this TypeORM transaction: it exists only if the transaction commits. Use it
+   * whenever a job is sent while a transaction is open (on PGlite, sending outside it would wait
+   * for the transaction, which waits for the send).
+   */
+  readonly transaction?: EntityManager;
 }
 
 /** The schema pg-boss keeps its tables in, beside the app's own in `public`. */
@@ -116,6 +123,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     return this.boss.send(queue.name, data, {
       ...(options.dedupKey === undefined ? {} : { id: dedupId(queue.name, options.dedupKey) }),
       ...(options.startAfter === undefined ? {} : { startAfter: options.startAfter }),
+      ...(options.transaction === undefined ? {} : { db: statementsIn(options.transaction) }),
     });
   }
 
@@ -180,6 +188,19 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         ),
     );
   }
+}
+
+/** pg-boss's statements run on the connection of an open TypeORM transaction. */
+function statementsIn(manager: EntityManager): Db {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) {
+    throw new Error('send({ transaction }) needs the EntityManager of an open transaction');
+  }
+  return {
+    executeSql: async (text: string, values?: unknown[]) => ({
+      rows: (await runner.query(text, values, true)).records,
+    }),
+  };
 }
 
 /** An error's name and message for the log; pg-boss also reports plain objects with a message. */
