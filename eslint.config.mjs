@@ -1,4 +1,4 @@
-// Lint rules for the whole workspace. Module boundaries are an error: see ARCHITECTURE.md.
+// Lint rules for the whole workspace. Module boundaries are an error: see DEVELOPMENT.md (Layout).
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
@@ -18,7 +18,7 @@ const frameworkPackages = [
   'express',
 ];
 
-/** Who may import whom (ARCHITECTURE.md §Dependency direction). */
+/** Who may import whom (DEVELOPMENT.md, "Dependency direction"). */
 function moduleBoundaries(allow) {
   return {
     enforceBuildableLibDependency: false,

@@ -1,5 +1,5 @@
 /**
- * The LA results report (PRODUCT.md §LA report API):
+ * The LA results report:
  * GET /api/organisations/{gssCode}/report?wave={waveId}&service={children|adults}.
  *
  * Every number here obeys the minimum group size K: a cell that would describe fewer than K

@@ -1,4 +1,7 @@
-/** Plain request/response types of the public survey API (PRODUCT.md §Fixed interfaces). */
+/**
+ * Plain request/response types of the public survey API. Field names are a fixed interface that
+ * clients (the web app, scripts posting responses) rely on: add fields, never rename them.
+ */
 
 export type ServiceKind = 'children' | 'adults';
 export const SERVICE_KINDS: readonly ServiceKind[] = ['children', 'adults'];

@@ -1,6 +1,6 @@
 import { InvalidMinimumGroupSizeError } from './errors';
 
-/** Standing decision: K = 10 unless an administrator sets another value. */
+/** K = 10 unless an administrator sets another value (docs/privacy.md). */
 export const DEFAULT_MINIMUM_GROUP_SIZE = 10;
 
 /** An administrator may raise or lower K, but never below this floor. */

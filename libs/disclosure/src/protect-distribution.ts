@@ -117,7 +117,7 @@ function unsafeReason(
   k: number,
 ): DistributionSuppressionReason | null {
   const values = Object.values(counts);
-  // Dominance first: it is the standing decision's own wording and the likelier case in small teams.
+  // Dominance first: it is how the privacy rule is worded (docs/privacy.md) and the likelier case in small teams.
   if (values.some((c) => n - c < k)) return 'dominant-answer';
   if (values.some((c) => c > 0 && c < k)) return 'small-category';
   return null;

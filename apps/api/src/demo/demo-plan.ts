@@ -1,4 +1,8 @@
-/** The fixed shape of the demo data set (PRODUCT.md §Demo data). */
+/**
+ * The fixed shape of the demo data set that `npm start` seeds on the embedded database: two waves
+ * (one closed, one open), readable link codes and demo staff accounts, all with this password. The
+ * smoke and browser tests and the README rely on these names.
+ */
 export const DEMO_PASSWORD = 'demo-password-1';
 export const DEMO_SEED = 20260901;
 

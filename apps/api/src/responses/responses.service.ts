@@ -14,7 +14,7 @@ export interface StoredSubmission {
   readonly submissionId: string;
 }
 
-/** UTC day only: a response keeps no exact time (PRODUCT.md). */
+/** UTC day only: a response keeps no exact time (docs/privacy.md). */
 export function dayOf(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
