@@ -28,11 +28,11 @@ export class RetentionService implements OnModuleInit {
   private readonly logger = new Logger('Retention');
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottleService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
