@@ -30,7 +30,8 @@ export interface GroupMatrices {
   readonly alpha: Float64Array; // m
 }
 
-interface FreeEntry {
+/** A free cell of a group's model matrices and its index in z. */
+export interface FreeEntry {
   readonly mat: MatrixKind;
   readonly r: number;
   readonly c: number;
@@ -57,8 +58,10 @@ export class MlProblem {
   readonly m: number;
   readonly nFree: number;
   private readonly base: GroupMatrices[];
-  private readonly work: GroupMatrices[];
-  private readonly free: FreeEntry[][];
+  /** The model matrices at the last z given to fill() (or implied(), matrices(), evaluate()). */
+  protected readonly work: GroupMatrices[];
+  /** Per group: the free cells. */
+  readonly free: readonly (readonly FreeEntry[])[];
   /** Per group: Cholesky factor L_S of S (S = L_S L_S'), for diag(Σ⁻¹SΣ⁻¹) in the gradient. */
   private readonly cholS: (Float64Array | null)[];
 
@@ -79,11 +82,12 @@ export class MlProblem {
     });
     this.base = stats.map(blank);
     this.work = stats.map(blank);
-    this.free = stats.map(() => []);
+    const free: FreeEntry[][] = stats.map(() => []);
+    this.free = free;
     this.cholS = stats.map((st) => tryCholesky(st.S, p));
     for (const row of model.rows) {
       const g = row.group - 1;
-      if (row.free >= 0) this.free[g]!.push({ mat: row.mat, r: row.row, c: row.col, z: row.free });
+      if (row.free >= 0) free[g]!.push({ mat: row.mat, r: row.row, c: row.col, z: row.free });
       else setEntry(this.base[g]!, row.mat, row.row, row.col, row.value, p, m);
     }
   }
@@ -100,7 +104,7 @@ export class MlProblem {
     }));
   }
 
-  private fill(z: ArrayLike<number>): void {
+  protected fill(z: ArrayLike<number>): void {
     const { p, m } = this;
     this.stats.forEach((_, g) => {
       const b = this.base[g]!;
@@ -206,30 +210,8 @@ export class MlProblem {
       if (sid) v -= sid[i]! * sid[j]!;
       return v;
     };
-    const ltsid = sid ? mulTVec(w.lambda, sid, p, m) : null;
-    const scale = 0.5 * st.w;
-    for (const e of this.free[g]!) {
-      let v: number;
-      switch (e.mat) {
-        case 'lambda':
-          v = 2 * glp[e.r * m + e.c]!;
-          if (sid) v -= 2 * sid[e.r]! * w.alpha[e.c]!;
-          break;
-        case 'psi':
-          v = (e.r === e.c ? 1 : 2) * ltgl[e.r * m + e.c]!;
-          break;
-        case 'theta':
-          v = (e.r === e.c ? 1 : 2) * gEntry(e.r, e.c);
-          break;
-        case 'nu':
-          v = sid ? -2 * sid[e.r]! : 0;
-          break;
-        case 'alpha':
-          v = ltsid ? -2 * ltsid[e.r]! : 0;
-          break;
-      }
-      grad[e.z]! += scale * v;
-    }
+    const lth = sid ? mulTVec(w.lambda, sid, p, m) : null;
+    chainRule(this.free[g]!, w.alpha, m, { glp, ltgl, gEntry, h: sid, lth }, 0.5 * st.w, grad);
   }
 
   /** Y = Σ⁻¹ L_S for group g, using that L_S is lower triangular. */
@@ -248,7 +230,11 @@ export class MlProblem {
     return Y;
   }
 
-  private information(
+  /**
+   * Adds wg × the expected information of one normal likelihood with inverse covariance `si` (and
+   * A = si·Λ) to `info`. FIML calls it once per missing-data pattern with si = Σ_oo⁻¹ zero-padded.
+   */
+  protected information(
     g: number,
     wg: number,
     w: GroupMatrices,
@@ -346,6 +332,60 @@ export class MlProblem {
         if (zj !== zk || j !== k) info[zk * nFree + zj]! += h;
       }
     }
+  }
+}
+
+/**
+ * The derivatives of a discrepancy f(Σ, μ) with df = tr(G·dΣ) − 2·h'dμ, in the products the chain rule
+ * to the free parameters needs (G symmetric p×p, h = ∂f/∂μ·(−½)). For F_ML, G = Σ⁻¹ − Σ⁻¹WΣ⁻¹ and
+ * h = Σ⁻¹(m − μ); FIML and casewise scores supply their own G and h.
+ */
+export interface MomentDerivatives {
+  /** G Λ Ψ (p×m). */
+  readonly glp: Float64Array;
+  /** Λ' G Λ (m×m). */
+  readonly ltgl: Float64Array;
+  /** G_ij. */
+  readonly gEntry: (i: number, j: number) => number;
+  /** h (p), or null without a mean structure. */
+  readonly h: Float64Array | null;
+  /** Λ'h (m), or null without a mean structure. */
+  readonly lth: Float64Array | null;
+}
+
+/**
+ * Adds scale·∂f/∂z to `out` (SPEC §9.1): ∂f/∂Λ = 2GΛΨ − 2hα', ∂f/∂Ψ = Λ'GΛ, ∂f/∂Θ = G, ∂f/∂ν = −2h,
+ * ∂f/∂α = −2Λ'h, an off-diagonal ψ or θ counting both of its cells.
+ */
+export function chainRule(
+  free: readonly FreeEntry[],
+  alpha: Float64Array,
+  m: number,
+  d: MomentDerivatives,
+  scale: number,
+  out: Float64Array,
+): void {
+  for (const e of free) {
+    let v: number;
+    switch (e.mat) {
+      case 'lambda':
+        v = 2 * d.glp[e.r * m + e.c]!;
+        if (d.h) v -= 2 * d.h[e.r]! * alpha[e.c]!;
+        break;
+      case 'psi':
+        v = (e.r === e.c ? 1 : 2) * d.ltgl[e.r * m + e.c]!;
+        break;
+      case 'theta':
+        v = (e.r === e.c ? 1 : 2) * d.gEntry(e.r, e.c);
+        break;
+      case 'nu':
+        v = d.h ? -2 * d.h[e.r]! : 0;
+        break;
+      case 'alpha':
+        v = d.lth ? -2 * d.lth[e.r]! : 0;
+        break;
+    }
+    out[e.z]! += scale * v;
   }
 }
 

@@ -62,7 +62,7 @@ export function rowGroupLabels(data: DataSet, options: GroupingOptions): (string
  * appearance; one group '' with every index 0 when there is no grouping. Same checks as
  * {@link rowGroupLabels}.
  */
-function rowGroupIndex(
+export function rowGroupIndex(
   data: DataSet,
   options: GroupingOptions,
 ): { groups: string[]; index: Int32Array } {
