@@ -444,3 +444,57 @@ export interface PsychAlphaCase {
 export function psychOutput(): PsychAlphaCase[] {
   return readFixtureJson<{ cases: PsychAlphaCase[] }>('psych-output.json').cases;
 }
+
+// ---------------------------------------------------------------------------------------------
+// lavaan-robust-fiml.json (fixtures/r/lavaan-robust-fiml.R): estimator = "MLR" and missing = "ml",
+// at the exact optimum (EM to 1e-13, Newton-polished estimates)
+// ---------------------------------------------------------------------------------------------
+
+export interface RobustFimlCase {
+  readonly code: string;
+  /** max |gradient| after the Newton polish. */
+  readonly max_abs_gradient: number;
+  readonly ntotal: number;
+  readonly nobs: readonly number[];
+  readonly group_labels: readonly string[];
+  /** Every fitMeasures() value; NA as null. */
+  readonly fit: Readonly<Record<string, number | null>>;
+  /** parameterEstimates(): est and the estimator's default se. */
+  readonly params: readonly ParameterRow[];
+  readonly warnings: readonly string[];
+  /** The RMSEA 90% CIs by lavaan's formulas with uniroot(tol = 1e-15). */
+  readonly rmsea_ci_exact: readonly [number, number];
+  readonly rmsea_ci_scaled_exact?: readonly [number | null, number | null];
+  readonly rmsea_ci_robust_exact?: readonly [number | null, number | null];
+  /** tr(UΓ) of the Yuan–Bentler (Mplus) test (MLR). */
+  readonly trace_ugamma?: number;
+  /** Missing = "ml": the EM saturated moments per group. */
+  readonly h1?: readonly {
+    readonly cov: readonly (readonly number[])[];
+    readonly mean: readonly number[];
+  }[];
+  /** Missing = "ml": lavaan:::lav_fit_fiml_corrected (V3 with MLR, V6 with ML). */
+  readonly fiml_corrected?: Readonly<Record<string, number | null>>;
+}
+
+export type RobustFimlKey =
+  | 'mlr_HS_3factor'
+  | 'mlr_HS_3factor_meanstructure'
+  | 'mlr_HS_school_configural'
+  | 'mlr_HS_school_scalar'
+  | 'mlr_PD'
+  | 'mlr_bfi_AC_listwise'
+  | 'mlr_HS_df0'
+  | 'fiml_sim_mcar'
+  | 'fiml_bfi_5factor'
+  | 'fiml_bfi_AC_gender'
+  | 'fiml_HS_empty_rows'
+  | 'fiml_HS_sparse_x9'
+  | 'mlrfiml_sim_mcar'
+  | 'mlrfiml_bfi_AC_gender'
+  | 'mlrfiml_staff'
+  | 'mlrfiml_two_group_metric';
+
+export function lavaanRobustFiml(): Readonly<Record<RobustFimlKey, RobustFimlCase>> {
+  return readFixtureJson<Record<RobustFimlKey, RobustFimlCase>>('lavaan-robust-fiml.json');
+}

@@ -9,7 +9,7 @@
  * log-likelihood — and so chisq — short by a few 1e-6 relative; this EM runs to 1e-13 (relative to the
  * largest moment), lavaan's answer at `em.h1.tol = 1e-13`.
  */
-import { cholesky, choleskyInverse, choleskyLogDet, tryCholesky } from '../linalg';
+import { choleskyInverse, choleskyLogDet, inverseSpd, tryCholesky } from '../linalg';
 import type { GroupCases, MissingPattern } from './case-data';
 
 export interface SaturatedMoments {
@@ -109,10 +109,11 @@ export function emSaturated(cases: GroupCases, options: EmOptions = {}): Saturat
   }
   for (let j = 0; j < p; j++) sigma[j * p + j]! /= count[j]!;
 
+  const observed = observedSums(patterns, p);
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
-    const next = emStep(patterns, p, N, mu, sigma);
+    const next = emStep(observed, p, N, mu, sigma);
     iterations++;
     let change = 0;
     let scale = 0;
@@ -134,29 +135,32 @@ export function emSaturated(cases: GroupCases, options: EmOptions = {}): Saturat
   return { mean: mu, cov: sigma, logl: patternLogl(patterns, p, mu, sigma), iterations, converged };
 }
 
+/** A pattern's sums over its rows (sy = Σ y_o, C = Σ y_o y_o') and its missing variables. */
+interface PatternSums {
+  readonly pattern: MissingPattern;
+  readonly missing: Int32Array;
+  readonly sy: Float64Array;
+  readonly C: Float64Array;
+}
+
 /**
- * One E- and M-step. E: for the rows of a pattern with observed o and missing m, E[y_m | y_o] =
- * μ_m + B(y_o − μ_o) with B = Σ_mo Σ_oo⁻¹, and Var[y_m | y_o] = Σ_mm − B Σ_om; the expected sums T1 = Σ y
- * and T2 = Σ y y' follow from the pattern's n, mean and covariance. M: μ = T1/N, Σ = T2/N − μμ'.
+ * The parts of the E-step that do not change between iterations: each pattern's sums, and the
+ * observed variables' share of T1 = Σ y and T2 = Σ y y'.
  */
-function emStep(
+function observedSums(
   patterns: readonly MissingPattern[],
   p: number,
-  N: number,
-  mu: Float64Array,
-  sigma: Float64Array,
-): { mu: Float64Array; sigma: Float64Array } {
+): { sums: PatternSums[]; T1: Float64Array; T2: Float64Array } {
   const T1 = new Float64Array(p);
   const T2 = new Float64Array(p * p);
-  for (const pat of patterns) {
+  const sums = patterns.map((pat) => {
     const o = pat.observed;
     const po = o.length;
     const n = pat.n;
-    // sums over the pattern's rows: sy = Σ y_o, C = Σ y_o y_o'
     const sy = new Float64Array(po);
-    for (let a = 0; a < po; a++) sy[a] = n * pat.mean[a]!;
     const C = new Float64Array(po * po);
     for (let a = 0; a < po; a++) {
+      sy[a] = n * pat.mean[a]!;
       for (let b = 0; b < po; b++) {
         C[a * po + b] = n * (pat.cov[a * po + b]! + pat.mean[a]! * pat.mean[b]!);
       }
@@ -165,25 +169,54 @@ function emStep(
       T1[o[a]!]! += sy[a]!;
       for (let b = 0; b < po; b++) T2[o[a]! * p + o[b]!]! += C[a * po + b]!;
     }
-    if (po === p) continue;
     const missing: number[] = [];
     for (let j = 0, a = 0; j < p; j++) {
       if (a < po && o[a] === j) a++;
       else missing.push(j);
     }
+    return { pattern: pat, missing: Int32Array.from(missing), sy, C };
+  });
+  return { sums, T1, T2 };
+}
+
+/**
+ * One E- and M-step. E: for the rows of a pattern with observed o and missing m, E[y_m | y_o] =
+ * μ_m + B(y_o − μ_o) with B = Σ_mo Σ_oo⁻¹, and Var[y_m | y_o] = Σ_mm − B Σ_om; by the partitioned
+ * inverse, with A = Σ⁻¹, Var[y_m | y_o] = A_mm⁻¹ and B = −A_mm⁻¹ A_mo (p_m² p_o per pattern instead of
+ * p_o³). The expected sums T1 = Σ y and T2 = Σ y y' follow from the pattern's sums. M: μ = T1/N,
+ * Σ = T2/N − μμ'.
+ */
+function emStep(
+  observed: { sums: readonly PatternSums[]; T1: Float64Array; T2: Float64Array },
+  p: number,
+  N: number,
+  mu: Float64Array,
+  sigma: Float64Array,
+): { mu: Float64Array; sigma: Float64Array } {
+  const T1 = observed.T1.slice();
+  const T2 = observed.T2.slice();
+  const A = inverseSpd(sigma, p, 'the EM covariance');
+  for (const { pattern: pat, missing, sy, C } of observed.sums) {
     const pm = missing.length;
-    const Soo = choleskyInverse(cholesky(observedBlock(sigma, p, o), po, 'the EM covariance'), po);
-    // B = Σ_mo Σ_oo⁻¹ (pm×po), c = μ_m − B μ_o
+    if (pm === 0) continue;
+    const o = pat.observed;
+    const po = o.length;
+    const n = pat.n;
+    const Amm = new Float64Array(pm * pm);
+    for (let k = 0; k < pm; k++) {
+      for (let l = 0; l < pm; l++) Amm[k * pm + l] = A[missing[k]! * p + missing[l]!]!;
+    }
+    const V = inverseSpd(Amm, pm, 'the EM covariance');
+    // B = −V A_mo (pm×po), c = μ_m − B μ_o
     const B = new Float64Array(pm * po);
     const c = new Float64Array(pm);
     for (let k = 0; k < pm; k++) {
-      const mk = missing[k]!;
       for (let a = 0; a < po; a++) {
         let v = 0;
-        for (let b = 0; b < po; b++) v += sigma[mk * p + o[b]!]! * Soo[b * po + a]!;
+        for (let l = 0; l < pm; l++) v -= V[k * pm + l]! * A[missing[l]! * p + o[a]!]!;
         B[k * po + a] = v;
       }
-      let v = mu[mk]!;
+      let v = mu[missing[k]!]!;
       for (let a = 0; a < po; a++) v -= B[k * po + a]! * mu[o[a]!]!;
       c[k] = v;
     }
@@ -209,17 +242,9 @@ function emStep(
         const ml = missing[l]!;
         // Σ ŷ_k ŷ_l + n·Var[y_m | y_o]_kl
         let bcb = 0;
-        let bso = 0;
-        for (let a = 0; a < po; a++) {
-          bcb += BC[k * po + a]! * B[l * po + a]!;
-          bso += B[k * po + a]! * sigma[o[a]! * p + ml]!;
-        }
+        for (let a = 0; a < po; a++) bcb += BC[k * po + a]! * B[l * po + a]!;
         T2[mk * p + ml]! +=
-          n * c[k]! * c[l]! +
-          c[k]! * Bsy[l]! +
-          Bsy[k]! * c[l]! +
-          bcb +
-          n * (sigma[mk * p + ml]! - bso);
+          n * c[k]! * c[l]! + c[k]! * Bsy[l]! + Bsy[k]! * c[l]! + bcb + n * V[k * pm + l]!;
       }
     }
   }

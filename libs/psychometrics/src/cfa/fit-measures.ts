@@ -77,30 +77,61 @@ export function zeroin(
 /** R's `uniroot()` default tolerance, .Machine$double.eps^0.25. */
 export const UNIROOT_TOL = Math.pow(Number.EPSILON, 0.25);
 
-/** lav_fit_cfi: clamped to [0, 1]; 1 when both t1 and t2 are 0 to all.equal's 1.5e-8. */
-export function cfiOf(x2: number, df: number, x2null: number, dfnull: number): number {
-  if ([x2, df, x2null, dfnull].some((v) => Number.isNaN(v))) return Number.NaN;
-  const t1 = Math.max(x2 - df, 0);
-  const t2 = Math.max(x2 - df, x2null - dfnull, 0);
+/**
+ * Robust CFI/TLI/RMSEA (Brosseau-Liard & Savalei 2014, Brosseau-Liard, Savalei & Li 2012) take the
+ * unscaled χ² with df multiplied by the scaling factor ĉ (of the model, and ĉ_null of the baseline), as
+ * lavaan's lav_fit_cfi/lav_fit_tli do when both factors are given and neither is exactly 1.
+ */
+function robustScaling(df: number, cHat?: number, cHatNull?: number): [number, number] {
+  if (cHat === undefined || cHatNull === undefined) return [1, 1];
+  if (Number.isNaN(cHat) || Number.isNaN(cHatNull)) return [Number.NaN, Number.NaN];
+  return df > 0 && cHat !== 1 && cHatNull !== 1 ? [cHat, cHatNull] : [1, 1];
+}
+
+/**
+ * lav_fit_cfi: clamped to [0, 1]; 1 when both t1 and t2 are 0 to all.equal's 1.5e-8. With scaling
+ * factors (robust CFI): t1 = max(X² − ĉ·df, 0), t2 = max(X² − ĉ·df, X²_null − ĉ_null·df_null, 0).
+ */
+export function cfiOf(
+  x2: number,
+  df: number,
+  x2null: number,
+  dfnull: number,
+  cHat?: number,
+  cHatNull?: number,
+): number {
+  const [c, cNull] = robustScaling(df, cHat, cHatNull);
+  if ([x2, df, x2null, dfnull, c, cNull].some((v) => Number.isNaN(v))) return Number.NaN;
+  const t1 = Math.max(x2 - c * df, 0);
+  const t2 = Math.max(x2 - c * df, x2null - cNull * dfnull, 0);
   const allEqualZero = (t: number): boolean => Math.abs(t) <= 1.5e-8;
   if (allEqualZero(t1) && allEqualZero(t2)) return 1;
   return 1 - t1 / t2;
 }
 
-/** lav_fit_tli (= NNFI): not truncated, so it exceeds 1 when X² < df. */
-export function tliOf(x2: number, df: number, x2null: number, dfnull: number): number {
-  if ([x2, df, x2null, dfnull].some((v) => Number.isNaN(v))) return Number.NaN;
-  const t1 = (x2 - df) * dfnull;
-  const t2 = (x2null - dfnull) * df;
+/** lav_fit_tli (= NNFI): not truncated, so it exceeds 1 when X² < df. Robust: df scaled by ĉ as in cfiOf. */
+export function tliOf(
+  x2: number,
+  df: number,
+  x2null: number,
+  dfnull: number,
+  cHat?: number,
+  cHatNull?: number,
+): number {
+  const [c, cNull] = robustScaling(df, cHat, cHatNull);
+  if ([x2, df, x2null, dfnull, c, cNull].some((v) => Number.isNaN(v))) return Number.NaN;
+  const t1 = (x2 - c * df) * dfnull;
+  const t2 = (x2null - cNull * dfnull) * df;
   if (df > 0 && Math.abs(t2) > 0) return 1 - t1 / t2;
   if (!Number.isFinite(t1) || !Number.isFinite(t2)) return Number.NaN;
   return 1;
 }
 
-/** lav_fit_rmsea: sqrt(max((X²/N)/df − 1/N, 0))·√G; 0 when df = 0. */
-export function rmseaOf(x2: number, df: number, n: number, nGroups: number): number {
+/** lav_fit_rmsea: sqrt(max((X²/N)/df − ĉ/N, 0))·√G (ĉ = 1 but for the robust RMSEA); 0 when df = 0. */
+export function rmseaOf(x2: number, df: number, n: number, nGroups: number, cHat = 1): number {
+  if (Number.isNaN(df)) return Number.NaN;
   if (!(df > 0)) return 0;
-  return Math.sqrt(Math.max(x2 / n / df - 1 / n, 0)) * Math.sqrt(nGroups);
+  return Math.sqrt(Math.max(x2 / n / df - cHat / n, 0)) * Math.sqrt(nGroups);
 }
 
 /**
@@ -156,6 +187,7 @@ export function rmseaCiBoth(
   df: number,
   n: number,
   nGroups: number,
+  cHat = 1,
 ): { exact: Ci; lavaan: Ci } {
   if (!Number.isFinite(x2) || !Number.isFinite(df) || !Number.isFinite(n)) {
     const na = { lower: Number.NaN, upper: Number.NaN };
@@ -163,7 +195,7 @@ export function rmseaCiBoth(
   }
   const p0 = pchisq(x2, df, 0);
   const nRmsea = Math.max(n, x2 * 4);
-  const scale = (lam: number): number => Math.sqrt(lam / (n * df)) * Math.sqrt(nGroups);
+  const scale = (lam: number): number => Math.sqrt((cHat * lam) / (n * df)) * Math.sqrt(nGroups);
   const roots = (target: number, hi: number): [number, number] => {
     const fn = (l: number): number => pchisq(x2, df, l) - target;
     const approx = zeroin(fn, 0, hi, UNIROOT_TOL);
@@ -183,28 +215,30 @@ export function rmseaCiBoth(
   return { exact, lavaan };
 }
 
-/** lav_fit_rmsea_closefit (H0: RMSEA ≤ h0), 1 − pchisq(X², df, ncp = N·df·h0²/G); NaN when df = 0. */
+/** lav_fit_rmsea_closefit (H0: RMSEA ≤ h0), 1 − pchisq(X², df, ncp = N·df·h0²/(ĉ·G)); NaN when df = 0. */
 export function rmseaCloseFitPvalue(
   x2: number,
   df: number,
   n: number,
   nGroups: number,
   h0 = 0.05,
+  cHat = 1,
 ): number {
-  if (!(df > 0)) return Number.NaN;
-  return 1 - pchisq(x2, df, (n * df * h0 * h0) / nGroups);
+  if (!(df > 0) || !Number.isFinite(x2) || !Number.isFinite(cHat)) return Number.NaN;
+  return 1 - pchisq(x2, df, (n * df * h0 * h0) / (cHat * nGroups));
 }
 
-/** lav_fit_rmsea_notclosefit (H0: RMSEA ≥ h0), pchisq(X², df, ncp = N·df·h0²/G); NaN when df = 0. */
+/** lav_fit_rmsea_notclosefit (H0: RMSEA ≥ h0), pchisq(X², df, ncp = N·df·h0²/(ĉ·G)); NaN when df = 0. */
 export function rmseaNotCloseFitPvalue(
   x2: number,
   df: number,
   n: number,
   nGroups: number,
   h0 = 0.08,
+  cHat = 1,
 ): number {
-  if (!(df > 0)) return Number.NaN;
-  return pchisq(x2, df, (n * df * h0 * h0) / nGroups);
+  if (!(df > 0) || !Number.isFinite(x2) || !Number.isFinite(cHat)) return Number.NaN;
+  return pchisq(x2, df, (n * df * h0 * h0) / (cHat * nGroups));
 }
 
 /**

@@ -3,8 +3,8 @@
  * identification, free factor covariances, N divisor, listwise deletion, groups in order of
  * appearance, group.equal via tied parameters, meanstructure automatic with groups, and
  * fitMeasures()'s chisq/CFI/TLI/RMSEA(+90% CI)/SRMR (lavaan 0.6-14 lavaan(), lav_fit_measures).
+ * The fit to the rows, and the casewise estimators (MLR, FIML) that hook into this one, are in fit-data.ts.
  */
-import type { DataSet } from '../data/data-set';
 import { pchisq, pnorm } from '../distributions';
 import { cholesky, choleskyLogDet, NotPositiveDefiniteError } from '../linalg';
 import { CfaDataError, NonConvergenceError, NotIdentifiedError } from './errors';
@@ -18,22 +18,21 @@ import {
   tliOf,
 } from './fit-measures';
 import { MlProblem, type GroupStats } from './ml';
+import type { MissingPolicy } from './case-data';
+import type { EmOptions } from './em-saturated';
 import { modificationIndices, type ModificationIndex } from './modification-indices';
-import {
-  sampleMoments,
-  normaliseMoments,
-  type SampleMoments,
-  type SampleMomentsInput,
-} from './moments';
+import { normaliseMoments, type SampleMoments, type SampleMomentsInput } from './moments';
 import { analyseInformation, optimize } from './optimize';
 import {
   checkIdentification,
   compileModel,
   GROUP_EQUAL_VALUES,
   momentsPerGroup,
+  type CompiledModel,
   type GroupEqual,
 } from './partable';
 import { postCheckWarnings } from './post-check';
+import type { RobustFit, ScaledFit } from './robust-fit';
 import { scoreTests, type ScoreTests } from './score-tests';
 import { standardize } from './standardized';
 import { simpleStartValues, startValues } from './start';
@@ -60,7 +59,19 @@ export interface CfaFitOptions {
   readonly modificationIndices?: boolean;
   /** Also compute lavaan's `lavTestScore()` when the model has equality constraints (`scoreTests`). */
   readonly scoreTests?: boolean;
+  /**
+   * lavaan `estimator`: 'ML' (default) or 'MLR' — ML estimates with Huber–White standard errors, the
+   * Yuan–Bentler scaled test and the scaled and robust fit measures. MLR needs the rows: fitCfa only.
+   */
+  readonly estimator?: CfaEstimator;
+  /** lavaan `missing`: 'listwise' (default) or 'ml' (FIML against the EM saturated model; fitCfa only). */
+  readonly missing?: MissingPolicy;
+  /** The EM algorithm for the saturated model under missing = 'ml'. */
+  readonly em?: EmOptions;
 }
+
+/** lavaan's `estimator` for continuous data. */
+export type CfaEstimator = 'ML' | 'MLR';
 
 /** {@link fitCfa}'s options: fitting options plus how to split rows into groups. */
 export interface CfaOptions extends CfaFitOptions {
@@ -78,7 +89,10 @@ export interface CfaEstimate {
   readonly rhs: string;
   readonly group: number;
   readonly est: number;
-  /** Standard error from the expected information (lavaan's default `se = "standard"`); 0 when fixed. */
+  /**
+   * Standard error as lavaan's default for the estimator: from the expected information (ML, listwise),
+   * the observed information (ML with missing = 'ml') or the Huber–White sandwich (MLR); 0 when fixed.
+   */
   readonly se: number;
   /** est / se; NaN (R's NA) for a fixed parameter. */
   readonly z: number;
@@ -97,7 +111,7 @@ export interface CfaEstimate {
  * A fitted CFA. Statistics lavaan reports as NA are NaN here (pvalue and rmseaPvalue when df = 0).
  */
 export interface CfaResult {
-  /** Complete rows used (lavaan `ntotal`). */
+  /** Rows used (lavaan `ntotal`): the complete rows, or with missing = 'ml' every row with a value. */
   readonly n: number;
   /** Group labels in lavaan's order (first appearance); `['']` without groups. */
   readonly groups: string[];
@@ -149,6 +163,12 @@ export interface CfaResult {
   /** Sample-size adjusted BIC (lavaan's bic2): −2·logl + npar·log((N + 2)/24). */
   readonly bic2: number;
   readonly meanStructure: boolean;
+  readonly estimator: CfaEstimator;
+  readonly missing: MissingPolicy;
+  /** lavaan's `*.scaled` fit measures (estimator MLR), else null. */
+  readonly scaled: ScaledFit | null;
+  /** lavaan's `*.robust` fit measures (estimator MLR, or missing = 'ml'), else null. */
+  readonly robust: RobustFit | null;
   /**
    * Non-fatal problems, as lavaan's post-fit checks warn: negative variances (Heywood cases), a factor or
    * residual covariance matrix that is not positive definite, non-convergence.
@@ -164,7 +184,8 @@ const LOG_2PI = Math.log(2 * Math.PI);
 
 /**
  * Fits a CFA to per-group sample moments (covariance with divisor N_g, means, N_g): the cost does not
- * depend on N once the moments exist.
+ * depend on N once the moments exist. ML with complete data only (estimator MLR and missing = 'ml' need
+ * the rows: {@link fitCfa}).
  * @throws ModelSyntaxError, CfaDataError, NotPositiveDefiniteError (sample covariance), NotIdentifiedError,
  *   NonConvergenceError (only with `throwOnNonConvergence`).
  */
@@ -173,7 +194,63 @@ export function fitCfaToMoments(
   model: string | CfaModel,
   options: CfaFitOptions = {},
 ): CfaResult {
-  const parsed = typeof model === 'string' ? parseModel(model) : model;
+  if ((options.estimator ?? 'ML') !== 'ML' || (options.missing ?? 'listwise') !== 'listwise') {
+    throw new CfaDataError(
+      "estimator 'MLR' and missing 'ml' need the data rows, not only their moments: use fitCfa",
+    );
+  }
+  return fitMomentsWith(
+    moments,
+    typeof model === 'string' ? parseModel(model) : model,
+    options,
+    {},
+  );
+}
+
+/**
+ * What a casewise estimator (fit-data.ts: FIML, MLR) changes in the moment-based ML fit. The moments it
+ * passes are the EM saturated moments under FIML, so start values and SRMR come from them.
+ */
+export interface EstimatorHooks {
+  /** The objective; default the complete-data ML discrepancy on the moments. */
+  readonly problem?: (cm: CompiledModel, stats: readonly GroupStats[]) => MlProblem;
+  /** Per group, the saturated model's log-likelihood; default the normal one at the sample moments. */
+  readonly h1Logl?: readonly number[];
+  /** The baseline model's χ²; default the closed form from the sample covariances. */
+  readonly baselineChisq?: number;
+  /** Replaces the expected-information standard errors and adds the scaled and robust measures. */
+  readonly finish?: (fitted: FittedCfa) => EstimatorResult;
+}
+
+/** The fitted model as the hooks' finish() sees it. */
+export interface FittedCfa {
+  readonly cm: CompiledModel;
+  readonly problem: MlProblem;
+  readonly stats: readonly GroupStats[];
+  readonly z: Float64Array;
+  readonly chisq: number;
+  readonly df: number;
+  readonly baselineChisq: number;
+  readonly baselineDf: number;
+}
+
+export interface EstimatorResult {
+  /** Per free parameter (z). */
+  readonly se: Float64Array;
+  readonly scaled: ScaledFit | null;
+  readonly robust: RobustFit | null;
+  readonly estimator: CfaEstimator;
+  readonly missing: MissingPolicy;
+  readonly warnings: readonly string[];
+}
+
+/** {@link fitCfaToMoments} with an estimator's hooks. */
+export function fitMomentsWith(
+  moments: SampleMoments | SampleMomentsInput,
+  parsed: CfaModel,
+  options: CfaFitOptions,
+  hooks: EstimatorHooks,
+): CfaResult {
   const mom = normaliseMoments(moments);
   const G = mom.groups.length;
   for (const ge of options.groupEqual ?? []) {
@@ -237,7 +314,7 @@ export function fitCfaToMoments(
     return { n, w: n / N, S, mean, logDetS };
   });
 
-  const problem = new MlProblem(cm, stats);
+  const problem = hooks.problem ? hooks.problem(cm, stats) : new MlProblem(cm, stats);
   const starts = [startValues(cm, stats), simpleStartValues(cm, stats)];
   const opt = optimize(problem, starts, { maxIterations: options.maxIterations });
   if (!opt.startOk) {
@@ -260,7 +337,7 @@ export function fitCfaToMoments(
   }
 
   // standard errors: vcov = I⁻¹ / N (expected information)
-  const se = analysis.inverseDiagonal.map((v) => Math.sqrt(v / N));
+  const seExpected = analysis.inverseDiagonal.map((v) => Math.sqrt(v / N));
 
   // test statistic
   // F_ML,g is a difference of O(p) terms of order 1 (log|Σ|, tr(SΣ⁻¹), log|S|, p), so at the optimum of
@@ -275,11 +352,13 @@ export function fitCfaToMoments(
   const fmin = stats.reduce((acc, st, g) => acc + st.w * 0.5 * fGroup[g]!, 0);
   const df = G * momentsPerGroup(p, meanStructure) - q;
   const pvalue = df > 0 ? 1 - pchisq(chisq, df) : Number.NaN;
-  const baselineChisq = stats.reduce((acc, st) => {
-    let sumLog = 0;
-    for (let i = 0; i < p; i++) sumLog += Math.log(st.S[i * p + i]!);
-    return acc + st.n * (sumLog - st.logDetS);
-  }, 0);
+  const baselineChisq =
+    hooks.baselineChisq ??
+    stats.reduce((acc, st) => {
+      let sumLog = 0;
+      for (let i = 0; i < p; i++) sumLog += Math.log(st.S[i * p + i]!);
+      return acc + st.n * (sumLog - st.logDetS);
+    }, 0);
   const baselineDf = (G * p * (p - 1)) / 2;
   const { exact: ci, lavaan: ciLavaan } = rmseaCiBoth(chisq, df, N, G);
   const implied = problem.implied(opt.z);
@@ -296,10 +375,23 @@ export function fitCfaToMoments(
   let logl = 0;
   let unrestrictedLogl = 0;
   stats.forEach((st, g) => {
-    // F_ML,g = log|Σ| + tr(SΣ⁻¹) + d'Σ⁻¹d − log|S| − p
-    logl += (-st.n / 2) * (p * LOG_2PI + final.fGroup[g]! + st.logDetS + p);
-    unrestrictedLogl += (-st.n / 2) * (p * LOG_2PI + st.logDetS + p);
+    // logl_g = logl_h1,g − N_g·F_g/2: for complete data F_ML,g = log|Σ| + tr(SΣ⁻¹) + d'Σ⁻¹d − log|S| − p
+    // and logl_h1,g = −N_g/2·(p log 2π + log|S| + p)
+    const h1 = hooks.h1Logl?.[g] ?? (-st.n / 2) * (p * LOG_2PI + st.logDetS + p);
+    logl += h1 - (st.n / 2) * final.fGroup[g]!;
+    unrestrictedLogl += h1;
   });
+  const extra = hooks.finish?.({
+    cm,
+    problem,
+    stats,
+    z: opt.z,
+    chisq,
+    df,
+    baselineChisq,
+    baselineDf,
+  });
+  const se = extra?.se ?? seExpected;
 
   // parameter estimates in lavaan's order, with z, p and the standardised solution
   const est = cm.rows.map((r) => (r.free >= 0 ? opt.z[r.free]! : r.value));
@@ -331,6 +423,7 @@ export function fitCfaToMoments(
       `did not converge: max |gradient| = ${opt.maxAbsGradient} after ${opt.iterations} iterations`,
     );
   }
+  if (extra) warnings.push(...extra.warnings);
   const extras: Pick<CfaResult, 'modificationIndices' | 'scoreTests'> = {
     ...(options.modificationIndices
       ? { modificationIndices: modificationIndices(cm, stats, opt.z) }
@@ -371,6 +464,10 @@ export function fitCfaToMoments(
     bic: -2 * logl + q * Math.log(N),
     bic2: -2 * logl + q * Math.log((N + 2) / 24),
     meanStructure,
+    estimator: extra?.estimator ?? 'ML',
+    missing: extra?.missing ?? 'listwise',
+    scaled: extra?.scaled ?? null,
+    robust: extra?.robust ?? null,
     warnings,
     ...extras,
   };
@@ -398,22 +495,4 @@ function groupPartialKey(entry: string, model: CfaModel): string {
     return order(rhs) < order(lhs) ? parameterName(rhs, op, lhs) : parameterName(lhs, op, rhs);
   }
   return parameterName(lhs, op, rhs);
-}
-
-/**
- * Fits a CFA by ML to raw data (listwise deletion on the model variables and the group label).
- * Groups come from `options.group` (a numeric column) or `options.groups` (one string label per row).
- * @throws see {@link fitCfaToMoments}
- */
-export function fitCfa(
-  data: DataSet,
-  model: string | CfaModel,
-  options: CfaOptions = {},
-): CfaResult {
-  const parsed = typeof model === 'string' ? parseModel(model) : model;
-  const moments = sampleMoments(data, parsed.observed, {
-    group: options.group,
-    groups: options.groups,
-  });
-  return fitCfaToMoments(moments, parsed, options);
 }

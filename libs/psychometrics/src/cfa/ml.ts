@@ -354,8 +354,8 @@ export interface MomentDerivatives {
 }
 
 /**
- * Adds scale·∂f/∂z to `out` (SPEC §9.1): ∂f/∂Λ = 2GΛΨ − 2hα', ∂f/∂Ψ = Λ'GΛ, ∂f/∂Θ = G, ∂f/∂ν = −2h,
- * ∂f/∂α = −2Λ'h, an off-diagonal ψ or θ counting both of its cells.
+ * Adds scale·∂f/∂z to `out` (as lavaan 0.6-14's lav_model_gradient): ∂f/∂Λ = 2GΛΨ − 2hα',
+ * ∂f/∂Ψ = Λ'GΛ, ∂f/∂Θ = G, ∂f/∂ν = −2h, ∂f/∂α = −2Λ'h, an off-diagonal ψ or θ counting both cells.
  */
 export function chainRule(
   free: readonly FreeEntry[],
