@@ -489,7 +489,7 @@ export type RobustFimlKey =
   | 'fiml_bfi_5factor'
   | 'fiml_bfi_AC_gender'
   | 'fiml_HS_empty_rows'
-  | 'fiml_HS_sparse_x9'
+  | 'fiml_HS_sparse_x3'
   | 'mlrfiml_sim_mcar'
   | 'mlrfiml_bfi_AC_gender'
   | 'mlrfiml_staff'

@@ -1,10 +1,12 @@
 import {
   GROUP_EQUAL_VALUES,
   parseModel,
+  type CfaEstimator,
   type CfaFitOptions,
   type CfaModel,
   type DataSet,
   type GroupEqual,
+  type MissingPolicy,
 } from '@swhc/psychometrics';
 import { CliError } from '../cli/cli-error';
 import type { FlagSpec, ParsedOptions } from '../cli/parse-options';
@@ -79,4 +81,39 @@ export function identificationOptions(
     throw new CliError('--group-partial needs --group', 2);
   }
   return { groupPartial: partial, stdLv: options.has('std-lv') };
+}
+
+const ESTIMATORS: readonly CfaEstimator[] = ['ML', 'MLR'];
+const MISSING: readonly MissingPolicy[] = ['listwise', 'ml'];
+
+export const ESTIMATOR_FLAG: FlagSpec = {
+  name: 'estimator',
+  kind: 'value',
+  required: false,
+  placeholder: 'ML|MLR',
+  help: 'ML (default), or MLR: robust (Huber-White) SEs, the Yuan-Bentler scaled chi-square and the scaled and robust CFI/TLI/RMSEA, as lavaan\'s estimator = "MLR"',
+};
+export const MISSING_FLAG: FlagSpec = {
+  name: 'missing',
+  kind: 'value',
+  required: false,
+  placeholder: 'listwise|ml',
+  help: 'listwise (default): complete rows only; ml: full-information ML on every row with a value, as lavaan\'s missing = "ml"',
+};
+
+/** --estimator and --missing as library options (lavaan's estimator and missing). */
+export function estimationOptions(
+  options: ParsedOptions,
+): Required<Pick<CfaFitOptions, 'estimator' | 'missing'>> {
+  const estimatorText = options.value('estimator') ?? 'ML';
+  const estimator = ESTIMATORS.find((e) => e === estimatorText);
+  if (estimator === undefined) {
+    throw new CliError(`--estimator takes ${ESTIMATORS.join(' or ')}, not '${estimatorText}'`, 2);
+  }
+  const missingText = options.value('missing') ?? 'listwise';
+  const missing = MISSING.find((m) => m === missingText);
+  if (missing === undefined) {
+    throw new CliError(`--missing takes ${MISSING.join(' or ')}, not '${missingText}'`, 2);
+  }
+  return { estimator, missing };
 }

@@ -40,6 +40,30 @@ export const FIT_MEASURES: readonly (readonly [string, Accessor<CfaResult>])[] =
   ['bic2', (f) => f.bic2],
   ['rmsea_pvalue', (f) => f.rmseaPvalue],
   ['rmsea_notclose_pvalue', (f) => f.rmseaNotClosePvalue],
+  // --estimator MLR: the Yuan–Bentler scaled test and the measures built on it
+  ['chisq_scaled', (f) => f.scaled?.chisq],
+  ['df_scaled', (f) => f.scaled?.df],
+  ['pvalue_scaled', (f) => f.scaled?.pvalue],
+  ['chisq_scaling_factor', (f) => f.scaled?.scalingFactor],
+  ['baseline_chisq_scaled', (f) => f.scaled?.baselineChisq],
+  ['baseline_df_scaled', (f) => f.scaled?.baselineDf],
+  ['baseline_pvalue_scaled', (f) => f.scaled?.baselinePvalue],
+  ['baseline_chisq_scaling_factor', (f) => f.scaled?.baselineScalingFactor],
+  ['cfi_scaled', (f) => f.scaled?.cfi],
+  ['tli_scaled', (f) => f.scaled?.tli],
+  ['rmsea_scaled', (f) => f.scaled?.rmsea],
+  ['rmsea_ci_lower_scaled', (f) => f.scaled?.rmseaCiLower],
+  ['rmsea_ci_upper_scaled', (f) => f.scaled?.rmseaCiUpper],
+  ['rmsea_pvalue_scaled', (f) => f.scaled?.rmseaPvalue],
+  ['rmsea_notclose_pvalue_scaled', (f) => f.scaled?.rmseaNotClosePvalue],
+  // --estimator MLR or --missing ml: robust CFI/TLI/RMSEA (FIML-corrected under --missing ml)
+  ['cfi_robust', (f) => f.robust?.cfi],
+  ['tli_robust', (f) => f.robust?.tli],
+  ['rmsea_robust', (f) => f.robust?.rmsea],
+  ['rmsea_ci_lower_robust', (f) => f.robust?.rmseaCiLower],
+  ['rmsea_ci_upper_robust', (f) => f.robust?.rmseaCiUpper],
+  ['rmsea_pvalue_robust', (f) => f.robust?.rmseaPvalue],
+  ['rmsea_notclose_pvalue_robust', (f) => f.robust?.rmseaNotClosePvalue],
 ];
 
 /** Fields of each estimate row, in output order (lhs … est as the CLI has always printed them). */

@@ -1,19 +1,27 @@
 import { fitCfa } from '@swhc/psychometrics';
 import { DATA_FLAG, type Command } from './command';
+import { CliError } from '../cli/cli-error';
 import {
+  ESTIMATOR_FLAG,
   GROUP_PARTIAL_FLAG,
+  MISSING_FLAG,
   MODEL_FLAG,
   STD_LV_FLAG,
   cfaInputs,
+  estimationOptions,
   groupEqualOption,
   identificationOptions,
 } from './cfa-inputs';
 import { cfaJson, requireConverged } from './cfa-output';
 
-/** Confirmatory factor analysis by ML as lavaan::cfa (listwise deletion, marker-variable scaling). */
+/**
+ * Confirmatory factor analysis as lavaan::cfa: ML or MLR, listwise deletion or FIML, marker-variable
+ * scaling or std.lv, optionally multi-group.
+ */
 export const cfaCommand: Command = {
   name: 'cfa',
-  summary: 'confirmatory factor analysis (ML, as lavaan::cfa), optionally multi-group',
+  summary:
+    'confirmatory factor analysis (ML or MLR, listwise or FIML, as lavaan::cfa), optionally multi-group',
   flags: [
     DATA_FLAG,
     MODEL_FLAG,
@@ -33,6 +41,8 @@ export const cfaCommand: Command = {
     },
     GROUP_PARTIAL_FLAG,
     STD_LV_FLAG,
+    ESTIMATOR_FLAG,
+    MISSING_FLAG,
     {
       name: 'modindices',
       kind: 'switch',
@@ -44,12 +54,22 @@ export const cfaCommand: Command = {
   run(input) {
     const groupEqual = groupEqualOption(input.options);
     const identification = identificationOptions(input.options);
+    const estimation = estimationOptions(input.options);
+    // modindices and score tests use ML's information; lavaan's MLR/FIML versions are not implemented
+    const mlListwise = estimation.estimator === 'ML' && estimation.missing === 'listwise';
+    if (!mlListwise && input.options.has('modindices')) {
+      throw new CliError(
+        '--modindices is available with --estimator ML and --missing listwise only',
+        2,
+      );
+    }
     const { model, data, groups } = cfaInputs(input, false);
     const fit = fitCfa(data, model, {
       ...identification,
+      ...estimation,
       ...(groups === undefined ? {} : { groups, groupEqual }),
       modificationIndices: input.options.has('modindices'),
-      scoreTests: true,
+      scoreTests: mlListwise,
     });
     requireConverged(fit, 'the CFA');
     return { json: cfaJson(fit, { groups: groups !== undefined }), warnings: fit.warnings };

@@ -190,17 +190,22 @@ export function caseDataWarnings(cd: CaseData): string[] {
   }
   cd.cases.forEach((c, g) => {
     const where = cd.groups.length > 1 ? ` in group '${cd.groups[g]}'` : '';
+    // a variable's own coverage first: a pair involving it is then covered no better
     let worst = 1;
     let what = '';
     for (let a = 0; a < c.p; a++) {
-      for (let b = 0; b <= a; b++) {
+      const v = c.coverage[a * c.p + a]!;
+      if (v < worst) {
+        worst = v;
+        what = `'${cd.variables[a]}' is observed`;
+      }
+    }
+    for (let a = 0; a < c.p; a++) {
+      for (let b = 0; b < a; b++) {
         const v = c.coverage[a * c.p + b]!;
         if (v < worst) {
           worst = v;
-          what =
-            a === b
-              ? `'${cd.variables[a]}' is observed`
-              : `'${cd.variables[b]}' and '${cd.variables[a]}' are observed together`;
+          what = `'${cd.variables[b]}' and '${cd.variables[a]}' are observed together`;
         }
       }
     }

@@ -69,6 +69,12 @@ export function fitCfa(
   if (estimator === 'ML' && missing === 'listwise') {
     return fitMomentsWith(sampleMoments(data, parsed.observed, grouping), parsed, options, {});
   }
+  if (options.modificationIndices || options.scoreTests) {
+    // lavaan computes them from the estimator's own information; only the ML one is implemented
+    throw new CfaDataError(
+      `modification indices and score tests are available for estimator 'ML' with missing 'listwise' only, not estimator '${estimator}' with missing '${missing}'`,
+    );
+  }
   const cd = caseData(data, parsed.observed, grouping, missing);
   return missing === 'ml'
     ? fitFiml(cd, parsed, options, estimator)
