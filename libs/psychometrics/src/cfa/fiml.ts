@@ -166,9 +166,7 @@ export class FimlProblem extends MlProblem {
       f += wg * 0.5 * fg;
       const w = this.work[g]!;
       if (grad) {
-        const G = new Float64Array(p * p);
-        const h = new Float64Array(p);
-        inverses.forEach((inv, k) => addPatternDerivative(cases, k, inv, mu, G, h));
+        const { G, h } = momentDerivatives(cases, inverses, mu);
         const lp = matMul(w.lambda, w.psi, p, m, m);
         const gl = matMul(G, w.lambda, p, p, m);
         chainRule(
@@ -196,6 +194,22 @@ export class FimlProblem extends MlProblem {
     }
     return { f, fGroup, grad, info };
   }
+}
+
+/**
+ * ∂D_g/∂Σ = G = (1/N_g) Σ_k n_k (P − P W_k P) and h = (1/N_g) Σ_k n_k P d_k (∂D_g/∂μ = −2h) at the moments
+ * the inverses were taken at (see the module comment).
+ */
+export function momentDerivatives(
+  cases: GroupCases,
+  inverses: readonly PatternInverse[],
+  mu: Float64Array,
+): { G: Float64Array; h: Float64Array } {
+  const { p } = cases;
+  const G = new Float64Array(p * p);
+  const h = new Float64Array(p);
+  inverses.forEach((inv, k) => addPatternDerivative(cases, k, inv, mu, G, h));
+  return { G, h };
 }
 
 /**

@@ -13,7 +13,7 @@
  *   (fiml-corrected.ts). A mean structure is always part of the model, as in lavaan.
  */
 import type { DataSet } from '../data/data-set';
-import { inverseSpd, matMul } from '../linalg';
+import { inverseSpd } from '../linalg';
 import { independenceLogl, independenceMoments, independenceScoreTrace } from './baseline';
 import { caseData, caseDataWarnings, type CaseData, type MissingPolicy } from './case-data';
 import { emSaturated, patternDeviance } from './em-saturated';
@@ -32,7 +32,12 @@ import { h1FirstOrder, h1ObservedInformation } from './h1-information';
 import { MlProblem } from './ml';
 import { sampleMoments, type GroupingOptions, type SampleMoments } from './moments';
 import { momentLayout } from './moments-layout';
-import { completeDataH1Trace, observedInformation, standardErrors } from './robust';
+import {
+  completeDataH1Trace,
+  invertedObservedInformation,
+  sandwichCovariance,
+  standardErrors,
+} from './robust';
 import { robustFit, scaledFit } from './robust-fit';
 import { traceProduct } from './scaled-test';
 import { firstOrderInformation } from './scores';
@@ -118,7 +123,7 @@ function fitRobustListwise(cd: CaseData, parsed: CfaModel, options: CfaOptions):
     const q = problem.nFree;
     const N = cd.cases.reduce((a, c) => a + c.n, 0);
     const ms = fitted.cm.meanStructure;
-    const { Einv } = observedInformation(problem, z);
+    const { Einv } = invertedObservedInformation(problem, z, cd.cases);
     const B0 = firstOrderInformation(problem, z, cd.cases);
     const h1Traces = cd.cases.map((c) => completeDataH1Trace(c, ms));
     const baselineTrace =
@@ -154,8 +159,7 @@ interface RobustParts {
 /** MLR: sandwich standard errors, the scaled test and the scaled and robust fit measures. */
 function robustResult(fitted: FittedCfa, parts: RobustParts): EstimatorResult {
   const { Einv, B0, N, q } = parts;
-  const vcov = matMul(matMul(Einv, B0, q, q, q), Einv, q, q, q);
-  for (let i = 0; i < q * q; i++) vcov[i]! /= N;
+  const vcov = sandwichCovariance(Einv, B0, q, N);
   const G = fitted.stats.length;
   const scaled = scaledFit({
     chisq: fitted.chisq,
@@ -227,7 +231,7 @@ function fitFiml(
     const N = cd.cases.reduce((a, c) => a + c.n, 0);
     const G = cd.cases.length;
     const K = momentLayout(cm.p, true).size;
-    const { Einv } = observedInformation(problem, z);
+    const { Einv } = invertedObservedInformation(problem, z, cd.cases);
     const Wm = cd.cases.map((c, g) => h1ObservedInformation(c, h1[g]!.mean, h1[g]!.cov));
     const Jm =
       estimator === 'MLR' ? cd.cases.map((c, g) => h1FirstOrder(c, h1[g]!.mean, h1[g]!.cov)) : null;

@@ -11,7 +11,8 @@
  * - {@link h1ExpectedInformation}: complete data, Σ⁻¹ for the means and ½ D'(Σ⁻¹ ⊗ Σ⁻¹) D for the
  *   covariances (lav_mvnorm_h1_information_expected).
  */
-import { inverseSpd } from '../linalg';
+import { inverseSpd, matMul, NotPositiveDefiniteError } from '../linalg';
+import { patternInverses } from './fiml';
 import type { GroupCases } from './case-data';
 import { observedBlock } from './em-saturated';
 import { momentLayout, type MomentLayout } from './moments-layout';
@@ -46,69 +47,85 @@ function traceXY(
   return v;
 }
 
-/** Observed information of the saturated model at (mu, sigma), size×size for a mean structure. */
+/**
+ * Observed information of the saturated model at (mu, sigma): the Hessian of −logl/N_g with respect to
+ * the means and covariances. Per pattern, ½[2 tr(PXQY) − tr(PXPY)] = ½ tr(P X R Y) with R = 2Q − P.
+ */
 export function h1ObservedInformation(
   cases: GroupCases,
   mu: Float64Array,
   sigma: Float64Array,
 ): Float64Array {
-  const { p, n: N } = cases;
+  const { p, n: N, y } = cases;
   const layout = momentLayout(p, true);
   const K = layout.size;
   const H = new Float64Array(K * K);
-  for (const pat of cases.patterns) {
+  const inverses = patternInverses(cases, mu, sigma);
+  if (!inverses)
+    throw new NotPositiveDefiniteError('the covariance matrix of the saturated model', 0);
+  cases.patterns.forEach((pat, k) => {
     const o = pat.observed;
     const po = o.length;
-    const P = inverseSpd(observedBlock(sigma, p, o), po, 'the saturated covariance');
-    const d = new Float64Array(po);
-    for (let a = 0; a < po; a++) d[a] = pat.mean[a]! - mu[o[a]!]!;
+    const P = inverses[k]!.Poo;
     const e = new Float64Array(po);
-    for (let a = 0; a < po; a++) for (let b = 0; b < po; b++) e[a]! += P[a * po + b]! * d[b]!;
-    // Q = P (S_k + dd') P
-    const PW = new Float64Array(po * po);
-    for (let a = 0; a < po; a++) {
-      for (let b = 0; b < po; b++) {
-        let v = e[a]! * d[b]!;
-        for (let t = 0; t < po; t++) v += P[a * po + t]! * pat.cov[t * po + b]!;
-        PW[a * po + b] = v;
-      }
-    }
+    for (let a = 0; a < po; a++) e[a] = inverses[k]!.Pd[o[a]!]!;
+    // Q = P (S_k + dd') P: from the rows when they are fewer than the variables
     const Q = new Float64Array(po * po);
-    for (let a = 0; a < po; a++) {
-      for (let b = 0; b < po; b++) {
-        let v = 0;
-        for (let t = 0; t < po; t++) v += PW[a * po + t]! * P[t * po + b]!;
-        Q[a * po + b] = v;
+    if (pat.n < po) {
+      const er = new Float64Array(po);
+      for (const r of pat.rows) {
+        for (let a = 0; a < po; a++) {
+          let v = 0;
+          for (let b = 0; b < po; b++) v += P[a * po + b]! * (y[r * p + o[b]!]! - mu[o[b]!]!);
+          er[a] = v / Math.sqrt(pat.n);
+        }
+        for (let a = 0; a < po; a++) for (let b = 0; b < po; b++) Q[a * po + b]! += er[a]! * er[b]!;
+      }
+    } else {
+      const PSP = matMul(matMul(P, pat.cov, po, po, po), P, po, po, po);
+      for (let a = 0; a < po; a++) {
+        for (let b = 0; b < po; b++) Q[a * po + b] = PSP[a * po + b]! + e[a]! * e[b]!;
       }
     }
-    const w = pat.n / N;
-    const pairs = pairsOf(po);
-    const idx = pairs.map(([a, b]) => layout.cov(o[a]!, o[b]!));
-    for (let a = 0; a < po; a++) {
-      for (let b = 0; b < po; b++)
-        H[layout.mean(o[a]!) * K + layout.mean(o[b]!)]! += w * P[a * po + b]!;
-      // μ_a with σ_cd: (P X e)_a = P_ac e_d + P_ad e_c (halved when c = d)
-      pairs.forEach(([c, dd], j) => {
-        let v = P[a * po + c]! * e[dd]! + P[a * po + dd]! * e[c]!;
-        if (c === dd) v *= 0.5;
-        const i1 = layout.mean(o[a]!);
-        H[i1 * K + idx[j]!]! += w * v;
-        H[idx[j]! * K + i1]! += w * v;
-      });
-    }
-    // ½[2 tr(PXQY) − tr(PXPY)] = ½ tr(PX(2Q − P)Y)
     const R = new Float64Array(po * po);
     for (let i = 0; i < po * po; i++) R[i] = 2 * Q[i]! - P[i]!;
-    for (let i = 0; i < pairs.length; i++) {
-      const [a, b] = pairs[i]!;
-      for (let j = 0; j <= i; j++) {
-        const [c, dd] = pairs[j]!;
-        const v = 0.5 * w * traceXY(P, R, po, a, b, c, dd);
-        H[idx[i]! * K + idx[j]!]! += v;
-        if (i !== j) H[idx[j]! * K + idx[i]!]! += v;
+    const w = pat.n / N;
+    for (let a = 0; a < po; a++) {
+      const ia = layout.mean(o[a]!) * K;
+      for (let b = 0; b < po; b++) H[ia + layout.mean(o[b]!)]! += w * P[a * po + b]!;
+      // μ_a with σ_cd: (P X e)_a = P_ac e_d + P_ad e_c (halved when c = d)
+      for (let c = 0; c < po; c++) {
+        for (let d = 0; d <= c; d++) {
+          let v = P[a * po + c]! * e[d]! + P[a * po + d]! * e[c]!;
+          if (c === d) v *= 0.5;
+          const jc = layout.cov(o[c]!, o[d]!);
+          H[ia + jc]! += w * v;
+          H[jc * K + layout.mean(o[a]!)]! += w * v;
+        }
       }
     }
-  }
+    // σ_ab with σ_cd: ½ tr(P X R Y) = ½ (P_ad R_bc + P_ac R_bd + P_bd R_ac + P_bc R_ad), halved per
+    // diagonal direction
+    for (let a = 0; a < po; a++) {
+      const pa = a * po;
+      for (let b = 0; b <= a; b++) {
+        const pb = b * po;
+        const row = layout.cov(o[a]!, o[b]!) * K;
+        const sab = a === b ? 0.25 * w : 0.5 * w;
+        for (let c = 0; c < po; c++) {
+          const Pac = P[pa + c]!;
+          const Pbc = P[pb + c]!;
+          const Rac = R[pa + c]!;
+          const Rbc = R[pb + c]!;
+          for (let d = 0; d <= c; d++) {
+            let v = P[pa + d]! * Rbc + Pac * R[pb + d]! + P[pb + d]! * Rac + Pbc * R[pa + d]!;
+            if (c === d) v *= 0.5;
+            H[row + layout.cov(o[c]!, o[d]!)]! += sab * v;
+          }
+        }
+      }
+    }
+  });
   return H;
 }
 

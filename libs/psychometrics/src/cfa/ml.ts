@@ -243,76 +243,17 @@ export class MlProblem {
     info: Float64Array,
   ): void {
     const { p, m, nFree } = this;
-    const ms = this.model.meanStructure;
     const r = p + 2 * m;
-    // M = B' Σ⁻¹ B for B = [I | ΛΨ | Λ] (p×r), assembled blockwise from Σ⁻¹, A = Σ⁻¹Λ (p×m) and
-    // H = Λ'A (m×m) — O(p·m²) on top of A instead of two dense O(p²·r) products:
-    //   M = [ Σ⁻¹    AΨ    A  ]
-    //       [ ΨA'   ΨHΨ   ΨH  ]
-    //       [ A'     HΨ    H  ]
-    const psi = w.psi;
-    const AP = mul(A, psi, p, m, m);
-    const H = mulTN(w.lambda, A, p, m, m);
-    const HP = mul(H, psi, m, m, m);
-    const PHP = mul(psi, HP, m, m, m);
-    const M = new Float64Array(r * r);
-    for (let i = 0; i < p; i++) {
-      for (let j = 0; j < p; j++) M[i * r + j] = si[i * p + j]!;
-      for (let k = 0; k < m; k++) {
-        const ap = AP[i * m + k]!;
-        const a = A[i * m + k]!;
-        M[i * r + p + k] = ap;
-        M[i * r + p + m + k] = a;
-        M[(p + k) * r + i] = ap;
-        M[(p + m + k) * r + i] = a;
-      }
-    }
-    for (let k = 0; k < m; k++) {
-      for (let l = 0; l < m; l++) {
-        M[(p + k) * r + p + l] = PHP[k * m + l]!;
-        M[(p + k) * r + p + m + l] = HP[l * m + k]!; // ΨH = (HΨ)' (H, Ψ symmetric)
-        M[(p + m + k) * r + p + l] = HP[k * m + l]!;
-        M[(p + m + k) * r + p + m + l] = H[k * m + l]!;
-      }
-    }
+    const M = bPrimeXB(si, A, w, p, m);
     const entries = this.free[g]!;
+    const { ca, cb, cs, mc, mt } = momentDirections(
+      entries,
+      w.alpha,
+      p,
+      m,
+      this.model.meanStructure,
+    );
     const q = entries.length;
-    const ca = new Int32Array(q).fill(-1);
-    const cb = new Int32Array(q);
-    const cs = new Float64Array(q);
-    const mc = new Int32Array(q).fill(-1);
-    const mt = new Float64Array(q);
-    entries.forEach((e, j) => {
-      switch (e.mat) {
-        case 'lambda':
-          ca[j] = e.r;
-          cb[j] = p + e.c;
-          cs[j] = 1;
-          if (ms) {
-            mc[j] = e.r;
-            mt[j] = w.alpha[e.c]!;
-          }
-          break;
-        case 'psi':
-          ca[j] = p + m + e.r;
-          cb[j] = p + m + e.c;
-          cs[j] = e.r === e.c ? 0.5 : 1;
-          break;
-        case 'theta':
-          ca[j] = e.r;
-          cb[j] = e.c;
-          cs[j] = e.r === e.c ? 0.5 : 1;
-          break;
-        case 'nu':
-          mc[j] = e.r;
-          mt[j] = 1;
-          break;
-        case 'alpha':
-          mc[j] = p + m + e.r;
-          mt[j] = 1;
-          break;
-      }
-    });
     for (let j = 0; j < q; j++) {
       const zj = entries[j]!.z;
       for (let k = 0; k <= j; k++) {
@@ -333,6 +274,101 @@ export class MlProblem {
       }
     }
   }
+}
+
+/**
+ * M = B' X B for B = [I | ΛΨ | Λ] (p×r, r = p + 2m) and a symmetric p×p X, assembled blockwise from X,
+ * A = XΛ (p×m) and H = Λ'A (m×m) — O(p·m²) on top of A instead of two dense O(p²·r) products:
+ *   M = [ X      AΨ    A  ]
+ *       [ ΨA'   ΨHΨ   ΨH  ]
+ *       [ A'     HΨ    H  ]
+ */
+export function bPrimeXB(
+  X: Float64Array,
+  A: Float64Array,
+  w: GroupMatrices,
+  p: number,
+  m: number,
+): Float64Array {
+  const r = p + 2 * m;
+  const psi = w.psi;
+  const AP = mul(A, psi, p, m, m);
+  const H = mulTN(w.lambda, A, p, m, m);
+  const HP = mul(H, psi, m, m, m);
+  const PHP = mul(psi, HP, m, m, m);
+  const M = new Float64Array(r * r);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < p; j++) M[i * r + j] = X[i * p + j]!;
+    for (let k = 0; k < m; k++) {
+      const ap = AP[i * m + k]!;
+      const a = A[i * m + k]!;
+      M[i * r + p + k] = ap;
+      M[i * r + p + m + k] = a;
+      M[(p + k) * r + i] = ap;
+      M[(p + m + k) * r + i] = a;
+    }
+  }
+  for (let k = 0; k < m; k++) {
+    for (let l = 0; l < m; l++) {
+      M[(p + k) * r + p + l] = PHP[k * m + l]!;
+      M[(p + k) * r + p + m + l] = HP[l * m + k]!; // ΨH = (HΨ)' (H, Ψ symmetric)
+      M[(p + m + k) * r + p + l] = HP[k * m + l]!;
+      M[(p + m + k) * r + p + m + l] = H[k * m + l]!;
+    }
+  }
+  return M;
+}
+
+/**
+ * Each free cell's moment derivatives as columns of B = [I | ΛΨ | Λ]: ∂Σ = cs·(b_ca b_cb' + b_cb b_ca')
+ * (ca = −1: none) and ∂μ = mt·b_mc (mc = −1: none). λ_jc: e_j and (ΛΨ)_c, ∂μ = α_c e_j; ψ_kl: Λ_k, Λ_l
+ * (halved for k = l); θ_jl: e_j, e_l (halved for j = l); ν_j: ∂μ = e_j; α_k: ∂μ = Λ_k.
+ */
+export function momentDirections(
+  entries: readonly FreeEntry[],
+  alpha: Float64Array,
+  p: number,
+  m: number,
+  meanStructure: boolean,
+): { ca: Int32Array; cb: Int32Array; cs: Float64Array; mc: Int32Array; mt: Float64Array } {
+  const q = entries.length;
+  const ca = new Int32Array(q).fill(-1);
+  const cb = new Int32Array(q);
+  const cs = new Float64Array(q);
+  const mc = new Int32Array(q).fill(-1);
+  const mt = new Float64Array(q);
+  entries.forEach((e, j) => {
+    switch (e.mat) {
+      case 'lambda':
+        ca[j] = e.r;
+        cb[j] = p + e.c;
+        cs[j] = 1;
+        if (meanStructure) {
+          mc[j] = e.r;
+          mt[j] = alpha[e.c]!;
+        }
+        break;
+      case 'psi':
+        ca[j] = p + m + e.r;
+        cb[j] = p + m + e.c;
+        cs[j] = e.r === e.c ? 0.5 : 1;
+        break;
+      case 'theta':
+        ca[j] = e.r;
+        cb[j] = e.c;
+        cs[j] = e.r === e.c ? 0.5 : 1;
+        break;
+      case 'nu':
+        mc[j] = e.r;
+        mt[j] = 1;
+        break;
+      case 'alpha':
+        mc[j] = p + m + e.r;
+        mt[j] = 1;
+        break;
+    }
+  });
+  return { ca, cb, cs, mc, mt };
 }
 
 /**

@@ -6,7 +6,6 @@
  * optimum, which is what the polished references (fixtures/r/lavaan-optimum.R) are.
  */
 import { symmetricEigen, tryCholesky, choleskySolve } from '../linalg';
-import { numericHessian } from './hessian';
 import type { MlProblem } from './ml';
 
 export interface OptimizeOptions {
@@ -49,6 +48,31 @@ function dampedFactor(H: Float64Array, n: number): Float64Array | null {
     if (L) return L;
   }
   return null;
+}
+
+/** Hessian of F at z by central differences of the analytic gradient, symmetrised. */
+export function numericHessian(problem: MlProblem, z: Float64Array): Float64Array | null {
+  const n = z.length;
+  const H = new Float64Array(n * n);
+  const zz = z.slice();
+  for (let j = 0; j < n; j++) {
+    const h = 1e-5 * Math.max(1, Math.abs(z[j]!));
+    zz[j] = z[j]! + h;
+    const up = problem.evaluate(zz, true).grad;
+    zz[j] = z[j]! - h;
+    const dn = problem.evaluate(zz, true).grad;
+    zz[j] = z[j]!;
+    if (!up || !dn) return null;
+    for (let i = 0; i < n; i++) H[i * n + j] = (up[i]! - dn[i]!) / (2 * h);
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      const v = 0.5 * (H[i * n + j]! + H[j * n + i]!);
+      H[i * n + j] = v;
+      H[j * n + i] = v;
+    }
+  }
+  return H;
 }
 
 /** The optimiser aims at max |∇F| below this (the polished references have ≈1e-16). */

@@ -6,8 +6,8 @@
  * Tolerances (relative; TOLERANCE in @swhc/psychometrics/testing): fit measures and robust statistics
  * 1e-6, estimates, standard errors and the EM moments 1e-5; df, npar and n exact. A p-value near 0 is
  * 1 − pchisq(…), the difference of two numbers near 1, and carries the χ² CDF's absolute error (~1e-14 in
- * R and here), so p-values below 1e-6 are compared absolutely (floor 1e-6: |Δ| ≤ 1e-12); SRMR at df = 0
- * is rounding noise on both sides (floor 1e-10).
+ * R and here), so p-values below 1e-6 are compared absolutely (floor 1e-6: |Δ| ≤ 1e-12); so is SRMR,
+ * which is rounding noise on both sides at df = 0.
  */
 import type { DataSet } from '../data/data-set';
 import {
@@ -174,7 +174,7 @@ const ROBUST: [string, Pick][] = [
   ['rmsea.notclose.pvalue.robust', (r) => r.robust?.rmseaNotClosePvalue],
 ];
 const floorOf = (name: string): number =>
-  name.includes('pvalue') ? 1e-6 : name === 'srmr' ? 1e-10 : 0;
+  name.includes('pvalue') || name === 'srmr' ? 1e-6 : 0;
 
 function checkMeasures(key: string, r: CfaResult, ref: RobustFimlCase, list: [string, Pick][]) {
   for (const [name, pick] of list) {

@@ -18,16 +18,16 @@
 import { inverse, inverseSpd, matMul } from '../linalg';
 import type { GroupCases } from './case-data';
 import { NotIdentifiedError } from './errors';
-import { numericHessian } from './hessian';
+import { observedInformation } from './observed-information';
 import type { MlProblem } from './ml';
-import { firstOrderInformation } from './scores';
 
-/** The observed information E (Hessian of F = −logl/N) and its inverse at z. */
-export function observedInformation(
+/** The observed information E (Hessian of F = −logl/N; observed-information.ts) and its inverse at z. */
+export function invertedObservedInformation(
   problem: MlProblem,
   z: Float64Array,
+  cases: readonly GroupCases[],
 ): { E: Float64Array; Einv: Float64Array } {
-  const E = numericHessian(problem, z, 3);
+  const E = observedInformation(problem, z, cases);
   if (!E) {
     throw new NotIdentifiedError('the observed information cannot be evaluated at the estimates');
   }
@@ -44,26 +44,16 @@ export function standardErrors(vcov: Float64Array, q: number): Float64Array {
   return se;
 }
 
-export interface SandwichResult {
-  /** E⁻¹ B0 E⁻¹ / N. */
-  readonly vcov: Float64Array;
-  readonly Einv: Float64Array;
-  readonly B0: Float64Array;
-}
-
-/** The Huber–White covariance of the estimates at z (see the module comment). */
-export function huberWhite(
-  problem: MlProblem,
-  z: Float64Array,
-  cases: readonly GroupCases[],
-): SandwichResult {
-  const q = problem.nFree;
-  const N = cases.reduce((a, c) => a + c.n, 0);
-  const { Einv } = observedInformation(problem, z);
-  const B0 = firstOrderInformation(problem, z, cases);
+/** The Huber–White covariance E⁻¹ B0 E⁻¹ / N of the estimates (see the module comment). */
+export function sandwichCovariance(
+  Einv: Float64Array,
+  B0: Float64Array,
+  q: number,
+  N: number,
+): Float64Array {
   const vcov = matMul(matMul(Einv, B0, q, q, q), Einv, q, q, q);
   for (let i = 0; i < q * q; i++) vcov[i]! /= N;
-  return { vcov, Einv, B0 };
+  return vcov;
 }
 
 /** tr(A1⁻¹ B1) of one group with complete data, from the Mahalanobis distances (module comment). */

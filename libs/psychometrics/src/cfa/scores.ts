@@ -9,13 +9,15 @@
  * Without a mean structure the rows are centred at the sample means, as lavaan does.
  *
  * Per row, with P = Σ_oo⁻¹ (zero-padded) and e = P(y_o − μ_o): −2·log φ has dΣ-derivative G_i = P − ee'
- * and dμ-derivative −2e, so s_i is the ML chain rule (ml.ts) applied to (G_i, h = e), times −½. Only
- * P, PΛΨ and Λ'PΛ are per pattern; each row costs O(p·m + q²).
+ * and dμ-derivative −2e, so s_i is the ML chain rule (ml.ts chainRule) applied to (G_i, h = e), times −½:
+ *   λ_jc: e_j (ΛΨ)_c'e − (PΛΨ)_jc + e_j α_c,  ψ_kl: (Λ_k'e)(Λ_l'e) − (Λ'PΛ)_kl,  θ_jl: e_j e_l − P_jl
+ *   (both halved on the diagonal),  ν_j: e_j,  α_k: Λ_k'e.
+ * Only P, PΛΨ and Λ'PΛ are per pattern; each row costs O(p_o² + p·m + q²).
  */
 import { matMul, transpose } from '../linalg';
 import type { GroupCases } from './case-data';
 import { padded, patternInverses } from './fiml';
-import { chainRule, type MlProblem } from './ml';
+import type { MlProblem } from './ml';
 
 /** The first-order information B0 (nFree×nFree, row-major) at z. */
 export function firstOrderInformation(
@@ -30,14 +32,13 @@ export function firstOrderInformation(
   const B = new Float64Array(q * q);
   const s = new Float64Array(q);
   const e = new Float64Array(p);
-  const glp = new Float64Array(p * m);
-  const ltgl = new Float64Array(m * m);
   const ev = new Float64Array(m);
   const le = new Float64Array(m);
   let N = 0;
   cases.forEach((c, g) => {
     N += c.n;
     const w = mats[g]!;
+    const free = problem.free[g]!;
     const mu = meanStructure ? implied[g]!.mu : columnMeans(c);
     const inverses = patternInverses(c, mu, implied[g]!.sigma)!;
     const lp = matMul(w.lambda, w.psi, p, m, m);
@@ -47,47 +48,55 @@ export function firstOrderInformation(
       const plp = matMul(P, lp, p, p, m);
       const ltpl = matMul(lt, matMul(P, w.lambda, p, p, m), m, p, m);
       const o = pat.observed;
+      const po = o.length;
       for (const r of pat.rows) {
-        // e = P (y − μ) on the observed variables
+        // e = P (y − μ) on the observed variables; ev = (ΛΨ)'e, le = Λ'e
         e.fill(0);
-        for (const a of o) {
+        for (let a = 0; a < po; a++) {
+          const ia = o[a]! * p;
           let v = 0;
-          for (const b of o) v += P[a * p + b]! * (c.y[r * p + b]! - mu[b]!);
-          e[a] = v;
+          for (let b = 0; b < po; b++) v += P[ia + o[b]!]! * (c.y[r * p + o[b]!]! - mu[o[b]!]!);
+          e[o[a]!] = v;
         }
         ev.fill(0);
         le.fill(0);
-        for (const a of o) {
+        for (let a = 0; a < p; a++) {
+          const ea = e[a]!;
+          if (ea === 0) continue;
           for (let k2 = 0; k2 < m; k2++) {
-            ev[k2]! += e[a]! * lp[a * m + k2]!;
-            le[k2]! += e[a]! * w.lambda[a * m + k2]!;
+            ev[k2]! += ea * lp[a * m + k2]!;
+            le[k2]! += ea * w.lambda[a * m + k2]!;
           }
         }
-        for (let a = 0; a < p; a++) {
-          for (let k2 = 0; k2 < m; k2++) glp[a * m + k2] = plp[a * m + k2]! - e[a]! * ev[k2]!;
-        }
-        for (let k1 = 0; k1 < m; k1++) {
-          for (let k2 = 0; k2 < m; k2++) ltgl[k1 * m + k2] = ltpl[k1 * m + k2]! - le[k1]! * le[k2]!;
-        }
+        // s = −½ ∂(log|Σ_oo| + d'Pd)/∂z: the chain rule (ml.ts) with G = P − ee', h = e
         s.fill(0);
-        chainRule(
-          problem.free[g]!,
-          w.alpha,
-          m,
-          {
-            glp,
-            ltgl,
-            gEntry: (i, j) => P[i * p + j]! - e[i]! * e[j]!,
-            h: meanStructure ? e : null,
-            lth: meanStructure ? le : null,
-          },
-          -0.5,
-          s,
-        );
+        for (const f of free) {
+          let v: number;
+          switch (f.mat) {
+            case 'lambda':
+              v = e[f.r]! * ev[f.c]! - plp[f.r * m + f.c]!;
+              if (meanStructure) v += e[f.r]! * w.alpha[f.c]!;
+              break;
+            case 'psi':
+              v = (f.r === f.c ? 0.5 : 1) * (le[f.r]! * le[f.c]! - ltpl[f.r * m + f.c]!);
+              break;
+            case 'theta':
+              v = (f.r === f.c ? 0.5 : 1) * (e[f.r]! * e[f.c]! - P[f.r * p + f.c]!);
+              break;
+            case 'nu':
+              v = e[f.r]!;
+              break;
+            case 'alpha':
+              v = le[f.r]!;
+              break;
+          }
+          s[f.z]! += v;
+        }
         for (let i = 0; i < q; i++) {
           const si = s[i]!;
           if (si === 0) continue;
-          for (let j = i; j < q; j++) B[i * q + j]! += si * s[j]!;
+          const row = i * q;
+          for (let j = i; j < q; j++) B[row + j]! += si * s[j]!;
         }
       }
     });
