@@ -173,8 +173,7 @@ const ROBUST: [string, Pick][] = [
   ['rmsea.pvalue.robust', (r) => r.robust?.rmseaPvalue],
   ['rmsea.notclose.pvalue.robust', (r) => r.robust?.rmseaNotClosePvalue],
 ];
-const floorOf = (name: string): number =>
-  name.includes('pvalue') || name === 'srmr' ? 1e-6 : 0;
+const floorOf = (name: string): number => (name.includes('pvalue') || name === 'srmr' ? 1e-6 : 0);
 
 function checkMeasures(key: string, r: CfaResult, ref: RobustFimlCase, list: [string, Pick][]) {
   for (const [name, pick] of list) {
