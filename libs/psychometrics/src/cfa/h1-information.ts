@@ -12,10 +12,22 @@
  *   covariances (lav_mvnorm_h1_information_expected).
  */
 import { inverseSpd, matMul, NotPositiveDefiniteError } from '../linalg';
-import { patternInverses } from './fiml';
+import { patternInverses, type PatternInverse } from './fiml';
 import type { GroupCases } from './case-data';
-import { observedBlock } from './em-saturated';
 import { momentLayout, type MomentLayout } from './moments-layout';
+
+/** Σ_oo⁻¹ of every pattern at the saturated moments (which are positive definite by construction). */
+function saturatedInverses(
+  cases: GroupCases,
+  mu: Float64Array,
+  sigma: Float64Array,
+): PatternInverse[] {
+  const inverses = patternInverses(cases, mu, sigma);
+  if (!inverses) {
+    throw new NotPositiveDefiniteError('the covariance matrix of the saturated model', 0);
+  }
+  return inverses;
+}
 
 /** Distinct covariance elements (a ≥ b) of the variables `o`, as index pairs into `o`. */
 function pairsOf(po: number): [number, number][] {
@@ -60,9 +72,7 @@ export function h1ObservedInformation(
   const layout = momentLayout(p, true);
   const K = layout.size;
   const H = new Float64Array(K * K);
-  const inverses = patternInverses(cases, mu, sigma);
-  if (!inverses)
-    throw new NotPositiveDefiniteError('the covariance matrix of the saturated model', 0);
+  const inverses = saturatedInverses(cases, mu, sigma);
   cases.patterns.forEach((pat, k) => {
     const o = pat.observed;
     const po = o.length;
@@ -141,10 +151,11 @@ export function h1FirstOrder(
   const B = new Float64Array(K * K);
   const idx = new Int32Array(K);
   const val = new Float64Array(K);
-  for (const pat of cases.patterns) {
+  const inverses = saturatedInverses(cases, mu, sigma);
+  cases.patterns.forEach((pat, k) => {
     const o = pat.observed;
     const po = o.length;
-    const P = inverseSpd(observedBlock(sigma, p, o), po, 'the saturated covariance');
+    const P = inverses[k]!.Poo;
     const e = new Float64Array(po);
     for (const r of pat.rows) {
       e.fill(0);
@@ -170,7 +181,7 @@ export function h1FirstOrder(
         for (let j = 0; j < nz; j++) B[ri + idx[j]!]! += vi * val[j]!;
       }
     }
-  }
+  });
   return B;
 }
 

@@ -18,7 +18,7 @@
  *   λ_jc, α_k:   ∂²μ = δ_ck e_j               → −δ_ck h_j
  * Without a mean structure μ is the sample mean, so h = 0 and only the covariances vary.
  */
-import { matMul, transpose } from '../linalg';
+import { matMul } from '../linalg';
 import type { GroupCases } from './case-data';
 import { momentDerivatives, padded, patternInverses, type PatternInverse } from './fiml';
 import {

@@ -21,8 +21,19 @@ import {
 } from './fit-measures';
 import { scaledStatistic, type ScaledStatistic } from './scaled-test';
 
-/** lavaan's `*.scaled` fit measures. */
-export interface ScaledFit {
+/** CFI, TLI and RMSEA with its 90% CI and close-fit p-values, in one of lavaan's versions. */
+export interface FitIndices {
+  readonly cfi: number;
+  readonly tli: number;
+  readonly rmsea: number;
+  readonly rmseaCiLower: number;
+  readonly rmseaCiUpper: number;
+  readonly rmseaPvalue: number;
+  readonly rmseaNotClosePvalue: number;
+}
+
+/** lavaan's `*.scaled` fit measures: the scaled test, its baseline, and the indices built on them. */
+export interface ScaledFit extends FitIndices {
   /** chisq.scaled = chisq / chisq.scaling.factor. */
   readonly chisq: number;
   readonly df: number;
@@ -35,25 +46,10 @@ export interface ScaledFit {
   readonly baselineDf: number;
   readonly baselinePvalue: number;
   readonly baselineScalingFactor: number;
-  readonly cfi: number;
-  readonly tli: number;
-  readonly rmsea: number;
-  readonly rmseaCiLower: number;
-  readonly rmseaCiUpper: number;
-  readonly rmseaPvalue: number;
-  readonly rmseaNotClosePvalue: number;
 }
 
 /** lavaan's `*.robust` fit measures. */
-export interface RobustFit {
-  readonly cfi: number;
-  readonly tli: number;
-  readonly rmsea: number;
-  readonly rmseaCiLower: number;
-  readonly rmseaCiUpper: number;
-  readonly rmseaPvalue: number;
-  readonly rmseaNotClosePvalue: number;
-}
+export type RobustFit = FitIndices;
 
 export interface ScaledFitInput {
   readonly chisq: number;
