@@ -360,6 +360,15 @@ describe('FIML: the EM saturated model and the data checks', () => {
     expect(() => fitCfaToMoments(moments, HS_MODEL, FIML)).toThrow(CfaDataError);
   });
 
+  it('refuses modification indices and score tests with MLR or FIML rather than give ML’s', () => {
+    expect(() => fitCfa(hs, HS_MODEL, { ...MLR, modificationIndices: true })).toThrow(
+      new CfaDataError(
+        "modification indices and score tests are available for estimator 'ML' with missing 'listwise' only, not estimator 'MLR' with missing 'listwise'",
+      ),
+    );
+    expect(() => fitCfa(hs, HS_MODEL, { ...FIML, scoreTests: true })).toThrow(CfaDataError);
+  });
+
   it('rejects an unknown estimator or missing policy by name', () => {
     expect(() => fitCfa(hs, HS_MODEL, { estimator: 'WLSMV' as 'ML' })).toThrow(
       new CfaDataError("unknown estimator 'WLSMV' (expected ML or MLR)"),
