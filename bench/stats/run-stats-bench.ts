@@ -1,9 +1,10 @@
 /**
  * `npm run bench:stats`: times alpha (6 items), the 4-factor CFA (24 items) and a 2-group scalar-invariance
  * fit at N = 3,000 and N = 100,000 on seeded simulated data, split into "moments" (building the covariances)
- * and "fit"; then, when Rscript with lavaan and psych is available, the same fits in R on the same data.
- * Then one whole CLI run (`hc-stats cfa`, the shipped bundle) against the same job in one Rscript run,
- * wall time, medians of alternating runs (cli-bench.ts).
+ * and "fit", and the CFA with estimator MLR (N = 3,000) and with FIML (N = 1,000) from the rows
+ * (casewise-bench.ts); then, when Rscript with lavaan and psych is available, the same fits in R on the
+ * same data. Then one whole CLI run (`hc-stats cfa`, the shipped bundle) against the same job in one
+ * Rscript run, wall time, medians of alternating runs (cli-bench.ts).
  * Never part of npm test. Goals: CFA at N = 3,000 under a tenth of lavaan's time, fit cost flat in N; one
  * CLI run at most half the wall time of Rscript.
  */
@@ -11,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { alpha, fitCfaToMoments, parseModel, sampleMoments } from '@swhc/psychometrics';
+import { benchCasewise } from './casewise-bench';
 import { benchCliAgainstR } from './cli-bench';
 import { rAvailable, runRBench, type RTimings } from './r-bench';
 import { FOUR_FACTOR_MODEL, ITEMS, simulateSurvey, surveyCsv } from './simulate-survey';
@@ -80,6 +82,8 @@ function benchSize(n: number, runs: number, withR: boolean): Row[] {
     rChisq: number | undefined,
   ): string =>
     `chisq TS ${fit.chisq.toFixed(4)}${rChisq === undefined ? '' : ` / R ${rChisq.toFixed(4)}`}, ${fit.iterations} TS iterations`;
+  // estimator MLR and missing = "ml" at N = 3,000 only (lavaan's FIML takes seconds per fit)
+  const casewise = n === SMALL_N ? benchCasewise(survey, runs, withR, warmTimed) : [];
   return [
     {
       task: 'alpha, 6 items',
@@ -106,6 +110,7 @@ function benchSize(n: number, runs: number, withR: boolean): Row[] {
       r: r.ok ? r.scalar : undefined,
       note: chisqNote(scalarFit.value, r.ok ? r.scalarChisq : undefined),
     },
+    ...casewise,
   ];
 }
 
