@@ -4,3 +4,6 @@ export * from './survey-json';
 export * from './validate-answers';
 export * from './score-response';
 export { HEALTH_CHECK_V1 } from './health-check-v1/health-check-v1';
+export * from './poll/london-time';
+export * from './poll/validate-poll';
+export * from './poll/poll-survey';

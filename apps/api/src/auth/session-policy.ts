@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../common/secret-token';
 
 /** How long a session may sit unused before it ends (sliding). */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -36,16 +36,9 @@ export function needsTouch(session: SessionTimes, now: Date): boolean {
 }
 
 /** A new cookie token: 256 random bits, URL-safe. */
-export function newSessionToken(): string {
-  return randomBytes(32).toString('base64url');
-}
+export const newSessionToken = newSecretToken;
 
 /** What is stored for a token: its SHA-256, so a database read yields no usable cookie. */
-export function sessionIdFor(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+export const sessionIdFor = hashSecretToken;
 
-/** Tokens we issue are 43 base64url characters; anything else is not worth a database lookup. */
-export function looksLikeSessionToken(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
-}
+export const looksLikeSessionToken = looksLikeSecretToken;

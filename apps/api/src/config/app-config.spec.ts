@@ -19,6 +19,32 @@ describe('loadConfig', () => {
     expect(config.seedDemoData).toBe(false);
   });
 
+  it('writes emails to the outbox without SMTP settings, and uses SMTP with them', () => {
+    const outbox = loadConfig({ MAIL_OUTBOX_DIR: '/tmp/outbox' });
+    expect(outbox.mail.smtp).toBeNull();
+    expect(outbox.mail.outboxDir).toBe('/tmp/outbox');
+    expect(outbox.mail.ratePerMinute).toBe(600);
+    expect(outbox.publicBaseUrl).toBe('http://localhost:3000');
+    const smtp = loadConfig({
+      SMTP_HOST: 'smtp.example.org',
+      SMTP_SECURE: 'true',
+      SMTP_USER: 'app',
+      SMTP_PASSWORD: 'secret',
+      MAIL_RATE_PER_MINUTE: '120',
+      PUBLIC_BASE_URL: 'https://hc.example.org/',
+    });
+    expect(smtp.mail.smtp).toEqual({
+      host: 'smtp.example.org',
+      port: 465,
+      secure: true,
+      user: 'app',
+      password: 'secret',
+      poolSize: 5,
+    });
+    expect(smtp.mail.ratePerMinute).toBe(120);
+    expect(smtp.publicBaseUrl).toBe('https://hc.example.org');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535 (got "abc")'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535 (got "70000")'],
@@ -31,6 +57,18 @@ describe('loadConfig', () => {
       'DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)',
     ],
     [{ SECURE_COOKIES: 'maybe' }, 'SECURE_COOKIES must be true or false (got "maybe")'],
+    [
+      { SMTP_HOST: 'mail', SMTP_PORT: '0' },
+      'SMTP_PORT must be a whole number from 1 to 65535 (got "0")',
+    ],
+    [
+      { MAIL_RATE_PER_MINUTE: 'fast' },
+      'MAIL_RATE_PER_MINUTE must be a whole number from 1 to 1000000 (got "fast")',
+    ],
+    [
+      { PUBLIC_BASE_URL: 'ftp://x' },
+      'PUBLIC_BASE_URL must be an http(s) URL such as https://healthcheck.example.org (got "ftp://x")',
+    ],
     [
       { TRUST_PROXY_HOPS: 'all' },
       'TRUST_PROXY_HOPS must be a whole number from 0 to 10 (got "all")',

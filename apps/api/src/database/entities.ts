@@ -9,6 +9,16 @@ import { Organisation } from '../organisations/organisation.entity';
 import { SurveyResponse } from '../responses/survey-response.entity';
 import { SurveyLink } from '../waves/survey-link.entity';
 import { Wave } from '../waves/wave.entity';
+import { PollAnswerIntake } from '../panel/answers/poll-answer-intake.entity';
+import { PollAnswer } from '../panel/answers/poll-answer.entity';
+import { PollInvitation } from '../panel/answers/poll-invitation.entity';
+import { MailRateWindow } from '../panel/delivery/mail-rate-window.entity';
+import { PanelDelivery } from '../panel/delivery/panel-delivery.entity';
+import { PanelMember } from '../panel/members/panel-member.entity';
+import { PanelToken } from '../panel/members/panel-token.entity';
+import { PanelQuestion } from '../panel/polls/panel-question.entity';
+import { PollQuestionLink } from '../panel/polls/poll-question.entity';
+import { Poll } from '../panel/polls/poll.entity';
 
 /** Every entity, for the one DataSource the app, the migrations and the drift test share. */
 export const ENTITIES = [
@@ -23,4 +33,14 @@ export const ENTITIES = [
   AuditEvent,
   Setting,
   Headcount,
+  PanelMember,
+  PanelToken,
+  PanelQuestion,
+  Poll,
+  PollQuestionLink,
+  PollInvitation,
+  PollAnswerIntake,
+  PollAnswer,
+  PanelDelivery,
+  MailRateWindow,
 ];
