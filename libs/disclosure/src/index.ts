@@ -1,4 +1,4 @@
-// Public surface of libs/disclosure: small-cell protection for LA reports and research exports.
+// Public surface of libs/disclosure: small-cell protection for LA reports, panel polls and research exports.
 export * from './errors';
 export * from './minimum-group-size';
 export * from './suppression-message';
@@ -16,5 +16,21 @@ export {
   findDifferencingViolations,
 } from './differencing-audit';
 export type { DifferencingViolation, VisibleSet } from './differencing-audit';
-export * from './protect-distribution';
+export {
+  AGREE_NEUTRAL_DISAGREE,
+  distributionUnsafeReason,
+  protectDistribution,
+  type DistributionCollapse,
+  type DistributionSuppressionReason,
+  type ProtectDistributionOptions,
+  type ProtectedDistribution,
+  type TwoWaySplit,
+} from './protect-distribution';
+export {
+  protectGroupedDistributions,
+  type GroupDistribution,
+  type GroupDistributionInput,
+  type ProtectGroupedOptions,
+  type ProtectedGroupedDistributions,
+} from './protect-grouped-distributions';
 export * from './k-anonymity';

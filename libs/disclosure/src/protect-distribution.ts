@@ -71,20 +71,10 @@ export function protectDistribution(
   options: ProtectDistributionOptions = {},
 ): ProtectedDistribution {
   const k = resolveMinimumGroupSize(options.k);
-  const entries = Object.entries(counts);
-  for (const [key, c] of entries) assertValidCount(key, c);
-  const keys = entries.map(([key]) => key);
-  const threeWay = options.threeWay === undefined ? defaultThreeWay(keys) : options.threeWay;
-  const twoWay = options.twoWay ?? null;
-  // Validate the declared collapses before deciding anything, so a bad declaration fails the same way
-  // whatever the counts are.
-  const attempts: [DistributionCollapse, Record<string, number>][] = [['none', { ...counts }]];
-  if (threeWay !== null) attempts.push(['three-way', collapse(entries, threeWay)]);
-  if (twoWay !== null) attempts.push(['two-way', split(entries, twoWay)]);
-
-  const n = entries.reduce((acc, [, c]) => acc + c, 0);
+  const attempts = distributionForms(counts, options);
+  const n = sumOf(counts);
   if (n < k) return { status: 'suppressed', n: null, reason: 'below-k' };
-  let last: Record<string, number> = { ...counts };
+  let last: Readonly<Record<string, number>> = counts;
   for (const [applied, attempt] of attempts) {
     last = attempt;
     if (unsafeReason(attempt, n, k) === null) {
@@ -100,6 +90,29 @@ export function protectDistribution(
   return { status: 'suppressed', n, reason: unsafeReason(last, n, k) ?? 'small-category' };
 }
 
+/**
+ * The forms a distribution may be shown in, most detailed first: as answered, then the three-way
+ * collapse and the two-way split when they apply. Validates the counts and the declared collapses
+ * (before anything is decided, so a bad declaration fails the same way whatever the counts are).
+ */
+export function distributionForms(
+  counts: Readonly<Record<string, number>>,
+  options: ProtectDistributionOptions,
+): [DistributionCollapse, Record<string, number>][] {
+  const entries = Object.entries(counts);
+  for (const [key, c] of entries) assertValidCount(key, c);
+  const keys = entries.map(([key]) => key);
+  const threeWay = options.threeWay === undefined ? defaultThreeWay(keys) : options.threeWay;
+  const twoWay = options.twoWay ?? null;
+  const forms: [DistributionCollapse, Record<string, number>][] = [['none', { ...counts }]];
+  if (threeWay !== null) forms.push(['three-way', collapse(entries, threeWay)]);
+  if (twoWay !== null) forms.push(['two-way', split(entries, twoWay)]);
+  return forms;
+}
+
+export const sumOf = (counts: Readonly<Record<string, number>>): number =>
+  Object.values(counts).reduce((acc, c) => acc + c, 0);
+
 /** Why a distribution of n answers may not be shown, or null when it may. */
 export function distributionUnsafeReason(
   counts: Readonly<Record<string, number>>,
@@ -111,7 +124,7 @@ export function distributionUnsafeReason(
   return n < minimum ? 'below-k' : unsafeReason(counts, n, minimum);
 }
 
-function unsafeReason(
+export function unsafeReason(
   counts: Readonly<Record<string, number>>,
   n: number,
   k: number,
@@ -167,7 +180,7 @@ function defaultThreeWay(keys: readonly string[]): Readonly<Record<string, strin
   return likert ? AGREE_NEUTRAL_DISAGREE : null;
 }
 
-function percentagesOf(
+export function percentagesOf(
   counts: Readonly<Record<string, number>>,
   n: number,
 ): Record<string, number> {

@@ -44,7 +44,7 @@ export function parseLondonDateTime(text: string): Date | null {
   }
   const match = LOCAL_DATE_TIME.exec(text);
   if (!match) return null;
-  const [y, mo, d, h, mi, s] = match.slice(1).map((v) => Number(v ?? 0)) as number[];
+  const [y, mo, d, h, mi, s] = match.slice(1).map((v) => Number(v ?? 0));
   const wall = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
   // Two passes settle the offset on both sides of a clock change.
   let instant = wall - londonOffset(wall);

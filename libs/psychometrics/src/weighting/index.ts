@@ -1,1 +1,2 @@
 export * from './rake';
+export * from './weighted-proportion';
