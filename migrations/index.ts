@@ -1,10 +1,10 @@
 import { InitialSchema1795366140710 } from './1795366140710-initial-schema';
 import { StaffSessionsAuditSettings1795366451115 } from './1795366451115-staff-sessions-audit-settings';
-import { PollingPanel1796576643405 } from './1796576643405-polling-panel';
+import { PollingPanel1796577433020 } from './1796577433020-polling-panel';
 
 // Every migration in order; the api's DataSource lists them explicitly so builds and tests agree.
 export const MIGRATIONS = [
   InitialSchema1795366140710,
   StaffSessionsAuditSettings1795366451115,
-  PollingPanel1796576643405,
+  PollingPanel1796577433020,
 ];

@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { csrfProtection } from './common/csrf.middleware';
+import { ONE_CLICK_UNSUBSCRIBE_PATH } from './panel/panel-links';
 import { SESSION_COOKIE } from './common/session-cookie';
 import { invalidRequest } from './common/errors';
 import { jsonBody } from './common/json-body.middleware';
@@ -47,7 +48,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.use(cookieParser());
-  app.use(csrfProtection());
+  app.use(csrfProtection([ONE_CLICK_UNSUBSCRIBE_PATH]));
   app.use(jsonBody());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(

@@ -15,7 +15,9 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MailModule } from './mail/mail.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PanelModule } from './panel/panel.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
@@ -52,6 +54,8 @@ export class AppModule {
         AuthModule,
         AdminModule,
         RetentionModule,
+        MailModule,
+        PanelModule,
         ...(config.seedDemoData ? [DemoModule] : []),
       ],
       providers: [

@@ -16,7 +16,8 @@ export type AuditAction =
   | 'account-organisations-changed'
   | 'account-password-set'
   | 'setting-changed'
-  | 'headcount-changed';
+  | 'headcount-changed'
+  | 'poll-created';
 
 export interface AuditRecord {
   readonly action: AuditAction;

@@ -22,10 +22,15 @@ function hostOf(value: string | undefined): ClaimedHost {
  * send Origin (or at least Referer) with such requests; it must name the host the request was
  * sent to. A request with neither is accepted only without a session cookie (scripts posting
  * survey responses), so nothing done on a staff member's behalf can be forged that way.
+ *
+ * `secretInPath`: path prefixes of routes authorised only by a secret in their own URL (the RFC 8058
+ * one-click unsubscribe, which mail providers POST to from anywhere). A forged request would need the
+ * secret, so there is nothing for another site to ride on.
  */
-export function csrfProtection(): RequestHandler {
+export function csrfProtection(secretInPath: readonly string[] = []): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    if (secretInPath.some((prefix) => req.path.startsWith(prefix))) return next();
     const ownHost = (req.headers.host ?? '').toLowerCase();
     const origin = req.headers.origin;
     const claimed = origin !== undefined ? hostOf(origin) : hostOf(req.headers.referer);

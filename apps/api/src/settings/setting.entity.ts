@@ -7,7 +7,7 @@ export class Setting {
   key: string;
 
   @Column({ type: 'jsonb' })
-  value: string | number | boolean;
+  value: string | number | boolean | Readonly<Record<string, unknown>>;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

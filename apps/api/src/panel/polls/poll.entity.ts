@@ -17,6 +17,10 @@ export class Poll {
   @Column({ type: 'timestamptz' })
   closesAt: Date;
 
+  /** When the one reminder goes to those who have not answered (see reminderTime). */
+  @Column({ type: 'timestamptz' })
+  remindAt: Date;
+
   /** Filters on the members' service, role and region; empty means every active member. */
   @Column({ type: 'jsonb' })
   audience: PollAudience;
