@@ -79,6 +79,26 @@ const thisLaOnly = (ok: number): Record<Caller, number> => ({
   pswOfAnotherLa: 404,
 });
 
+/** Panel polls and trends: admins and researchers; PSWs are refused. */
+const adminOrResearcher = (ok: number): Record<Caller, number> => ({
+  anonymous: 401,
+  admin: ok,
+  researcher: ok,
+  pswOfThisLa: 403,
+  pswOfAnotherLa: 403,
+});
+
+/** A well-formed token (43 base64url characters) that no link has. */
+const NO_SUCH_TOKEN = 'N0-such-token-N0-such-token-N0-such-token-0';
+/** A well-formed id that no poll or question has. */
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+const PANEL_PROFILE = {
+  organisation: null,
+  role: 'social-worker',
+  service: 'adults',
+  region: 'London',
+};
+
 const VALID_ANSWERS = {
   demands1: 4,
   support1: 4,
@@ -240,5 +260,156 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
     }),
     expected: thisLaOnly(200),
     laScoped: true,
+  },
+
+  // The polling panel: public membership and answering (authorised by the token in an emailed link,
+  // so anyone without one gets "not valid"), and staff pages for admins and researchers.
+  {
+    method: 'GET',
+    path: '/api/panel/join-options',
+    request: () => ({ url: '/api/panel/join-options' }),
+    expected: everyone(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/panel/members',
+    request: (c) => ({
+      url: '/api/panel/members',
+      body: { ...PANEL_PROFILE, email: c.uniqueEmail(), consent: true },
+    }),
+    expected: everyone(202),
+  },
+  {
+    method: 'POST',
+    path: '/api/panel/members/confirm',
+    request: () => ({ url: '/api/panel/members/confirm', body: { token: NO_SUCH_TOKEN } }),
+    expected: everyone(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/panel/membership',
+    request: () => ({ url: '/api/panel/membership', body: { token: NO_SUCH_TOKEN } }),
+    expected: everyone(404),
+  },
+  {
+    method: 'PUT',
+    path: '/api/panel/membership',
+    request: () => ({
+      url: '/api/panel/membership',
+      body: { ...PANEL_PROFILE, token: NO_SUCH_TOKEN },
+    }),
+    expected: everyone(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/panel/membership/pause',
+    request: () => ({
+      url: '/api/panel/membership/pause',
+      body: { token: NO_SUCH_TOKEN, weeks: 2 },
+    }),
+    expected: everyone(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/panel/membership/leave',
+    request: () => ({ url: '/api/panel/membership/leave', body: { token: NO_SUCH_TOKEN } }),
+    expected: everyone(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/panel/unsubscribe/:token',
+    request: () => ({ url: `/api/panel/unsubscribe/${NO_SUCH_TOKEN}` }),
+    expected: everyone(404),
+  },
+  {
+    method: 'GET',
+    path: '/api/panel/unsubscribe/:token',
+    request: () => ({ url: `/api/panel/unsubscribe/${NO_SUCH_TOKEN}` }),
+    expected: everyone(303),
+  },
+  {
+    method: 'POST',
+    path: '/api/panel/invitation',
+    request: () => ({ url: '/api/panel/invitation', body: { token: NO_SUCH_TOKEN } }),
+    expected: everyone(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/panel/answers',
+    request: () => ({
+      url: '/api/panel/answers',
+      body: { token: NO_SUCH_TOKEN, submissionId: crypto.randomUUID(), answers: {} },
+    }),
+    expected: everyone(404),
+  },
+  {
+    method: 'GET',
+    path: '/api/panel/polls',
+    request: () => ({ url: '/api/panel/polls' }),
+    expected: adminOrResearcher(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/panel/polls',
+    // Admins get as far as validation.
+    request: () => ({ url: '/api/panel/polls', body: { title: 'Matrix poll' } }),
+    expected: adminOnly(400),
+  },
+  {
+    method: 'GET',
+    path: '/api/panel/polls/:id',
+    request: () => ({ url: `/api/panel/polls/${NO_SUCH_ID}` }),
+    expected: adminOrResearcher(404),
+  },
+  {
+    method: 'GET',
+    path: '/api/panel/polls/:id/sending',
+    request: () => ({ url: `/api/panel/polls/${NO_SUCH_ID}/sending` }),
+    expected: adminOnly(404),
+  },
+  {
+    method: 'GET',
+    path: '/api/panel/polls/:id/results',
+    request: () => ({ url: `/api/panel/polls/${NO_SUCH_ID}/results` }),
+    expected: adminOrResearcher(404),
+  },
+  {
+    method: 'GET',
+    path: '/api/panel/questions',
+    request: () => ({ url: '/api/panel/questions' }),
+    expected: adminOrResearcher(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/panel/questions/repeated',
+    request: () => ({ url: '/api/panel/questions/repeated' }),
+    expected: adminOrResearcher(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/panel/questions/:id/trend',
+    request: () => ({ url: `/api/panel/questions/${NO_SUCH_ID}/trend` }),
+    expected: adminOrResearcher(404),
+  },
+  {
+    method: 'GET',
+    path: '/api/panel/trend-margins',
+    request: () => ({ url: '/api/panel/trend-margins' }),
+    expected: adminOrResearcher(200),
+  },
+  {
+    method: 'PUT',
+    path: '/api/panel/trend-margins',
+    request: () => ({
+      url: '/api/panel/trend-margins',
+      body: { region: { London: 3000, 'North West': 2500 } },
+    }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/panel/members/counts',
+    request: () => ({ url: '/api/panel/members/counts' }),
+    expected: adminOnly(200),
   },
 ];

@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppModuleOptions } from '../../apps/api/src/app.module';
@@ -42,7 +45,14 @@ export async function startTestAppOn(
 ): Promise<NestExpressApplication> {
   const connection = { url: database.url, embedded: database.embedded };
   await runMigrations(connection);
-  const config = loadConfig({ DATABASE_URL: database.url, WEB_ROOT: '/nonexistent', ...env });
+  // Emails go to a throw-away outbox unless the test gives SMTP settings (e.g. a test sink).
+  const outbox = await mkdtemp(join(tmpdir(), 'swhc-outbox-'));
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    WEB_ROOT: '/nonexistent',
+    MAIL_OUTBOX_DIR: outbox,
+    ...env,
+  });
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, connection, options),
     { bodyParser: false, logger: ['error'] },

@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  EMAIL_MAX_LENGTH,
   ENGLISH_REGIONS,
+  GSS_CODE_PATTERN,
+  isEmailAddress,
   PANEL_ROLES,
   SERVICE_KINDS,
   type JoinPanelRequest,
@@ -12,7 +15,6 @@ import {
 } from '@swhc/contracts';
 import {
   Equals,
-  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -21,12 +23,12 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
 import { MAX_PAUSE_WEEKS } from '../members/members.service';
 
 const ROLE_VALUES = PANEL_ROLES.map((r) => r.value);
-const GSS_CODE = /^[A-Za-z]\d{8}$/;
 
 /** The profile fields of a sign-up and of a profile change. */
 class PanelProfileDto {
@@ -39,7 +41,7 @@ class PanelProfileDto {
   @IsString({
     message: 'must be the GSS code of a local authority, or null when the employer is not an LA',
   })
-  @Matches(GSS_CODE, {
+  @Matches(GSS_CODE_PATTERN, {
     message: 'must be a GSS code like E06000001, or null when the employer is not an LA',
   })
   organisation: string | null;
@@ -60,8 +62,14 @@ class PanelProfileDto {
 export class JoinPanelDto extends PanelProfileDto implements JoinPanelRequest {
   @ApiProperty({ example: 'jo.bloggs@example.org' })
   @IsString({ message: 'must be an email address' })
-  @MaxLength(254, { message: 'must be 254 characters or fewer' })
-  @IsEmail({}, { message: 'must be an email address, like name@example.org' })
+  @MaxLength(EMAIL_MAX_LENGTH, { message: `must be ${EMAIL_MAX_LENGTH} characters or fewer` })
+  @ValidateBy(
+    {
+      name: 'isEmailAddress',
+      validator: { validate: (v) => typeof v === 'string' && isEmailAddress(v) },
+    },
+    { message: 'must be an email address, like name@example.org' },
+  )
   email: string;
 
   @ApiProperty({ enum: [true], description: 'Agreement to the stated purpose and retention' })

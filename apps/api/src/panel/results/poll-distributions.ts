@@ -3,7 +3,9 @@ import {
   PANEL_BREAKDOWNS,
   PANEL_ROLES,
   SERVICE_KINDS,
+  SERVICE_NAMES,
   type Answers,
+  type ServiceKind,
   type PanelBreakdown,
   type PollDistribution,
   type PollQuestion,
@@ -36,13 +38,8 @@ const GROUP_KEYS: Readonly<Record<PanelBreakdown, readonly string[]>> = {
   region: ENGLISH_REGIONS,
 };
 
-const SERVICE_LABELS: Readonly<Record<string, string>> = {
-  children: 'Children’s services',
-  adults: 'Adults’ services',
-};
-
 export function groupLabel(by: PanelBreakdown, key: string): string {
-  if (by === 'service') return SERVICE_LABELS[key] ?? key;
+  if (by === 'service') return SERVICE_NAMES[key as ServiceKind] ?? key;
   if (by === 'role') return PANEL_ROLES.find((r) => r.value === key)?.text ?? key;
   return key;
 }

@@ -1,0 +1,102 @@
+import type { CreatePollRequest, PollQuestionInput } from '@swhc/contracts';
+import { queryDatabase } from './test-database';
+
+export interface MemberSpec {
+  readonly service?: string;
+  readonly role?: string;
+  readonly region?: string;
+  readonly pausedUntil?: string | null;
+  readonly confirmed?: boolean;
+}
+
+/**
+ * Confirmed panel members written straight into the database (as if they had joined and confirmed),
+ * `prefix-0001@panel.test` … in order. Returns their addresses in that order.
+ */
+export async function insertMembers(
+  databaseUrl: string,
+  prefix: string,
+  count: number,
+  spec: MemberSpec | ((i: number) => MemberSpec) = {},
+): Promise<string[]> {
+  const emails: string[] = [];
+  const values: unknown[] = [];
+  const rows: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const s = typeof spec === 'function' ? spec(i) : spec;
+    const email = `${prefix}-${String(i + 1).padStart(4, '0')}@panel.test`;
+    emails.push(email);
+    const at = values.length;
+    values.push(
+      email,
+      s.role ?? 'social-worker',
+      s.service ?? 'children',
+      s.region ?? 'London',
+      s.pausedUntil ?? null,
+      s.confirmed === false ? null : new Date(),
+    );
+    rows.push(
+      `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, now(), $${at + 6}, $${at + 5}::date)`,
+    );
+  }
+  for (let start = 0; start < rows.length; start += 1000) {
+    const chunk = rows.slice(start, start + 1000);
+    const offset = start * 6;
+    await queryDatabase(
+      databaseUrl,
+      `INSERT INTO panel_member (email, role, service, region, consented_at, confirmed_at, paused_until)
+       VALUES ${chunk.join(', ')}`,
+      values.slice(offset, offset + chunk.length * 6),
+    );
+  }
+  return emails;
+}
+
+export const WELLBEING: PollQuestionInput = {
+  type: 'rating',
+  name: 'wellbeing-fortnight',
+  title: 'Over the last two weeks, how would you rate your wellbeing?',
+  rateMin: 1,
+  rateMax: 5,
+  minRateDescription: 'Very poor',
+  maxRateDescription: 'Very good',
+  twoWay: { values: [4, 5], label: 'Good or very good', restLabel: 'Less than good' },
+};
+
+export const RESEARCH_USE: PollQuestionInput = {
+  type: 'radiogroup',
+  name: 'research-use',
+  title: 'How often do you use research in your practice?',
+  choices: [
+    { value: 'never', text: 'Never' },
+    { value: 'rarely', text: 'Rarely' },
+    { value: 'sometimes', text: 'Sometimes' },
+    { value: 'often', text: 'Often' },
+    { value: 'always', text: 'Always' },
+  ],
+  twoWay: { values: ['often', 'always'], label: 'Often or always', restLabel: 'Less often' },
+};
+
+/** A poll open from a minute ago for ten days (times with an explicit offset). */
+export function openPoll(overrides: Partial<CreatePollRequest> = {}): CreatePollRequest {
+  const now = Date.now();
+  return {
+    title: 'Pulse poll',
+    opensAt: new Date(now - 60_000).toISOString(),
+    closesAt: new Date(now + 10 * 24 * 60 * 60 * 1000).toISOString(),
+    questions: [WELLBEING],
+    ...overrides,
+  };
+}
+
+/**
+ * Resolves once `check` returns true (checked again whenever the event loop is free, at most every
+ * 50 ms), for effects of background work that announce themselves nowhere (a bounce, a state).
+ */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
