@@ -7,6 +7,7 @@ import { hashPassword } from '../accounts/password-hasher';
 import { StaffAccount } from '../accounts/staff-account.entity';
 import { Instrument } from '../instruments/instrument.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { Poll } from '../panel/polls/poll.entity';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { answersDigest } from '../responses/answers-digest';
 import { dayOf } from '../responses/responses.service';
@@ -22,6 +23,7 @@ import {
   demoEmail,
   demoWaveDates,
 } from './demo-plan';
+import { seedDemoPanel } from './panel-demo';
 import { SeededRandom } from './seeded-random';
 import { randomUnitProfile, syntheticAnswers } from './synthetic-responses';
 
@@ -38,10 +40,28 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.referenceData.ensure();
-    if (await this.dataSource.getRepository(Wave).existsBy({ name: DEMO_WAVE_2025 })) return;
-    const started = Date.now();
-    const count = await this.dataSource.transaction((manager) => this.seed(manager, new Date()));
-    this.logger.log(`Seeded demo data: ${count} synthetic responses in ${Date.now() - started} ms`);
+    if (!(await this.dataSource.getRepository(Wave).existsBy({ name: DEMO_WAVE_2025 }))) {
+      const started = Date.now();
+      const count = await this.dataSource.transaction((manager) => this.seed(manager, new Date()));
+      this.logger.log(
+        `Seeded demo data: ${count} synthetic responses in ${Date.now() - started} ms`,
+      );
+    }
+    // The panel separately, so a demo database from before the panel existed gets one too.
+    if (!(await this.dataSource.getRepository(Poll).exists())) {
+      const started = Date.now();
+      const panel = await this.dataSource.transaction(async (manager) =>
+        seedDemoPanel(
+          manager,
+          await manager.find(Organisation, { order: { gssCode: 'ASC' } }),
+          new SeededRandom(DEMO_SEED + 13),
+          new Date(),
+        ),
+      );
+      this.logger.log(
+        `Seeded the demo panel: ${panel.members} members, ${panel.polls} polls, ${panel.answers} answers in ${Date.now() - started} ms`,
+      );
+    }
   }
 
   private async seed(manager: EntityManager, now: Date): Promise<number> {

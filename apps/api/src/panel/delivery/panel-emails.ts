@@ -24,13 +24,11 @@ const SIGNATURE = 'Social Work Health Check polling panel';
 /** "Friday 13 March 2026 at 5pm" in London time. */
 export function londonClosingTime(instant: Date): string {
   const [date = '', time = '00:00'] = formatLondonDateTime(instant).split('T');
-  const day = new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const noon = new Date(`${date}T12:00:00Z`);
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    noon.toLocaleDateString('en-GB', { ...options, timeZone: 'UTC' });
+  // GOV.UK style: "Friday 13 March 2026", no comma.
+  const day = `${part({ weekday: 'long' })} ${part({ day: 'numeric', month: 'long', year: 'numeric' })}`;
   const [h = 0, m = 0] = time.split(':').map(Number);
   const hour = h % 12 === 0 ? 12 : h % 12;
   const suffix = h < 12 ? 'am' : 'pm';
