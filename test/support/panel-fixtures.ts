@@ -20,33 +20,31 @@ export async function insertMembers(
   spec: MemberSpec | ((i: number) => MemberSpec) = {},
 ): Promise<string[]> {
   const emails: string[] = [];
-  const values: unknown[] = [];
-  const rows: string[] = [];
+  const rows: unknown[][] = [];
   for (let i = 0; i < count; i++) {
     const s = typeof spec === 'function' ? spec(i) : spec;
     const email = `${prefix}-${String(i + 1).padStart(4, '0')}@panel.test`;
     emails.push(email);
-    const at = values.length;
-    values.push(
+    rows.push([
       email,
       s.role ?? 'social-worker',
       s.service ?? 'children',
       s.region ?? 'London',
-      s.pausedUntil ?? null,
       s.confirmed === false ? null : new Date(),
-    );
-    rows.push(
-      `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, now(), $${at + 6}, $${at + 5}::date)`,
-    );
+      s.pausedUntil ?? null,
+    ]);
   }
   for (let start = 0; start < rows.length; start += 1000) {
     const chunk = rows.slice(start, start + 1000);
-    const offset = start * 6;
+    const tuples = chunk.map((_, r) => {
+      const p = r * 6;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, now(), $${p + 5}::timestamptz, $${p + 6}::date)`;
+    });
     await queryDatabase(
       databaseUrl,
       `INSERT INTO panel_member (email, role, service, region, consented_at, confirmed_at, paused_until)
-       VALUES ${chunk.join(', ')}`,
-      values.slice(offset, offset + chunk.length * 6),
+       VALUES ${tuples.join(', ')}`,
+      chunk.flat(),
     );
   }
   return emails;
