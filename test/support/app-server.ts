@@ -12,6 +12,8 @@ export interface RunningApp {
   readonly databaseUrl: string | null;
   readonly output: () => string;
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL): no graceful shutdown, as in a crash. */
+  kill(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -70,12 +72,18 @@ export async function startBuiltApp(
   const output = (): string => log;
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
     await exited;
     clearTimeout(timer);
+  };
+  const kill = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
   };
   try {
     await waitForHealth(baseUrl, child, options.timeoutMs ?? 120000, output);
@@ -83,7 +91,7 @@ export async function startBuiltApp(
     await stop();
     throw error;
   }
-  return { baseUrl, databaseUrl, output, stop };
+  return { baseUrl, databaseUrl, output, stop, kill };
 }
 
 /** A fresh database plus the built app on it: what the browser tests run against. */

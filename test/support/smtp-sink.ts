@@ -48,10 +48,15 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const port = await freePort();
   const received: ReceivedEmail[] = [];
   const waiters: (() => void)[] = [];
+  /** Sessions whose client has gone: a message it never got the "250 OK" for was not delivered. */
+  const closed = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onClose(session) {
+      closed.add(session.id);
+    },
     onRcptTo(address, _session, callback) {
       if (options.reject?.(address.address.toLowerCase())) {
         const error = Object.assign(new Error('No such mailbox'), { responseCode: 550 });
@@ -60,12 +65,16 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       }
       callback();
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         void (async () => {
           await options.beforeAccept?.();
+          if (closed.has(session.id)) {
+            callback(new Error('The client has gone'));
+            return;
+          }
           const parsed = await simpleParser(Buffer.concat(chunks));
           const headers = new Map<string, string>();
           for (const line of parsed.headerLines) headers.set(line.key, line.line);
