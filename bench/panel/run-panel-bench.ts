@@ -16,12 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { startBuiltApp, type RunningApp } from '../../test/support/app-server';
 import { insertMembers, openPoll, WELLBEING } from '../../test/support/panel-fixtures';
 import { linkToken, startSmtpSink } from '../../test/support/smtp-sink';
-import {
-  createStaffAccount,
-  signIn,
-  TEST_HOST,
-  TEST_ORIGIN,
-} from '../../test/support/staff-fixtures';
+import { createStaffAccount, signIn } from '../../test/support/staff-fixtures';
 import { seedSurveyFixtures } from '../../test/support/survey-fixtures';
 import { createDatabaseOn, dropDatabaseOn, queryDatabase } from '../../test/support/test-database';
 import { startThrowawayPostgres } from '../report/throwaway-postgres';

@@ -145,13 +145,13 @@ describe('panel anonymity by design', () => {
       const res = await request(server)
         .post('/api/panel/answers')
         .set('Host', TEST_HOST)
-        .send({ token: linkToken(invitation!, '/panel/poll'), submissionId, answers: pairOf(i) });
+        .send({ token: linkToken(invitation, '/panel/poll'), submissionId, answers: pairOf(i) });
       expect(res.status).toBe(201);
     }
 
     // While open, answers wait in intake. When the poll closes, they are sealed together.
     const [poll] = await q<{ id: string; closes_at: Date }>(`SELECT id, closes_at FROM poll`);
-    await t.app.get(PanelScheduler).tick(new Date(poll!.closes_at.getTime() + 2 * 60_000));
+    await t.app.get(PanelScheduler).tick(new Date(poll.closes_at.getTime() + 2 * 60_000));
     expect(await q(`SELECT 1 FROM poll_answer_intake`)).toEqual([]);
 
     // In storage order (ctid), with the transaction that wrote each row (xmin).

@@ -5,6 +5,7 @@ import { AnswersService } from '../../apps/api/src/panel/answers/answers.service
 import { PanelScheduler } from '../../apps/api/src/panel/polls/panel-scheduler.service';
 import { PanelResultsService } from '../../apps/api/src/panel/results/panel-results.service';
 import {
+  fieldsOf,
   insertMembers,
   openPoll,
   RESEARCH_USE,
@@ -26,12 +27,13 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
   let researcherCookie: string;
   let scheduler: PanelScheduler;
 
-  const asAdmin = (method: 'get' | 'post' | 'put', url: string, cookie = adminCookie) =>
-    request(server)
-      [method](url)
+  const asAdmin = (method: 'get' | 'post' | 'put', url: string, cookie = adminCookie) => {
+    const agent = request(server);
+    return agent[method](url)
       .set('Host', TEST_HOST)
       .set('Origin', TEST_ORIGIN)
       .set('Cookie', cookie);
+  };
   const publicPost = (url: string, body: object) =>
     request(server).post(url).set('Host', TEST_HOST).set('Origin', TEST_ORIGIN).send(body);
   const count = async (sql: string, params: unknown[] = []) =>
@@ -70,11 +72,7 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
       ],
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
-      'title',
-      'questions[0].rateMax',
-      'questions[1].choices',
-    ]);
+    expect(fieldsOf(res.body)).toEqual(['title', 'questions[0].rateMax', 'questions[1].choices']);
     expect(await count('SELECT count(*) AS n FROM poll')).toBe(0);
     expect(await count('SELECT count(*) AS n FROM panel_question')).toBe(0);
   });
@@ -127,7 +125,7 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
 
   it('takes one answer per link: replays get the same receipt, others are told politely', async () => {
     const [email] = sink.to('child-0001@panel.test');
-    const token = linkToken(email!, '/panel/poll');
+    const token = linkToken(email, '/panel/poll');
     const poll = await publicPost('/api/panel/invitation', { token });
     expect(poll.status).toBe(200);
     expect(poll.body.poll.title).toBe('Children’s pulse');
@@ -141,7 +139,7 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
       answers: { 'wellbeing-fortnight': 9, colour: 'red' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual([
+    expect(fieldsOf(bad.body)).toEqual([
       'answers.wellbeing-fortnight',
       'answers.colour',
       'answers.research-use',
@@ -169,7 +167,7 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
 
   it('stores one answer when the same link is used 20 times at once', async () => {
     const [email] = sink.to('child-0002@panel.test');
-    const token = linkToken(email!, '/panel/poll');
+    const token = linkToken(email, '/panel/poll');
     const before = await count('SELECT count(*) AS n FROM poll_answer_intake');
     const answers = { 'wellbeing-fortnight': 2, 'research-use': 'rarely' };
     const sameId = randomUUID();
@@ -192,7 +190,7 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
 
   it('refuses unknown, closed and malformed requests with 4xx, storing nothing', async () => {
     const [email] = sink.to('child-0003@panel.test');
-    const token = linkToken(email!, '/panel/poll');
+    const token = linkToken(email, '/panel/poll');
     const answers = { 'wellbeing-fortnight': 3, 'research-use': 'never' };
     const before = await count('SELECT count(*) AS n FROM poll_answer_intake');
     const cases: [object, number][] = [
@@ -233,7 +231,7 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
       `SELECT id, remind_at FROM poll WHERE title = 'Children’s pulse'`,
     );
     const before = sink.received.length;
-    const report = await scheduler.tick(new Date(poll!.remind_at.getTime() + 1000));
+    const report = await scheduler.tick(new Date(poll.remind_at.getTime() + 1000));
     // 12 children's members were reached; 2 have answered; the bounced address is not reminded.
     expect(report.reminders).toBe(10);
     const reminders = (await sink.waitFor(before + 10)).slice(before);
@@ -254,7 +252,7 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
       });
       expect(res.status).toBe(201);
     }
-    expect((await scheduler.tick(new Date(poll!.remind_at.getTime() + 2000))).reminders).toBe(0);
+    expect((await scheduler.tick(new Date(poll.remind_at.getTime() + 2000))).reminders).toBe(0);
   });
 
   it('shows counts while open and, after closing, distributions only for groups of K or more', async () => {
@@ -262,7 +260,7 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
       t.database.url,
       `SELECT id, closes_at FROM poll WHERE title = 'Children’s pulse'`,
     );
-    const open = await asAdmin('get', `/api/panel/polls/${poll!.id}/results`, researcherCookie);
+    const open = await asAdmin('get', `/api/panel/polls/${poll.id}/results`, researcherCookie);
     expect(open.body).toEqual({
       status: 'open',
       invited: 13,
@@ -274,16 +272,16 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
     for (let i = 5; i <= 10; i++) {
       const [email] = sink.to(`child-${String(i).padStart(4, '0')}@panel.test`);
       await publicPost('/api/panel/answers', {
-        token: linkToken(email!, '/panel/poll'),
+        token: linkToken(email, '/panel/poll'),
         submissionId: randomUUID(),
         answers: { 'wellbeing-fortnight': i % 2 === 0 ? 4 : 2, 'research-use': 'often' },
       });
     }
-    const afterClose = new Date(poll!.closes_at.getTime() + 2 * 60_000);
+    const afterClose = new Date(poll.closes_at.getTime() + 2 * 60_000);
     await scheduler.tick(afterClose);
     expect(await count('SELECT count(*) AS n FROM poll_answer_intake')).toBe(0);
     expect(await count('SELECT count(*) AS n FROM poll_answer')).toBe(10);
-    const results = await t.app.get(PanelResultsService).results(poll!.id, afterClose);
+    const results = await t.app.get(PanelResultsService).results(poll.id, afterClose);
     if (results.status !== 'closed') throw new Error('expected closed results');
     expect(results.responses).toBe(10);
     const [wellbeing, research] = results.questions;
@@ -311,11 +309,11 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
       openPoll({
         title: 'Adults’ pulse',
         audience: { services: ['adults'] },
-        questions: [{ reuse: question!.id }],
+        questions: [{ reuse: question.id }],
       }),
     );
     expect(created.status).toBe(201);
-    expect(created.body.questions[0].id).toBe(question!.id);
+    expect(created.body.questions[0].id).toBe(question.id);
     // A new question may not take an existing name.
     const clash = await asAdmin('post', '/api/panel/polls').send(
       openPoll({ questions: [WELLBEING] }),
@@ -328,7 +326,7 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
     for (let i = 1; i <= 30; i++) {
       const [email] = sink.to(`trend-${String(i).padStart(4, '0')}@panel.test`);
       const res = await publicPost('/api/panel/answers', {
-        token: linkToken(email!, '/panel/poll'),
+        token: linkToken(email, '/panel/poll'),
         submissionId: randomUUID(),
         answers: { 'wellbeing-fortnight': i <= 12 ? 5 : i <= 20 ? 3 : 1 },
       });
@@ -336,7 +334,7 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
     }
     const results = t.app.get(PanelResultsService);
     const afterClose = new Date(Date.now() + 11 * DAY);
-    const trend = await results.trend(question!.id, 'membership', afterClose);
+    const trend = await results.trend(question.id, 'membership', afterClose);
     expect(trend.points.map((p) => p.poll.title)).toEqual(['Children’s pulse', 'Adults’ pulse']);
     const [, adults] = trend.points;
     expect(adults?.n).toBe(30);
@@ -347,16 +345,13 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
 
     const repeated = await asAdmin('get', '/api/panel/questions/repeated', researcherCookie);
     expect(repeated.body).toEqual([
-      { question: expect.objectContaining({ id: question!.id }), polls: 2 },
+      { question: expect.objectContaining({ id: question.id }), polls: 2 },
     ]);
     const margins = await asAdmin('put', '/api/panel/trend-margins').send({
       region: { London: 1, Mars: 2 },
     });
     expect(margins.status).toBe(400);
-    expect(margins.body.errors.map((e: { field: string }) => e.field)).toEqual([
-      'region.Mars',
-      'region',
-    ]);
+    expect(fieldsOf(margins.body)).toEqual(['region.Mars', 'region']);
   });
 
   it('counts members by status, region, role and employer, and never lists them', async () => {

@@ -98,3 +98,9 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_00
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** The fields an error answer names, in order. */
+export function fieldsOf(body: unknown): string[] {
+  const errors = (body as { errors?: { field: string }[] }).errors ?? [];
+  return errors.map((e) => e.field);
+}

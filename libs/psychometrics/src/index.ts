@@ -12,7 +12,8 @@ export * from './compare';
 // weighting: rake(rows, margins, { epsilon = 1e-10, maxPasses = 100 }) with survey::rake's stopping rule;
 // rows are string[] (positional, margins an array of Map/Record) or Record<variable, level> (margins a
 // Record<variable, ...>). `iterations` counts sweeps; non-convergence throws RakeNonConvergenceError
-// unless { allowNonConvergence: true }. Also kishDeff(weights), weightedMean(values, weights).
+// unless { allowNonConvergence: true }. Also kishDeff(weights), weightedMean(values, weights), and
+// proportionInterval(outcomes, weights?) — Wilson interval with Kish's effective n (prop.test unweighted).
 export * from './weighting';
 // drivers: shapleyR2(data, outcome, predictors, { weights? }) → { n, r2, shapley: number[] in predictor
 // order, shares: Record<predictor, number> }.

@@ -498,3 +498,17 @@ export type RobustFimlKey =
 export function lavaanRobustFiml(): Readonly<Record<RobustFimlKey, RobustFimlCase>> {
   return readFixtureJson<Record<RobustFimlKey, RobustFimlCase>>('lavaan-robust-fiml.json');
 }
+
+// ---------------------------------------------------------------------------------------------
+// weighted-proportion.json (fixtures/r/weighted-proportion.R): prop.test and survey::rake/svymean
+// ---------------------------------------------------------------------------------------------
+
+/** A proportion with its Wilson interval: unweighted (prop.test) and raked (Kish effective n). */
+export interface WeightedProportionReference {
+  margins: { region: Record<string, number>; role: Record<string, number> };
+  unweighted: { estimate: number; lower: number; upper: number };
+  raked: { estimate: number; lower: number; upper: number; deff: number; first_weights: number[] };
+}
+
+export const weightedProportionReference = (): WeightedProportionReference =>
+  readFixtureJson<WeightedProportionReference>('weighted-proportion.json');

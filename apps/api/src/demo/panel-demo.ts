@@ -285,7 +285,7 @@ function shuffle<T>(items: readonly T[], random: SeededRandom): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = random.integer(0, i);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
+    [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
 }

@@ -3,21 +3,12 @@
  * prop.test(x, n, correct = FALSE)$conf.int; raked = survey 4.1-1 rake (epsilon 1e-12) to region and
  * role margins, svymean, Kish deff, Wilson with n / deff. Tolerance 1e-9 relative.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadCsv, relErr } from '../distributions/test-fixtures';
+import { assertClose, loadCsv, TOLERANCE, weightedProportionReference } from '../../testing';
 import { InvalidArgumentError, TooFewRowsError } from '../scoring/errors';
 import { rake } from './rake';
 import { proportionInterval } from './weighted-proportion';
 
-interface Reference {
-  margins: { region: Record<string, number>; role: Record<string, number> };
-  unweighted: { estimate: number; lower: number; upper: number };
-  raked: { estimate: number; lower: number; upper: number; deff: number; first_weights: number[] };
-}
-const reference = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', 'fixtures', 'weighted-proportion.json'), 'utf8'),
-) as Reference;
+const reference = weightedProportionReference();
 const data = loadCsv('weighted-proportion.csv');
 const favourable = data.column('favourable');
 const rows = data.textColumn('region').map((region, i) => ({
@@ -25,9 +16,9 @@ const rows = data.textColumn('region').map((region, i) => ({
   role: data.textColumn('role')[i] ?? '',
 }));
 
-function close(got: number, want: number, tol = 1e-9): void {
-  expect(relErr(got, want)).toBeLessThanOrEqual(tol);
-}
+const close = (got: number, want: number): void => {
+  assertClose('proportionInterval', got, want, TOLERANCE.closedForm);
+};
 
 describe('proportionInterval vs R', () => {
   it('unweighted: the Wilson interval of prop.test(correct = FALSE)', () => {

@@ -63,7 +63,7 @@ export function trendEstimates(
   }
   const { weights, converged } = rake(
     answered.map((r) => Object.fromEntries(dimensions.map((d) => [d, r[d]]))),
-    usable as Record<string, Record<string, number>>,
+    usable,
     { epsilon: 1e-10, maxPasses: 200, allowNonConvergence: true },
   );
   if (!converged) {
