@@ -1,5 +1,5 @@
 import type { Answers, PanelRole, ServiceKind } from '@swhc/contracts';
-import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Poll } from '../polls/poll.entity';
 
 /**
@@ -10,7 +10,7 @@ import { Poll } from '../polls/poll.entity';
 @Entity('poll_answer')
 @Index('ix_poll_answer_poll', ['pollId'])
 export class PollAnswer {
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @ManyToOne(() => Poll, { nullable: false, onDelete: 'CASCADE' })

@@ -127,7 +127,7 @@ export class PanelResultsService {
 
   async trendMargins(): Promise<TrendMargins | null> {
     const row = await this.dataSource.getRepository(Setting).findOneBy({ key: TREND_MARGINS });
-    return typeof row?.value === 'object' ? (row.value) : null;
+    return typeof row?.value === 'object' ? row.value : null;
   }
 
   async setTrendMargins(input: unknown): Promise<TrendMargins> {
