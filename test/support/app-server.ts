@@ -95,9 +95,11 @@ export async function startBuiltApp(
 }
 
 /** A fresh database plus the built app on it: what the browser tests run against. */
-export async function startApp(): Promise<RunningApp & { database: TestDatabase }> {
+export async function startApp(
+  env: Record<string, string> = {},
+): Promise<RunningApp & { database: TestDatabase }> {
   const database = await provisionTestDatabase();
-  const app = await startBuiltApp(database.url);
+  const app = await startBuiltApp(database.url, { env });
   return {
     ...app,
     database,

@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { SendResponseResult } from '../../api';
-import { createProgressStore } from './saved-progress';
+import { createProgressStore } from '../../survey/answering';
 import { SurveyJourney } from './survey-journey';
 import ThankYouPage from './thank-you-page';
 

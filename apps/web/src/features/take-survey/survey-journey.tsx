@@ -1,11 +1,16 @@
-import { SERVICE_NAMES, type SurveyDefinitionResponse } from '@swhc/contracts';
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { SERVICE_NAMES, type Answers, type SurveyDefinitionResponse } from '@swhc/contracts';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { sendResponse, type SendResponseResult } from '../../api';
 import { SurveyForm } from '../../survey';
+import {
+  createProgressStore,
+  SendingPanel,
+  surveyProgressTag,
+  useSubmission,
+  type ProgressStore,
+} from '../../survey/answering';
 import { ClosedLinkPage, UnknownLinkPage } from './link-problem-pages';
-import { createProgressStore, type ProgressStore } from './saved-progress';
-import { SendingPanel } from './sending-panel';
-import { useSubmission, type UseSubmissionOptions } from './use-submission';
 
 export interface ThankYouState {
   organisationName: string;
@@ -22,18 +27,28 @@ export function SurveyJourney({
   definition: SurveyDefinitionResponse;
   /** Injected in tests; the real page uses localStorage and the api. */
   store?: ProgressStore;
-  send?: UseSubmissionOptions['send'];
+  send?: (
+    code: string,
+    request: { submissionId: string; answers: Answers },
+  ) => Promise<SendResponseResult>;
 }) {
   const store = useMemo(() => givenStore ?? createProgressStore(), [givenStore]);
-  const instrument = `${definition.instrument.key}@${definition.instrument.version}`;
+  const tag = surveyProgressTag(
+    definition.wave.id,
+    `${definition.instrument.key}@${definition.instrument.version}`,
+  );
   // Read once: later changes are written by the journey itself.
-  const [saved] = useState(() => store.load(code, definition.wave.id, instrument));
+  const [saved] = useState(() => store.load(code, tag));
+  const sendOne = useCallback(
+    (request: { submissionId: string; answers: Answers }) => (send ?? sendResponse)(code, request),
+    [code, send],
+  );
   const { state, saveProgress, submit, retryNow } = useSubmission({
-    code,
-    definition,
+    storeKey: code,
+    tag,
     store,
     saved,
-    send,
+    send: sendOne,
   });
   const navigate = useNavigate();
 

@@ -1,6 +1,6 @@
-import type { Answers, FieldError, SurveyDefinitionResponse } from '@swhc/contracts';
+import type { Answers, FieldError } from '@swhc/contracts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { sendResponse, type SendResponseResult } from '../../api';
+import type { SendResponseResult } from '../../api';
 import type { PendingSubmission, ProgressStore, SavedProgress } from './saved-progress';
 import { createWaker, sendWithRetry, type SettledResult } from './send-with-retry';
 import { newSubmissionId } from './submission-id';
@@ -13,15 +13,15 @@ export type SubmissionState =
   | { phase: 'not-found' };
 
 export interface UseSubmissionOptions {
-  code: string;
-  definition: SurveyDefinitionResponse;
+  /** Where the progress is saved in the store (a link code, a poll id). */
+  storeKey: string;
+  /** What the answers belong to (see SavedProgress.tag). */
+  tag: string;
   store: ProgressStore;
   /** Progress found in storage when the page opened (a pending attempt there is resumed at once). */
   saved: SavedProgress | undefined;
-  send?: (
-    code: string,
-    request: { submissionId: string; answers: Answers },
-  ) => Promise<SendResponseResult>;
+  /** One attempt to send; the result says whether to try again. */
+  send: (request: { submissionId: string; answers: Answers }) => Promise<SendResponseResult>;
 }
 
 /**
@@ -36,19 +36,11 @@ export interface UseSubmissionOptions {
  *   so this can only be an earlier send from this browser (e.g. another tab); sending again under a new
  *   id would count one person twice, so we treat it as received and say so.
  */
-export function useSubmission({
-  code,
-  definition,
-  store,
-  saved,
-  send = sendResponse,
-}: UseSubmissionOptions) {
-  const waveId = definition.wave.id;
-  const instrument = `${definition.instrument.key}@${definition.instrument.version}`;
+export function useSubmission({ storeKey: code, tag, store, saved, send }: UseSubmissionOptions) {
   const [state, setState] = useState<SubmissionState>(
     saved?.pending ? { phase: 'sending', failures: 0 } : { phase: 'editing' },
   );
-  const progress = useRef<SavedProgress>(saved ?? { waveId, instrument, answers: {}, pageNo: 0 });
+  const progress = useRef<SavedProgress>(saved ?? { tag, answers: {}, pageNo: 0 });
   const inFlight = useRef<AbortController | null>(null);
   const waker = useMemo(() => createWaker(), []);
 
@@ -59,7 +51,7 @@ export function useSubmission({
       inFlight.current = controller;
       setState({ phase: 'sending', failures: 0 });
       const result = await sendWithRetry({
-        send: (request) => send(code, request),
+        send,
         request: pending,
         signal: controller.signal,
         wait: waker.wait,

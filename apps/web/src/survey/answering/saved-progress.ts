@@ -1,42 +1,53 @@
 import type { Answers } from '@swhc/contracts';
 
 /**
- * A respondent's progress on one link, kept in localStorage so a reload (or a phone that drops the tab)
- * resumes where they were. Nothing here identifies the person; it is cleared once the server acknowledges.
+ * A respondent's progress on one survey (a health check link, a panel poll), kept in localStorage so a
+ * reload (or a phone that drops the tab) resumes where they were. Nothing here identifies the person;
+ * it is cleared once the server acknowledges.
  *
  * `pending` is an attempt to send: the answers are frozen together with the submission id the moment the
  * person presses Complete. Every retry sends exactly that pair, so the server can recognise a repeat and
  * store it once, even across reloads.
  */
 export interface SavedProgress {
-  /** Answers belong to one wave and instrument version; anything else is thrown away. */
-  waveId: string;
-  instrument: string;
+  /**
+   * What the answers belong to, e.g. a wave and instrument version (`surveyProgressTag`) or a poll:
+   * progress saved under another tag is thrown away.
+   */
+  tag: string;
   answers: Answers;
   pageNo: number;
   pending?: PendingSubmission;
 }
+
+/** The tag of a health check's progress: its wave and instrument version. */
+export const surveyProgressTag = (waveId: string, instrument: string): string =>
+  `${waveId}|${instrument}`;
 
 export interface PendingSubmission {
   submissionId: string;
   answers: Answers;
 }
 
-const VERSION = 1;
-const keyFor = (code: string) => `swhc:survey:${code}`;
+const VERSION = 2;
 
 export interface ProgressStore {
-  load(code: string, waveId: string, instrument: string): SavedProgress | undefined;
-  save(code: string, progress: SavedProgress): void;
-  clear(code: string): void;
+  load(key: string, tag: string): SavedProgress | undefined;
+  save(key: string, progress: SavedProgress): void;
+  clear(key: string): void;
 }
 
-/** localStorage may be missing, full or blocked (private modes): the survey must still work without it. */
+/**
+ * localStorage may be missing, full or blocked (private modes): the survey must still work without it.
+ * `namespace` keeps kinds of survey apart: entries are `swhc:<namespace>:<key>` (e.g. a link code).
+ */
 export function createProgressStore(
   storage: Storage | undefined = safeLocalStorage(),
+  namespace = 'survey',
 ): ProgressStore {
+  const keyFor = (key: string) => `swhc:${namespace}:${key}`;
   return {
-    load(code, waveId, instrument) {
+    load(code, tag) {
       if (!storage) return undefined;
       let raw: string | null;
       try {
@@ -46,7 +57,7 @@ export function createProgressStore(
       }
       if (!raw) return undefined;
       const parsed = parse(raw);
-      if (!parsed || parsed.waveId !== waveId || parsed.instrument !== instrument) {
+      if (!parsed || parsed.tag !== tag) {
         this.clear(code);
         return undefined;
       }
@@ -84,12 +95,22 @@ function parse(raw: string): SavedProgress | undefined {
   } catch {
     return undefined;
   }
-  if (!isRecord(value) || value['v'] !== VERSION) return undefined;
-  const { waveId, instrument, answers, pageNo, pending } = value;
-  if (typeof waveId !== 'string' || typeof instrument !== 'string') return undefined;
+  if (!isRecord(value)) return undefined;
+  const { answers, pageNo, pending } = value;
+  // Version 1 (health check links only) named the wave and instrument: a pending attempt saved by
+  // the release before must still be sent.
+  const tag =
+    value['v'] === VERSION
+      ? value['tag']
+      : value['v'] === 1 &&
+          typeof value['waveId'] === 'string' &&
+          typeof value['instrument'] === 'string'
+        ? surveyProgressTag(value['waveId'], value['instrument'])
+        : undefined;
+  if (typeof tag !== 'string') return undefined;
   if (!isAnswers(answers) || typeof pageNo !== 'number' || !Number.isInteger(pageNo))
     return undefined;
-  const progress: SavedProgress = { waveId, instrument, answers, pageNo: Math.max(0, pageNo) };
+  const progress: SavedProgress = { tag, answers, pageNo: Math.max(0, pageNo) };
   if (
     isRecord(pending) &&
     typeof pending['submissionId'] === 'string' &&
