@@ -242,6 +242,8 @@ export type PollResults =
       invited: number;
       responseRate: number | null;
       message: string | null;
+      /** K: no group of fewer people is shown or can be worked out. */
+      minimumGroupSize: number;
       questions: PollQuestionResult[];
     };
 

@@ -47,7 +47,7 @@ export async function sendResponse(
 /** What a 2xx carries; read defensively, since an acknowledgement counts even without it. */
 type Receipt = Partial<SurveyResponseReceipt> | null | undefined;
 
-function sendOutcome(result: ApiResult<Receipt>, submissionId: string): SendResponseResult {
+export function sendOutcome(result: ApiResult<Receipt>, submissionId: string): SendResponseResult {
   switch (result.kind) {
     case 'ok':
       return {

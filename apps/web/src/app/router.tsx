@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import * as admin from '../features/admin';
 import { HomePage, NotFoundPage } from '../features/home';
+import * as panel from '../features/panel';
 import { reportPage } from '../features/report';
 import { researchPage } from '../features/research';
 import { signInPage } from '../features/sign-in';
@@ -45,6 +46,26 @@ export const routes: RouteObject[] = [
           { path: 'admin/settings', lazy: admin.settingsPage },
           { path: 'admin/audit', lazy: admin.auditPage },
           { path: 'research', ...researchPage },
+          { path: 'panel/join', lazy: panel.joinPage },
+          { path: 'panel/join/check-email', element: <panel.CheckEmailPage /> },
+          { path: 'panel/confirm', lazy: panel.confirmPage },
+          { path: 'panel/confirmed', lazy: panel.confirmedPage },
+          { path: 'panel/manage', lazy: panel.managePage },
+          { path: 'panel/left', element: <panel.LeftPage /> },
+          {
+            path: 'panel/poll',
+            lazy: panel.pollPage,
+            hydrateFallbackElement: <Loading text="Loading the poll…" />,
+          },
+          { path: 'panel/poll/thank-you', element: <panel.PollThankYouPage /> },
+          { path: 'admin/panel', lazy: panel.membersPage },
+          { path: 'admin/panel/polls', lazy: panel.pollsPage },
+          { path: 'admin/panel/polls/new', lazy: panel.newPollPage },
+          { path: 'admin/panel/polls/:id', lazy: panel.adminPollPage },
+          { path: 'admin/panel/margins', lazy: panel.marginsPage },
+          { path: 'research/panel', lazy: panel.resultsHomePage },
+          { path: 'research/panel/polls/:id', lazy: panel.pollResultsPage },
+          { path: 'research/panel/trends/:id', lazy: panel.trendPage },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,3 +1,4 @@
+export * from './checkbox-field';
 export * from './choice';
 export * from './error-summary';
 export * from './footer';
@@ -11,3 +12,4 @@ export * from './select-field';
 export * from './skip-link';
 export * from './success-banner';
 export * from './text-field';
+export * from './textarea-field';

@@ -21,7 +21,7 @@ export function TextField({
   error?: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'datetime-local';
   /** Characters the field is sized for (GOV.UK fixed widths); full width when omitted. */
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
   labelAsHeading?: boolean;

@@ -67,6 +67,7 @@ export class PanelResultsService {
       responses,
       responseRate,
       message: rows.length < k ? `Fewer than ${k} responses: no results are shown.` : null,
+      minimumGroupSize: k,
       questions: pollQuestionResults(questions, rows, k),
     };
   }

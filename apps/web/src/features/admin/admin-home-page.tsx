@@ -28,6 +28,10 @@ export function AdminHomePage() {
           <Link to="/admin/audit">Audit log</Link>: recent sign-ins, failed sign-ins, sign-outs,
           refused requests and changes made by administrators.
         </li>
+        <li>
+          <Link to="/admin/panel">Polling panel</Link>: member counts, polls (create one, follow its
+          emails, read its results) and the margins trends are weighted to.
+        </li>
       </ul>
     </>
   );

@@ -4,6 +4,7 @@ const ITEMS = [
   { to: '/admin/accounts', label: 'Staff accounts' },
   { to: '/admin/settings', label: 'Minimum group size' },
   { to: '/admin/audit', label: 'Audit log' },
+  { to: '/admin/panel', label: 'Polling panel' },
 ] as const;
 
 /** The admin pages' own navigation, under the header. */

@@ -20,6 +20,10 @@ export function HomePage() {
         Results are only shown for groups of at least 10 people, so nobody can work out how you
         answered.
       </p>
+      <p className="app-body">
+        You can also <Link to="/panel/join">join the polling panel</Link>: a one-minute poll by
+        email about every two weeks, on wellbeing, how you use research and issues of the day.
+      </p>
       <h2 className="app-heading-m">
         If you are a principal social worker, researcher or administrator
       </h2>

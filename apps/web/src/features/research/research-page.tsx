@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from 'react-router';
+import { Link, type LoaderFunctionArgs } from 'react-router';
 import { requireStaff } from '../../app/page-data';
 import { usePageTitle } from '../../ui';
 
@@ -14,6 +14,10 @@ export function ResearchPage() {
     <div className="app-grid-two-thirds">
       <h1 className="app-heading-xl">Research</h1>
       <p className="app-body-l">
+        <Link to="/research/panel">Polling panel results and trends</Link>: every poll’s results and
+        the trends of questions asked more than once, unweighted and weighted.
+      </p>
+      <p className="app-body">
         Research exports and the national view are not available yet. They will come in a later
         release.
       </p>

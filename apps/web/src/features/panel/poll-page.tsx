@@ -1,0 +1,57 @@
+import {
+  type LoaderFunctionArgs,
+  type ShouldRevalidateFunctionArgs,
+  useLoaderData,
+  useRevalidator,
+} from 'react-router';
+import { loadPoll } from '../../api';
+import { preloadSurveyForm } from '../../survey';
+import { Loading } from '../../ui';
+import { linkToken } from './link-token';
+import {
+  AlreadyAnsweredPage,
+  ClosedPollPage,
+  InvalidLinkPage,
+  PanelServiceProblem,
+} from './panel-pages';
+import { PollJourney } from './poll-journey';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // SurveyJS is large: start downloading it while the poll is fetched.
+  preloadSurveyForm();
+  const token = linkToken(request);
+  return { token, result: await loadPoll(token, request.signal) };
+}
+
+/** As for the health check: a new poll object would start a new model under the member's answers. */
+export function shouldRevalidate({
+  currentUrl,
+  nextUrl,
+  formMethod,
+}: ShouldRevalidateFunctionArgs) {
+  return formMethod === undefined && currentUrl.href === nextUrl.href;
+}
+
+/** /panel/poll#token — a member's personal link to one poll. */
+export function PollPage() {
+  const { token, result } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  switch (result.kind) {
+    case 'ok':
+      return <PollJourney token={token} poll={result.value} />;
+    case 'not-found':
+      return <InvalidLinkPage what="poll link" />;
+    case 'gone':
+      return <ClosedPollPage />;
+    case 'refused':
+      return result.status === 409 ? <AlreadyAnsweredPage /> : <InvalidLinkPage what="poll link" />;
+    default:
+      return revalidator.state === 'loading' ? (
+        <Loading text="Loading the poll…" />
+      ) : (
+        <PanelServiceProblem onRetry={() => void revalidator.revalidate()} />
+      );
+  }
+}
+
+export const route = { loader, shouldRevalidate, Component: PollPage };
