@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startApp } from '../support/app-server';
 import { seedSurveyFixtures } from '../support/survey-fixtures';
 
@@ -6,16 +9,22 @@ import { seedSurveyFixtures } from '../support/survey-fixtures';
  * an open and a closed survey link. Tests read what they need from the environment (see fixtures.ts).
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const app = await startApp();
+  // No SMTP: emails are written to this outbox, as `npm start` does, and the panel test reads them.
+  const outbox = await mkdtemp(join(tmpdir(), 'swhc-browser-outbox-'));
+  const app = await startApp({ MAIL_OUTBOX_DIR: outbox });
   try {
     if (!app.databaseUrl) throw new Error('The browser tests need the database URL of the app');
     const links = await seedSurveyFixtures(app.databaseUrl);
     process.env['SWHC_BROWSER_BASE_URL'] = app.baseUrl;
     process.env['SWHC_BROWSER_DATABASE_URL'] = app.databaseUrl;
     process.env['SWHC_BROWSER_LINKS'] = JSON.stringify(links);
+    process.env['SWHC_BROWSER_OUTBOX'] = outbox;
   } catch (error) {
     await app.stop();
     throw error;
   }
-  return () => app.stop();
+  return async () => {
+    await app.stop();
+    await rm(outbox, { recursive: true, force: true });
+  };
 }

@@ -3,8 +3,12 @@ import { Outlet, useLocation } from 'react-router';
 import { Footer, Header, PhaseBanner, SkipLink } from '../ui';
 import { StaffHeaderBar } from './staff-header-bar';
 
-/** Respondents' pages never show (or ask) who is signed in: the survey has nothing to do with staff. */
-const isRespondentPath = (pathname: string) => pathname.startsWith('/s/');
+/**
+ * Respondents' pages (a survey, the polling panel's pages for members) never show (or ask) who is
+ * signed in: they have nothing to do with staff.
+ */
+const isRespondentPath = (pathname: string) =>
+  pathname.startsWith('/s/') || pathname.startsWith('/panel/');
 
 /** The frame around every page: skip link, header, phase banner, one <main>, footer. */
 export function Layout() {

@@ -118,7 +118,8 @@ function createModel(
   model.applyTheme(healthCheckTheme);
   // The page renders the survey title as its h1; SurveyJS would render it as a lower heading.
   model.showTitle = false;
-  model.showProgressBar = true;
+  // A one-page form (a panel poll) needs no "Page 1 of 1".
+  model.showProgressBar = model.visiblePageCount > 1;
   model.progressBarLocation = 'top';
   model.progressBarType = 'pages';
   model.questionErrorLocation = 'top';

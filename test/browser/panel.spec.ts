@@ -1,0 +1,222 @@
+import type { Page } from '@playwright/test';
+import { openPoll, RESEARCH_USE, WELLBEING } from '../support/panel-fixtures';
+import { linkIn, waitForOutboxEmail } from '../support/outbox';
+import { createStaffAccount } from '../support/staff-fixtures';
+import { expect, test } from './fixtures';
+import {
+  databaseUrl,
+  expectNoViolations,
+  freshPage,
+  sidewaysOverflow,
+  signIn,
+} from './page-helpers';
+
+function outbox(): string {
+  const dir = process.env['SWHC_BROWSER_OUTBOX'];
+  if (!dir) throw new Error('SWHC_BROWSER_OUTBOX is not set: run through playwright.config.ts');
+  return dir;
+}
+
+const SCREENSHOTS = 'test-results/screenshots/panel';
+const EMAIL = `joiner-${Date.now()}@council.test`;
+const ADMIN = { email: `panel-admin-${Date.now()}@panel.test`, password: 'panel admin password' };
+
+/** What has keyboard focus, described well enough to decide the next key. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const input = el instanceof HTMLInputElement ? el : null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? 'none',
+      type: input?.type ?? '',
+      name: input?.name ?? '',
+      checked: input?.checked ?? false,
+      text: (el?.textContent ?? '').trim(),
+    };
+  });
+
+test.describe.serial('the polling panel', () => {
+  test.beforeAll(async () => {
+    await createStaffAccount(databaseUrl(), { ...ADMIN, role: 'admin' });
+  });
+
+  test('a social worker joins, confirms from the email, answers a poll by keyboard and leaves', async ({
+    browser,
+    baseURL,
+  }) => {
+    const page = await freshPage(browser, baseURL);
+    await page.goto('/panel/join');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Join the polling panel' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/join.png`, fullPage: true });
+
+    // Nothing filled in: every problem at once, in the summary and on its field.
+    await page.getByRole('button', { name: 'Join the panel' }).click();
+    await expect(page.getByRole('alert')).toContainText('Enter your email address');
+    await expect(page).toHaveTitle(/^Error: /);
+    await expectNoViolations(page);
+
+    await page.getByLabel('Email address').fill(EMAIL);
+    await page.getByLabel('Employer').selectOption({ label: 'Hartlepool' });
+    await page.getByLabel('Social worker', { exact: true }).check();
+    await page.getByLabel('Children’s services').check();
+    // Choosing the LA suggested its region.
+    await expect(page.getByLabel('Region you work in')).toHaveValue('North East');
+    await page.getByLabel('I agree to my details being used as described above').check();
+    await page.getByRole('button', { name: 'Join the panel' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+    await expectNoViolations(page);
+
+    // The confirmation email, from the outbox the app writes without a mail server.
+    const confirmation = await waitForOutboxEmail(outbox(), EMAIL, 'Confirm that you want to join');
+    await page.goto(linkIn(confirmation, '/panel/confirm'));
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Confirm your email address' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+    await page.getByRole('button', { name: 'Confirm and join' }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'You have joined the polling panel' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+
+    // An admin opens a poll; the invitation arrives.
+    const api = page.context().request;
+    const login = await api.post('/api/auth/login', {
+      data: ADMIN,
+      headers: { Origin: baseURL ?? '' },
+    });
+    expect(login.status()).toBe(200);
+    const created = await api.post('/api/panel/polls', {
+      data: openPoll({ title: 'Browser pulse', questions: [WELLBEING, RESEARCH_USE] }),
+      headers: { Origin: baseURL ?? '' },
+    });
+    expect(created.status()).toBe(201);
+    await api.post('/api/auth/logout', { headers: { Origin: baseURL ?? '' } });
+    const invitation = await waitForOutboxEmail(outbox(), EMAIL, 'New poll: Browser pulse');
+
+    await page.goto(linkIn(invitation, '/panel/poll'));
+    await expect(page.getByRole('heading', { level: 1, name: 'Browser pulse' })).toBeVisible();
+    await expect(page.locator('.sd-question').first()).toBeVisible();
+    await expectNoViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/poll.png`, fullPage: true });
+
+    // Keyboard only: Tab through, pick with Space or the arrow keys, Enter on "Send my answers".
+    let sent = false;
+    const picked = new Set<string>();
+    for (let step = 0; step < 200 && !sent; step += 1) {
+      const now = await focused(page);
+      if (now.type === 'radio') {
+        if (!picked.has(now.name)) {
+          await page.keyboard.press(picked.size === 0 ? 'ArrowRight' : 'Space');
+          picked.add(now.name);
+        }
+        await page.keyboard.press('Tab');
+      } else if (now.tag === 'button' && /^Send( my)? answers$/.test(now.text)) {
+        await page.keyboard.press('Enter');
+        sent = true;
+      } else {
+        await page.keyboard.press('Tab');
+      }
+    }
+    expect(sent, 'reached "Send my answers" by keyboard').toBe(true);
+    await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+    await expect(page.getByText('Your answers have been sent')).toBeVisible();
+    await expectNoViolations(page);
+
+    // The link answers once, and says so politely.
+    await page.goto(linkIn(invitation, '/panel/poll'));
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'You have already answered this poll' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+
+    // Leaving from the link in the email.
+    await page.goto(linkIn(invitation, '/panel/manage'));
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Manage your membership' }),
+    ).toBeVisible();
+    await expect(page.getByText(EMAIL)).toBeVisible();
+    await expectNoViolations(page);
+    await page.getByRole('button', { name: 'Leave the panel' }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'You have left the polling panel' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+    await waitForOutboxEmail(outbox(), EMAIL, 'You have left the polling panel');
+    // The manage link no longer works.
+    await page.goto(linkIn(invitation, '/panel/manage'));
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'This link is not valid' }),
+    ).toBeVisible();
+    await page.context().close();
+  });
+
+  test('an admin creates a poll on the form and reads the staff pages; axe clean on each', async ({
+    browser,
+    baseURL,
+  }) => {
+    const page = await freshPage(browser, baseURL);
+    await page.goto('/sign-in?next=/admin/panel');
+    await signIn(page, ADMIN);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Polling panel members' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+
+    await page.goto('/admin/panel/polls/new');
+    await expect(page.getByRole('heading', { level: 1, name: 'Create a poll' })).toBeVisible();
+    await expectNoViolations(page);
+    // Sent empty: every problem, each linked to its field.
+    await page.getByRole('button', { name: 'Create the poll' }).click();
+    await expect(page.getByRole('alert')).toContainText('The title must not be empty');
+    await expect(page.getByRole('alert')).toContainText(
+      'Question 1: the question must not be empty',
+    );
+    await expectNoViolations(page);
+
+    await page.getByLabel('Title').fill('Form pulse');
+    await page.getByLabel('A question from an earlier poll, asked again').check();
+    await page.getByLabel('Earlier question').selectOption({ label: WELLBEING.title });
+    await page.getByRole('button', { name: 'Add another question' }).click();
+    const second = page.locator('fieldset.app-poll-question').nth(1);
+    await second.getByLabel('A new question with answers to choose from').check();
+    await second
+      .getByLabel('Question', { exact: true })
+      .fill('Did you get supervision this fortnight?');
+    await second.getByLabel('Answers', { exact: true }).fill('Yes\nPartly\nNo');
+    await second.getByLabel('Yes', { exact: true }).check();
+    await second.getByLabel('Name for the favourable answers').fill('Yes');
+    await second.getByLabel('Name for the other answers').fill('Partly or no');
+    await page.getByRole('button', { name: 'Create the poll' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Form pulse' })).toBeVisible();
+    await expect(page.getByText(/The poll is open/)).toBeVisible();
+    await expectNoViolations(page);
+
+    for (const [path, heading] of [
+      ['/admin/panel/polls', 'Polls'],
+      ['/admin/panel/margins', 'Weighting margins'],
+      ['/research/panel', 'Polling panel results'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expectNoViolations(page);
+    }
+    await page.getByRole('link', { name: WELLBEING.title }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: WELLBEING.title })).toBeVisible();
+    await expect(page.getByRole('img')).toBeVisible();
+    await expectNoViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/trend.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  test('the join page reflows at 320 px', async ({ browser, baseURL }) => {
+    const page = await freshPage(browser, baseURL, 320);
+    await page.goto('/panel/join');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+});
