@@ -36,6 +36,8 @@ export interface SmtpSink {
   waitForTo(address: string, count?: number, timeoutMs?: number): Promise<ReceivedEmail[]>;
   /** The emails to one address. */
   to(address: string): ReceivedEmail[];
+  /** Resolves once no client is connected (e.g. the sink has seen a killed sender's sockets close). */
+  waitForNoClients(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,12 +52,19 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const waiters: (() => void)[] = [];
   /** Sessions whose client has gone: a message it never got the "250 OK" for was not delivered. */
   const closed = new Set<string>();
+  const open = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(session, callback) {
+      open.add(session.id);
+      callback();
+    },
     onClose(session) {
+      open.delete(session.id);
       closed.add(session.id);
+      for (const wake of waiters.splice(0)) wake();
     },
     onRcptTo(address, _session, callback) {
       if (options.reject?.(address.address.toLowerCase())) {
@@ -93,8 +102,12 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       });
     },
   });
+  // A killed client resets its connections; the server reports that as an error event.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  /** Waits for new emails (no polling) until `done`, or fails after the timeout. */
+  /** Waits for new emails or closed connections (no polling) until `done`, or fails after the timeout. */
   const until = async (done: () => boolean, timeoutMs: number, what: () => string) => {
     const deadline = Date.now() + timeoutMs;
     while (!done()) {
@@ -131,6 +144,13 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       return mine();
     },
     to: (address) => received.filter((e) => e.to === address.toLowerCase()),
+    async waitForNoClients(timeoutMs = 20_000) {
+      await until(
+        () => open.size === 0,
+        timeoutMs,
+        () => `emails from ${open.size} clients still connected`,
+      );
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -3,8 +3,8 @@ import { AuditModule } from '../audit/audit.module';
 import { SettingsModule } from '../settings/settings.module';
 import { AnswersService } from './answers/answers.service';
 import { DeliveryDispatcher } from './delivery/delivery-dispatcher';
-import { DirectDeliveryDispatcher } from './delivery/direct-delivery-dispatcher';
 import { MailRateLimiter } from './delivery/mail-rate-limiter';
+import { PanelClock, PanelEmailJobs } from './delivery/panel-jobs.service';
 import { PanelMailer } from './delivery/panel-mailer.service';
 import { MembersService } from './members/members.service';
 import { PanelAdminController } from './panel-admin.controller';
@@ -26,7 +26,9 @@ import { PanelResultsService } from './results/panel-results.service';
     PanelScheduler,
     PanelMailer,
     MailRateLimiter,
-    { provide: DeliveryDispatcher, useClass: DirectDeliveryDispatcher },
+    PanelEmailJobs,
+    { provide: DeliveryDispatcher, useExisting: PanelEmailJobs },
+    PanelClock,
   ],
   exports: [PollsService, PanelScheduler, PanelMailer, MembersService],
 })

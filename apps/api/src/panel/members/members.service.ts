@@ -65,51 +65,61 @@ export class MembersService {
    */
   async join(request: JoinPanelRequest, now = new Date()): Promise<void> {
     const email = normaliseEmail(request.email);
-    const queued = await this.dataSource.transaction(async (manager) => {
-      const organisationId = await this.organisationIdOf(manager, request.organisation);
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(PanelMember)
-        .values({
-          email,
-          organisationId,
-          role: request.role,
-          service: request.service,
-          region: request.region,
-          consentedAt: now,
-          confirmedAt: null,
-          expiresAt: new Date(now.getTime() + CONFIRMATION_DAYS * DAY),
-          pausedUntil: null,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const created = (inserted.raw as { id: string }[])[0];
-      if (created) return [await queueEmail(manager, 'confirm', created.id)];
-
-      const existing = await manager.findOne(PanelMember, {
-        where: { email },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!existing) return [];
-      const recent = await manager
-        .createQueryBuilder(PanelDelivery, 'd')
-        .where('d.member_id = :id', { id: existing.id })
-        .andWhere("d.kind IN ('confirm', 'already-member')")
-        .andWhere('d.created_at > :since', { since: new Date(now.getTime() - DAY) })
-        .getCount();
-      if (recent >= SIGN_UP_EMAILS_PER_DAY) return [];
-      if (existing.confirmedAt === null) {
-        // Signing up again restarts the wait for confirmation.
-        await manager.update(PanelMember, existing.id, {
-          expiresAt: new Date(now.getTime() + CONFIRMATION_DAYS * DAY),
-        });
-        return [await queueEmail(manager, 'confirm', existing.id)];
-      }
-      return [await queueEmail(manager, 'already-member', existing.id)];
+    await this.dataSource.transaction(async (manager) => {
+      const queued = await this.signUpEmails(manager, email, request, now);
+      await this.dispatcher.dispatch(queued, { transaction: manager });
     });
-    await this.dispatcher.dispatch(queued);
+  }
+
+  /** The emails a sign-up queues (none when this address has had enough today). */
+  private async signUpEmails(
+    manager: EntityManager,
+    email: string,
+    request: JoinPanelRequest,
+    now: Date,
+  ): Promise<string[]> {
+    const organisationId = await this.organisationIdOf(manager, request.organisation);
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PanelMember)
+      .values({
+        email,
+        organisationId,
+        role: request.role,
+        service: request.service,
+        region: request.region,
+        consentedAt: now,
+        confirmedAt: null,
+        expiresAt: new Date(now.getTime() + CONFIRMATION_DAYS * DAY),
+        pausedUntil: null,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const created = (inserted.raw as { id: string }[])[0];
+    if (created) return [await queueEmail(manager, 'confirm', created.id)];
+
+    const existing = await manager.findOne(PanelMember, {
+      where: { email },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!existing) return [];
+    const recent = await manager
+      .createQueryBuilder(PanelDelivery, 'd')
+      .where('d.member_id = :id', { id: existing.id })
+      .andWhere("d.kind IN ('confirm', 'already-member')")
+      .andWhere('d.created_at > :since', { since: new Date(now.getTime() - DAY) })
+      .getCount();
+    if (recent >= SIGN_UP_EMAILS_PER_DAY) return [];
+    if (existing.confirmedAt === null) {
+      // Signing up again restarts the wait for confirmation.
+      await manager.update(PanelMember, existing.id, {
+        expiresAt: new Date(now.getTime() + CONFIRMATION_DAYS * DAY),
+      });
+      return [await queueEmail(manager, 'confirm', existing.id)];
+    }
+    return [await queueEmail(manager, 'already-member', existing.id)];
   }
 
   /** Follows a confirmation link: the sign-up becomes a membership. The link then stops working. */
@@ -168,11 +178,12 @@ export class MembersService {
    * the address only until it has gone.
    */
   async leave(token: unknown, now = new Date()): Promise<void> {
-    const queued = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const link = await findToken(manager, token, ['manage'], now);
       const member = await manager.findOneBy(PanelMember, { id: link.memberId });
-      if (!member) return [];
+      if (!member) return;
       const goodbye = await queueEmail(manager, 'goodbye', null, member.email);
+      await this.dispatcher.dispatch([goodbye], { transaction: manager });
       // Unsent emails to them go with them: cancelled rather than left to find no member.
       await manager
         .createQueryBuilder()
@@ -181,9 +192,7 @@ export class MembersService {
         .where("member_id = :id AND state IN ('queued', 'retrying')", { id: member.id })
         .execute();
       await manager.delete(PanelMember, member.id);
-      return [goodbye];
     });
-    await this.dispatcher.dispatch(queued);
   }
 
   /** Deletes sign-ups nobody confirmed in time, and links past their expiry. */

@@ -84,13 +84,14 @@ export class PanelScheduler {
            RETURNING id`,
           [poll.id],
         );
-        return queued.map((r) => r.id);
+        const ids = queued.map((r) => r.id);
+        await this.dispatcher.dispatch(ids, { transaction: manager });
+        return ids;
       });
       if (ids.length === 0) continue;
       polls += 1;
       deliveries += ids.length;
       this.logger.log(`Poll ${poll.id} opened: ${ids.length} invitations queued`);
-      await this.dispatcher.dispatch(ids);
     }
     return { polls, deliveries };
   }
@@ -118,10 +119,11 @@ export class PanelScheduler {
            RETURNING id`,
           [poll.id, londonDate(now)],
         );
-        return queued.map((r) => r.id);
+        const ids = queued.map((r) => r.id);
+        await this.dispatcher.dispatch(ids, { transaction: manager });
+        return ids;
       });
       total += ids.length;
-      if (ids.length > 0) await this.dispatcher.dispatch(ids);
     }
     return total;
   }
