@@ -8,6 +8,7 @@ import {
 } from '../../apps/api/src/retention/retention.service';
 import { createTestApp, startTestAppOn, type TestApp } from '../support/test-app';
 import { provisionTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
+import { tickUntil } from '../support/tick-until';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -34,19 +35,6 @@ const cleanUpJobs = (url: string) =>
     `SELECT state, count(*) AS n FROM ${JOBS_SCHEMA}.job WHERE name = $1 GROUP BY state`,
     [RETENTION_CLEAN_UP.name],
   ).then((rows) => Object.fromEntries(rows.map((r) => [r.state, Number(r.n)])));
-
-/** Moves the test clock on in steps until `done` holds (pg-boss's timers fire only on ticks). */
-async function tickUntil(
-  clock: TestClock,
-  done: () => Promise<boolean>,
-  limitMs: number,
-): Promise<void> {
-  for (let elapsed = 0; elapsed <= limitMs; elapsed += 15_000) {
-    if (await done()) return;
-    await clock.tick(15_000);
-  }
-  throw new Error(`not done within ${limitMs / MINUTE} minutes of clock time`);
-}
 
 describe('retention clean-up', () => {
   const now = new Date('2031-06-10T12:00:00Z');

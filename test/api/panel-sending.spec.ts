@@ -1,3 +1,4 @@
+import { TestClock } from 'pg-boss';
 import { DeliveryDispatcher } from '../../apps/api/src/panel/delivery/delivery-dispatcher';
 import { PanelScheduler } from '../../apps/api/src/panel/polls/panel-scheduler.service';
 import { startBuiltApp, type RunningApp } from '../support/app-server';
@@ -6,6 +7,7 @@ import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createStaffAccount, signIn } from '../support/staff-fixtures';
 import { createTestApp, startTestAppOn, type TestApp } from '../support/test-app';
 import { provisionTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
+import { tickUntil } from '../support/tick-until';
 
 /**
  * Sending survives crashes and scale-out: each email reaches the SMTP server once, counted at the
@@ -120,6 +122,40 @@ describe('panel emails: never lost, never twice', () => {
       await sink.waitFor(300, 60_000);
       await waitUntil(async () => (await states(database.url))['sent'] === 300, 60_000);
       expect(sink.received.map((e) => e.to).sort()).toEqual([...emails].sort());
+    });
+  });
+
+  describe('the minute clock', () => {
+    let t: TestApp;
+    let sink: SmtpSink;
+
+    afterAll(async () => {
+      await t?.close();
+      await sink?.close();
+    });
+
+    it('opens a poll when it is due, through the pg-boss schedule, and its invitations reach the SMTP server', async () => {
+      const clock = new TestClock(new Date('2031-06-10T12:00:30Z'));
+      sink = await startSmtpSink();
+      t = await createTestApp(sink.env, { clock });
+      const emails = await insertMembers(t.database.url, 'clock', 12);
+      const opensAt = new Date('2031-06-10T12:03:00Z');
+      await queryDatabase(
+        t.database.url,
+        `INSERT INTO poll (title, opens_at, closes_at, remind_at, audience)
+         VALUES ('Due', $1, $1::timestamptz + interval '10 days', $1::timestamptz + interval '8 days', '{}')`,
+        [opensAt],
+      );
+      await tickUntil(clock, () => Promise.resolve(sink.received.length >= 12), 10 * 60_000);
+      expect(sink.received.map((e) => e.to).sort()).toEqual([...emails].sort());
+      expect(sink.received.every((e) => e.subject === 'New poll: Due')).toBe(true);
+      // Not before it was due: the clock ran the tick, no request did.
+      const [poll] = await queryDatabase<{ queued: Date }>(
+        t.database.url,
+        `SELECT invitations_queued_at AS queued FROM poll`,
+      );
+      expect(poll?.queued.getTime()).toBeGreaterThanOrEqual(opensAt.getTime());
+      expect(poll?.queued.getTime()).toBeLessThan(opensAt.getTime() + 2 * 60_000);
     });
   });
 });

@@ -102,6 +102,12 @@ test.describe.serial('the polling panel', () => {
     await expect(page.locator('.sd-question').first()).toBeVisible();
     await expectNoViolations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/poll.png`, fullPage: true });
+    // On a phone: no sideways scrolling, still axe clean.
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await expectNoViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/poll-320.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Keyboard only: Tab through, pick with Space or the arrow keys, Enter on "Send my answers".
     let sent = false;
@@ -212,11 +218,32 @@ test.describe.serial('the polling panel', () => {
     await page.context().close();
   });
 
-  test('the join page reflows at 320 px', async ({ browser, baseURL }) => {
+  test('the join page, its errors and a trend reflow at 320 px, axe clean', async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await freshPage(browser, baseURL, 320);
     await page.goto('/panel/join');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await expectNoViolations(page);
+    await page.getByRole('button', { name: 'Join the panel' }).click();
+    await expect(page.getByRole('alert')).toContainText('Enter your email address');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await expectNoViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/join-320.png`, fullPage: true });
+
+    await page.goto('/sign-in?next=/research/panel');
+    await signIn(page, ADMIN);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Polling panel results' }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: WELLBEING.title }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: WELLBEING.title })).toBeVisible();
+    await expect(page.getByRole('img')).toBeVisible();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await expectNoViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/trend-320.png`, fullPage: true });
     await page.context().close();
   });
 });
