@@ -132,15 +132,15 @@ function TrendChart({ trend }: { trend: QuestionTrend }) {
           color: '#0b0c0c',
         },
         ticks: { color: '#0b0c0c' },
-        suggestedMin: 0,
+        // A share: the whole scale, so a small change does not look like a large one.
+        min: 0,
+        max: 100,
       },
       x: { ticks: { color: '#0b0c0c' } },
     },
   };
   const last = points[points.length - 1];
-  const summary = last
-    ? `Line chart of the share answering “${trend.question.twoWay.label}” in ${points.length} polls; latest ${pct(last.weighted ?? last.unweighted)}. The table below gives every value.`
-    : 'No closed polls yet.';
+  const summary = `Line chart of the share answering “${trend.question.twoWay.label}” in ${points.length} polls; latest ${pct(last ? (last.weighted ?? last.unweighted) : null)}. The table below gives every value.`;
   return (
     <div className="app-trend-chart">
       <Line data={data} options={options} role="img" aria-label={summary} />
@@ -148,41 +148,17 @@ function TrendChart({ trend }: { trend: QuestionTrend }) {
   );
 }
 
-/** /research/panel/trends/:id — a repeated question over time, unweighted and raked, with 95% CIs. */
-export function TrendPage() {
-  const { trend, weighting, problem } = useLoaderData<typeof loader>();
-  const [choice, setChoice] = useState<string>(weighting);
-  usePageTitle(`Trend: ${trend.question.title}`);
+/** The chart and, below it, every value it shows. */
+function TrendValues({ trend }: { trend: QuestionTrend }) {
   return (
-    <div className="app-pollpanel">
-      <PanelNav />
-      <span className="app-caption-l">Trend</span>
-      <h1 className="app-heading-xl">{trend.question.title}</h1>
-      <p className="app-body-l">
-        The share of members answering “{trend.question.twoWay.label}” in each poll that asked this
-        question, with its 95% confidence interval.
-      </p>
-      <Form method="get" className="app-trend-form">
-        <RadioField
-          id="weighting"
-          legend="Weight the answers to"
-          choices={Object.entries(WEIGHTINGS).map(([value, label]) => ({ value, label }))}
-          value={choice}
-          onChange={setChoice}
-        />
-        <button type="submit" className="app-button app-button--secondary">
-          Show
-        </button>
-      </Form>
-      {problem ? (
-        <div className="app-inset-text">
-          <p className="app-body">{problem}. Shown weighted to the panel’s membership instead.</p>
-        </div>
-      ) : null}
+    <>
       <TrendChart trend={trend} />
-      <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Trend values">
-        <table className="app-table">
-          <caption className="app-table__caption">Every poll that asked this question</caption>
+      {/* The heading stays outside the table's scrolling box, so a narrow screen shows all of it. */}
+      <h2 className="app-heading-m" id="trend-values">
+        Every poll that asked this question
+      </h2>
+      <div className="app-table-wrapper" tabIndex={0} role="region" aria-labelledby="trend-values">
+        <table className="app-table" aria-labelledby="trend-values">
           <thead>
             <tr>
               <th scope="col">Poll</th>
@@ -228,6 +204,46 @@ export function TrendPage() {
           </tbody>
         </table>
       </div>
+    </>
+  );
+}
+
+/** /research/panel/trends/:id — a repeated question over time, unweighted and raked, with 95% CIs. */
+export function TrendPage() {
+  const { trend, weighting, problem } = useLoaderData<typeof loader>();
+  const [choice, setChoice] = useState<string>(weighting);
+  usePageTitle(`Trend: ${trend.question.title}`);
+  return (
+    <div className="app-pollpanel">
+      <PanelNav />
+      <span className="app-caption-l">Trend</span>
+      <h1 className="app-heading-xl">{trend.question.title}</h1>
+      <p className="app-body-l">
+        The share of members answering “{trend.question.twoWay.label}” in each poll that asked this
+        question, with its 95% confidence interval.
+      </p>
+      <Form method="get" className="app-trend-form">
+        <RadioField
+          id="weighting"
+          legend="Weight the answers to"
+          choices={Object.entries(WEIGHTINGS).map(([value, label]) => ({ value, label }))}
+          value={choice}
+          onChange={setChoice}
+        />
+        <button type="submit" className="app-button app-button--secondary">
+          Show
+        </button>
+      </Form>
+      {problem ? (
+        <div className="app-inset-text">
+          <p className="app-body">{problem}. Shown weighted to the panel’s membership instead.</p>
+        </div>
+      ) : null}
+      {trend.points.length === 0 ? (
+        <p className="app-body">No poll that asked this question has closed yet.</p>
+      ) : (
+        <TrendValues trend={trend} />
+      )}
       <details className="app-details">
         <summary className="app-details__summary">How we worked this out</summary>
         <div className="app-details__text">
