@@ -1,4 +1,5 @@
 import { TestClock } from 'pg-boss';
+import { PanelMailer } from '../../apps/api/src/panel/delivery/panel-mailer.service';
 import { DeliveryDispatcher } from '../../apps/api/src/panel/delivery/delivery-dispatcher';
 import { PanelScheduler } from '../../apps/api/src/panel/polls/panel-scheduler.service';
 import { startBuiltApp, type RunningApp } from '../support/app-server';
@@ -156,6 +157,56 @@ describe('panel emails: never lost, never twice', () => {
       );
       expect(poll?.queued.getTime()).toBeGreaterThanOrEqual(opensAt.getTime());
       expect(poll?.queued.getTime()).toBeLessThan(opensAt.getTime() + 2 * 60_000);
+    });
+  });
+
+  describe('the rate limit', () => {
+    let t: TestApp;
+    let sink: SmtpSink;
+
+    afterAll(async () => {
+      await t?.close();
+      await sink?.close();
+    });
+
+    it('sends MAIL_RATE_PER_MINUTE a minute, and a second job for sent emails uses none of it', async () => {
+      sink = await startSmtpSink();
+      t = await createTestApp({ ...sink.env, MAIL_RATE_PER_MINUTE: '5' });
+      const url = t.database.url;
+      const emails = await insertMembers(url, 'rate', 12);
+      const ids = (
+        await queryDatabase<{ id: string }>(
+          url,
+          `INSERT INTO panel_delivery (kind, member_id) SELECT 'already-member', id FROM panel_member
+           RETURNING id`,
+        )
+      ).map((r) => r.id);
+      const counted = async () =>
+        (await queryDatabase<{ sent: number }>(url, `SELECT sent FROM mail_rate_window`))
+          .map((r) => r.sent)
+          .sort();
+      // Instead of waiting for the next minute: note what has gone, then make the minute a past one.
+      const atEachWait: number[] = [];
+      const nextMinute = async () => {
+        atEachWait.push(sink.received.length);
+        await queryDatabase(
+          url,
+          `UPDATE mail_rate_window SET minute = minute - interval '1 minute'`,
+        );
+      };
+      const mailer = t.app.get(PanelMailer);
+
+      const first = await mailer.deliver(ids, nextMinute);
+      expect([...first.values()].every((o) => o === 'sent')).toBe(true);
+      expect(atEachWait).toEqual([5, 10]);
+      expect(sink.received.map((e) => e.to).sort()).toEqual([...emails].sort());
+      expect(await counted()).toEqual([2, 5, 5]);
+
+      const again = await mailer.deliver(ids, nextMinute);
+      expect([...again.values()].every((o) => o === 'skipped')).toBe(true);
+      expect(atEachWait).toEqual([5, 10]);
+      expect(sink.received).toHaveLength(12);
+      expect(await counted()).toEqual([2, 5, 5]);
     });
   });
 });

@@ -4,6 +4,12 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 
+/** Slots of one minute's sending. */
+export interface RateSlots {
+  readonly granted: number;
+  readonly minute: Date;
+}
+
 /**
  * MAIL_RATE_PER_MINUTE for all instances together: a counter per clock minute in PostgreSQL (the
  * database's clock, so instances agree). A slot is taken in one statement; when the minute is full the
@@ -16,8 +22,11 @@ export class MailRateLimiter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Takes up to `wanted` slots of the current minute; returns how many it got (0 when full). */
-  take(wanted: number): Promise<number> {
+  /**
+   * Takes up to `wanted` slots of the current minute; returns how many it got (0 when full) and the
+   * minute they are in, for giving back the ones not used.
+   */
+  take(wanted: number): Promise<RateSlots> {
     const limit = this.config.mail.ratePerMinute;
     return this.dataSource.transaction(async (manager) => {
       // now() is the transaction's start: the three statements agree on the minute.
@@ -25,18 +34,31 @@ export class MailRateLimiter {
         `INSERT INTO mail_rate_window (minute, sent) VALUES (date_trunc('minute', now()), 0)
          ON CONFLICT (minute) DO NOTHING`,
       );
-      const rows: { sent: number }[] = await manager.query(
-        `SELECT sent FROM mail_rate_window WHERE minute = date_trunc('minute', now()) FOR UPDATE`,
+      const rows: { sent: number; minute: Date }[] = await manager.query(
+        `SELECT sent, minute FROM mail_rate_window WHERE minute = date_trunc('minute', now()) FOR UPDATE`,
       );
-      const granted = Math.max(0, Math.min(wanted, limit - (rows[0]?.sent ?? limit)));
+      const row = rows[0];
+      const granted = Math.max(0, Math.min(wanted, limit - (row?.sent ?? limit)));
       if (granted > 0) {
         await manager.query(
           `UPDATE mail_rate_window SET sent = sent + $1 WHERE minute = date_trunc('minute', now())`,
           [granted],
         );
       }
-      return granted;
+      return { granted, minute: row?.minute ?? new Date(0) };
     });
+  }
+
+  /**
+   * Returns slots taken but not used (their emails had been sent by another job), so a second job
+   * for the same emails does not eat into the minute's sending.
+   */
+  async giveBack(slots: RateSlots, unused: number): Promise<void> {
+    if (unused <= 0) return;
+    await this.dataSource.query(
+      `UPDATE mail_rate_window SET sent = GREATEST(0, sent - $2) WHERE minute = $1`,
+      [slots.minute, unused],
+    );
   }
 
   /** Milliseconds until the next clock minute of the database. */

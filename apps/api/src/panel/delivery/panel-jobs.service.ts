@@ -91,7 +91,9 @@ export class PanelEmailJobs
 
   /**
    * Emails whose job may be gone: claimed by a sender that never finished (sent again once its claim
-   * has timed out), and — at start-up, or when older than any job could wait — still queued.
+   * has timed out), and, at start-up, still queued (a killed instance's active job is retried by
+   * pg-boss only when it expires). Otherwise a queued email always has its job: both are written in
+   * one transaction.
    */
   async recoverStranded(atStartUp: boolean): Promise<void> {
     const timeout = this.config.mail.sendTimeoutSeconds;
@@ -99,7 +101,7 @@ export class PanelEmailJobs
       `SELECT id, CASE WHEN state = 'sending' THEN claimed_at + make_interval(secs => $1 + 1) END AS due
          FROM panel_delivery
         WHERE (state = 'sending' AND ($2 OR claimed_at < now() - make_interval(secs => $1)))
-           OR (state = 'queued' AND ($2 OR created_at < now() - interval '30 minutes'))
+           OR (state = 'queued' AND $2)
            OR (state = 'retrying' AND claimed_at < now() - interval '2 hours')
         ORDER BY created_at`,
       [timeout, atStartUp],

@@ -62,14 +62,15 @@ export class PanelMailer {
     let pending = [...new Set(deliveryIds)];
     while (pending.length > 0) {
       // Slots first, claims second: a claimed email is sent at once, so a claim never waits long.
-      const granted = await this.rateLimiter.take(pending.length);
-      if (granted === 0) {
+      const slots = await this.rateLimiter.take(pending.length);
+      if (slots.granted === 0) {
         await sleep(await this.rateLimiter.untilNextMinute());
         continue;
       }
-      const chunk = pending.slice(0, granted);
-      pending = pending.slice(granted);
+      const chunk = pending.slice(0, slots.granted);
+      pending = pending.slice(slots.granted);
       const claimed = await this.claim(chunk);
+      await this.rateLimiter.giveBack(slots, chunk.length - claimed.length);
       const prepared = await this.prepare(claimed, outcomes);
       await Promise.all(prepared.map((p) => this.sendOne(p, outcomes)));
     }
