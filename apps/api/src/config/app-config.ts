@@ -142,7 +142,13 @@ function parseMail(env: NodeJS.ProcessEnv, problems: string[]): MailSettings {
       ? null
       : {
           host,
-          port: parseWholeNumber('SMTP_PORT', env['SMTP_PORT'], secure ? 465 : 587, [1, 65535], problems),
+          port: parseWholeNumber(
+            'SMTP_PORT',
+            env['SMTP_PORT'],
+            secure ? 465 : 587,
+            [1, 65535],
+            problems,
+          ),
           secure,
           user: env['SMTP_USER'] || null,
           password: env['SMTP_PASSWORD'] || null,
