@@ -77,11 +77,22 @@ function benchSize(n: number, runs: number, withR: boolean): Row[] {
     ? runRBench(surveyCsv(survey), FOUR_FACTOR_MODEL, runs)
     : { ok: false, reason: 'no R' };
   if (!r.ok && withR) console.error(`R side skipped at N = ${n}: ${r.reason}`);
-  const chisqNote = (
-    fit: { chisq: number; iterations: number },
+  /** A CFA row: moments and fit timed apart, with lavaan's time and chi-square when R ran. */
+  const fitRow = (
+    task: string,
+    moments: { ms: number },
+    fit: { ms: number; value: { chisq: number; iterations: number } },
+    rMs: number | undefined,
     rChisq: number | undefined,
-  ): string =>
-    `chisq TS ${fit.chisq.toFixed(4)}${rChisq === undefined ? '' : ` / R ${rChisq.toFixed(4)}`}, ${fit.iterations} TS iterations`;
+  ): Row => ({
+    task,
+    n,
+    moments: moments.ms,
+    fit: fit.ms,
+    total: moments.ms + fit.ms,
+    r: rMs,
+    note: `chisq TS ${fit.value.chisq.toFixed(4)}${rChisq === undefined ? '' : ` / R ${rChisq.toFixed(4)}`}, ${fit.value.iterations} TS iterations`,
+  });
   // estimator MLR and missing = "ml" at N = 3,000 only (lavaan's FIML takes seconds per fit)
   const casewise = n === SMALL_N ? benchCasewise(survey, runs, withR, warmTimed) : [];
   return [
@@ -92,24 +103,14 @@ function benchSize(n: number, runs: number, withR: boolean): Row[] {
       r: r.ok ? r.alpha : undefined,
       note: `alpha ${a.value.alpha.toFixed(6)}`,
     },
-    {
-      task: CFA_TASK,
-      n,
-      moments: oneMoments.ms,
-      fit: oneFit.ms,
-      total: oneMoments.ms + oneFit.ms,
-      r: r.ok ? r.cfa : undefined,
-      note: chisqNote(oneFit.value, r.ok ? r.cfaChisq : undefined),
-    },
-    {
-      task: SCALAR_TASK,
-      n,
-      moments: twoMoments.ms,
-      fit: scalarFit.ms,
-      total: twoMoments.ms + scalarFit.ms,
-      r: r.ok ? r.scalar : undefined,
-      note: chisqNote(scalarFit.value, r.ok ? r.scalarChisq : undefined),
-    },
+    fitRow(CFA_TASK, oneMoments, oneFit, r.ok ? r.cfa : undefined, r.ok ? r.cfaChisq : undefined),
+    fitRow(
+      SCALAR_TASK,
+      twoMoments,
+      scalarFit,
+      r.ok ? r.scalar : undefined,
+      r.ok ? r.scalarChisq : undefined,
+    ),
     ...casewise,
   ];
 }
