@@ -240,32 +240,33 @@ export async function healthCheckInstrumentId(client: Client): Promise<string> {
   return row.id;
 }
 
-export async function insertWave(
-  client: Client,
-  wave: { name: string; instrumentId: string; opensAt: Date; closesAt: Date },
-): Promise<string> {
-  const row = (
-    await client.query<{ id: string }>(
-      `INSERT INTO wave (name, instrument_id, opens_at, closes_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [wave.name, wave.instrumentId, wave.opensAt, wave.closesAt],
-    )
-  ).rows[0];
-  if (!row) throw new Error('wave insert returned nothing');
+/** Runs an `INSERT … RETURNING id` of one row and gives the id. */
+async function insertReturningId(client: Client, sql: string, params: unknown[]): Promise<string> {
+  const row = (await client.query<{ id: string }>(sql, params)).rows[0];
+  if (!row) throw new Error(`insert returned nothing: ${sql}`);
   return row.id;
 }
 
-export async function insertSurveyLink(
+export function insertWave(
+  client: Client,
+  wave: { name: string; instrumentId: string; opensAt: Date; closesAt: Date },
+): Promise<string> {
+  return insertReturningId(
+    client,
+    `INSERT INTO wave (name, instrument_id, opens_at, closes_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [wave.name, wave.instrumentId, wave.opensAt, wave.closesAt],
+  );
+}
+
+export function insertSurveyLink(
   client: Client,
   link: { code: string; waveId: string; organisationId: string; service: ServiceKind },
 ): Promise<string> {
-  const row = (
-    await client.query<{ id: string }>(
-      `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [link.code, link.waveId, link.organisationId, link.service],
-    )
-  ).rows[0];
-  if (!row) throw new Error('survey_link insert returned nothing');
-  return row.id;
+  return insertReturningId(
+    client,
+    `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [link.code, link.waveId, link.organisationId, link.service],
+  );
 }
 
 export interface StoredResponseRow {
@@ -317,18 +318,16 @@ export async function createReportAccount(
   try {
     const taken = await client.query('SELECT 1 FROM staff_account WHERE email = $1', [input.email]);
     if (taken.rowCount) return;
-    const row = (
-      await client.query<{ id: string }>(
-        `INSERT INTO staff_account (email, password_hash, role) VALUES ($1, $2, $3) RETURNING id`,
-        [input.email, await hashPassword(input.password), input.role],
-      )
-    ).rows[0];
-    if (!row) throw new Error('staff_account insert returned nothing');
+    const accountId = await insertReturningId(
+      client,
+      `INSERT INTO staff_account (email, password_hash, role) VALUES ($1, $2, $3) RETURNING id`,
+      [input.email, await hashPassword(input.password), input.role],
+    );
     for (const code of input.gssCodes ?? []) {
       await client.query(
         `INSERT INTO staff_account_organisation (staff_account_id, organisation_id)
          SELECT $1, id FROM organisation WHERE gss_code = $2`,
-        [row.id, code],
+        [accountId, code],
       );
     }
   } finally {
