@@ -260,8 +260,8 @@ export interface CfaReference {
   };
 }
 
-export interface AlphaReference {
-  readonly code: string;
+/** psych::alpha's whole-scale statistics for `items` (keys = `reverse`), as the reference scripts write them. */
+export interface PsychAlphaTotals {
   readonly items: readonly string[];
   readonly reverse: readonly string[];
   readonly n: number;
@@ -269,6 +269,10 @@ export interface AlphaReference {
   readonly std_alpha: number;
   readonly g6: number;
   readonly average_r: number;
+}
+
+export interface AlphaReference extends PsychAlphaTotals {
+  readonly code: string;
   readonly feldt: readonly [number, number];
   readonly r_drop: readonly number[];
   readonly alpha_if_dropped: readonly number[];
@@ -425,15 +429,8 @@ export function lavaanOutput(): OutputCase[] {
 // psych-output.json (fixtures/r/psych-output.R): psych::alpha's warnings and G6 of a singular R
 // ---------------------------------------------------------------------------------------------
 
-export interface PsychAlphaCase {
+export interface PsychAlphaCase extends PsychAlphaTotals {
   readonly id: string;
-  readonly items: string[];
-  readonly reverse: string[];
-  readonly n: number;
-  readonly raw_alpha: number;
-  readonly std_alpha: number;
-  readonly g6: number;
-  readonly average_r: number;
   readonly drop_g6: number[];
   readonly drop_raw_alpha: number[];
   /** Items with a negative loading on the first principal component (what psych names when it warns). */
