@@ -140,6 +140,30 @@ export function orderedOption(
   return entries;
 }
 
+/**
+ * The continuous fit's flags that have no ordered counterpart are refused with --ordered, as lavaan 0.6-14
+ * refuses estimator = "ML"/"MLR" ("not supported yet. Use WLSMV instead") and missing = "ml" ("not
+ * available in the categorical setting") for ordered indicators; modification indices are ML's.
+ */
+export function refuseWithOrdered(options: ParsedOptions): void {
+  if (!options.has('ordered')) return;
+  if (options.has('estimator')) {
+    throw new CliError(
+      `--estimator ${options.value('estimator') ?? ''} cannot be combined with --ordered: ordered indicators are fitted by WLSMV (lavaan has no ML or MLR for ordered data)`,
+      2,
+    );
+  }
+  if (options.value('missing') === 'ml') {
+    throw new CliError(
+      '--missing ml cannot be combined with --ordered: WLSMV drops incomplete rows listwise (lavaan has no missing = "ml" for ordered data)',
+      2,
+    );
+  }
+  if (options.has('modindices')) {
+    throw new CliError('--modindices is not available with --ordered (ML fits only)', 2);
+  }
+}
+
 /** --parameterization delta|theta (default delta). */
 export function parameterizationOption(options: ParsedOptions): Parameterization {
   const value = options.value('parameterization') ?? 'delta';

@@ -16,6 +16,7 @@ import {
   ordinalGroupEqualOption,
   orderedOption,
   parameterizationOption,
+  refuseWithOrdered,
 } from './cfa-inputs';
 import { cfaJson, requireConverged } from './cfa-output';
 
@@ -62,6 +63,7 @@ export const cfaCommand: Command = {
   run(input) {
     const identification = identificationOptions(input.options);
     const estimation = estimationOptions(input.options);
+    refuseWithOrdered(input.options);
     // modindices and score tests use ML's information; lavaan's MLR/FIML versions are not implemented
     const mlListwise = estimation.estimator === 'ML' && estimation.missing === 'listwise';
     if (!mlListwise && input.options.has('modindices')) {
@@ -73,9 +75,6 @@ export const cfaCommand: Command = {
     const { model, data, groups } = cfaInputs(input, false);
     const ordered = orderedOption(input.options, model);
     if (ordered !== undefined) {
-      if (input.options.has('modindices')) {
-        throw new CliError('--modindices is not available with --ordered (ML fits only)', 2);
-      }
       const fit = fitOrdinalCfa(data, model, {
         ordered,
         groups,

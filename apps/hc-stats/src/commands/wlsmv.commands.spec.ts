@@ -136,6 +136,8 @@ describe('hc-stats with --ordered (WLSMV), against lavaan 0.6-14', () => {
       'thresholds,loadings',
       '--group-partial',
       'x3|t1,f1=~x2',
+      '--missing',
+      'listwise', // lavaan's default, and the only missing-data rule WLSMV has here
     ]);
     const ref = R.two_group_partial_delta;
     expectClose(out, expectedMeasures(ref), TOLERANCE.fitMeasure, { floor: 1e-6 });
@@ -230,6 +232,22 @@ describe('hc-stats with --ordered (WLSMV), against lavaan 0.6-14', () => {
     [['--ordered', 'x1,x9'], 2, /--ordered names 'x9', which is not an indicator of the model/],
     [['--ordered', 'x1,x2'], 1, /every indicator must be ordered for WLSMV: 'x3', 'x4'/],
     [['--ordered', 'all', '--modindices'], 2, /--modindices is not available with --ordered/],
+    // lavaan refuses estimator = "ML"/"MLR" and missing = "ml" for ordered indicators
+    [
+      ['--ordered', 'all', '--estimator', 'MLR'],
+      2,
+      /--estimator MLR cannot be combined with --ordered: ordered indicators are fitted by WLSMV/,
+    ],
+    [
+      ['--ordered', 'all', '--estimator', 'ML'],
+      2,
+      /--estimator ML cannot be combined with --ordered/,
+    ],
+    [
+      ['--ordered', 'all', '--missing', 'ml'],
+      2,
+      /--missing ml cannot be combined with --ordered: WLSMV drops incomplete rows listwise/,
+    ],
   ])('cfa %j fails with exit %d', (extra, status, message) => {
     const run = runInProcess(['cfa', '--data', TWO, '--model', TWO_MODEL, ...extra]);
     expect(run.status).toBe(status);
