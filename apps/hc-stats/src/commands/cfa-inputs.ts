@@ -192,14 +192,14 @@ export const ESTIMATOR_FLAG: FlagSpec = {
   kind: 'value',
   required: false,
   placeholder: 'ML|MLR',
-  help: 'ML (default), or MLR: robust (Huber-White) SEs, the Yuan-Bentler scaled chi-square and the scaled and robust CFI/TLI/RMSEA, as lavaan\'s estimator = "MLR"',
+  help: 'ML (default), or MLR: robust (Huber-White) SEs, the Yuan-Bentler scaled chi-square and the scaled and robust CFI/TLI/RMSEA, as lavaan\'s estimator = "MLR" (continuous indicators: not with --ordered)',
 };
 export const MISSING_FLAG: FlagSpec = {
   name: 'missing',
   kind: 'value',
   required: false,
   placeholder: 'listwise|ml',
-  help: 'listwise (default): complete rows only; ml: full-information ML on every row with a value, as lavaan\'s missing = "ml"',
+  help: 'listwise (default): complete rows only; ml: full-information ML on every row with a value, as lavaan\'s missing = "ml" (not with --ordered)',
 };
 
 /** --estimator and --missing as library options (lavaan's estimator and missing). */
