@@ -9,16 +9,11 @@
  *   polychoric matrix R and the implied one at the DWLS estimates, XX3 = Σ_g N_g [log|Σ̂| + tr(RΣ̂⁻¹) −
  *   log|R| − p], corrected by ĉ = tr(WiU' V WiU Γ)/df with WiU = I − Δ E⁻¹ Δ'W (correlation rows only) and
  *   V the normal-theory weight of correlations, V_(ij)(kl) = Σ̂⁻¹_ik Σ̂⁻¹_jl + Σ̂⁻¹_il Σ̂⁻¹_jk;
- *   then CFI/TLI/RMSEA with ĉ (lav_fit_cfi/lav_fit_tli/lav_fit_rmsea with c.hat);
+ *   then CFI/TLI/RMSEA with ĉ (lav_fit_cfi/lav_fit_tli/lav_fit_rmsea with c.hat: cfiOf/tliOf with ĉ, rmseaSet);
  * - SRMR on correlations: per group √(Σ_{i>j} (r_ij − ρ̂_ij)² / (p(p+1)/2)), N_g-weighted (lavaan's
  *   srmr_bentler_nomean, which is its "srmr" for categorical data).
  */
-import {
-  cfiOf,
-  rmseaCiBoth,
-  rmseaCloseFitPvalue,
-  rmseaNotCloseFitPvalue,
-} from '../cfa/fit-measures';
+import { rmseaCiBoth, rmseaCloseFitPvalue, rmseaNotCloseFitPvalue } from '../cfa/fit-measures';
 import { choleskyInverse, choleskyLogDet, symmetricEigen, tryCholesky } from '../linalg';
 
 /** Baseline DWLS statistic, its df and its UΓ traces. */
@@ -51,43 +46,6 @@ export function baselineModel(
     df += P - nThresholds;
   }
   return { chisq, df, traceUGamma: tr, traceUGamma2: tr2 };
-}
-
-/**
- * lav_fit_cfi with c.hat and c.hat.null: max(X² − ĉ·df, 0) / max(X² − ĉ·df, X²₀ − ĉ₀·df₀, 0), i.e. the plain
- * CFI with the dfs scaled by ĉ (when both are ≠ 1 and df > 0, as lavaan).
- */
-export function cfiCorrected(
-  x2: number,
-  df: number,
-  x2null: number,
-  dfnull: number,
-  c: number,
-  cNull: number,
-): number {
-  if (Number.isNaN(c) || Number.isNaN(cNull)) return Number.NaN;
-  const corrected = df > 0 && c !== 1 && cNull !== 1;
-  return corrected ? cfiOf(x2, c * df, x2null, cNull * dfnull) : cfiOf(x2, df, x2null, dfnull);
-}
-
-/** lav_fit_tli with c.hat and c.hat.null. */
-export function tliCorrected(
-  x2: number,
-  df: number,
-  x2null: number,
-  dfnull: number,
-  c: number,
-  cNull: number,
-): number {
-  if ([x2, df, x2null, dfnull, c, cNull].some((v) => Number.isNaN(v))) return Number.NaN;
-  const corrected = df > 0 && c !== 1 && cNull !== 1;
-  const a = corrected ? c : 1;
-  const b = corrected ? cNull : 1;
-  const t1 = (x2 - a * df) * dfnull;
-  const t2 = (x2null - b * dfnull) * df;
-  if (df > 0 && Math.abs(t2) > 0) return 1 - t1 / t2;
-  if (!Number.isFinite(t1) || !Number.isFinite(t2)) return Number.NaN;
-  return 1;
 }
 
 /** RMSEA, its 90% CI (exact roots and lavaan's uniroot ones) and close/not-close p-values, with c.hat. */

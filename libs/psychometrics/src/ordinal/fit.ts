@@ -17,14 +17,7 @@ import { NotIdentifiedError } from '../cfa/errors';
 import { pchisq, pnorm } from '../distributions';
 import { DwlsProblem } from './dwls';
 import { OrdinalDataError, OrdinalModelError } from './errors';
-import {
-  baselineModel,
-  catmlRobust,
-  cfiCorrected,
-  rmseaSet,
-  srmrCorrelation,
-  tliCorrected,
-} from './fit-measures';
+import { baselineModel, catmlRobust, rmseaSet, srmrCorrelation } from './fit-measures';
 import {
   compileOrdinalModel,
   ORDINAL_GROUP_EQUAL_VALUES,
@@ -393,10 +386,10 @@ export function fitOrdinalCfaToStatistics(
     cfiScaled: cfiOf(scaled.chisqScaled, df, baseScaled.chisqScaled, base.df),
     tliScaled: tliOf(scaled.chisqScaled, df, baseScaled.chisqScaled, base.df),
     cfiRobust: catml
-      ? cfiCorrected(catml.xx3, df, catml.xx3Null, base.df, catml.cHat, catml.cHatNull)
+      ? cfiOf(catml.xx3, df, catml.xx3Null, base.df, catml.cHat, catml.cHatNull)
       : nan,
     tliRobust: catml
-      ? tliCorrected(catml.xx3, df, catml.xx3Null, base.df, catml.cHat, catml.cHatNull)
+      ? tliOf(catml.xx3, df, catml.xx3Null, base.df, catml.cHat, catml.cHatNull)
       : nan,
     rmsea: standard.rmsea,
     rmseaCiLower: standard.ciLower,
