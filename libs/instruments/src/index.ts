@@ -2,5 +2,7 @@ export * from './instrument-definition';
 export * from './instrument-registry';
 export * from './survey-json';
 export * from './validate-answers';
+export * from './validate-definition';
 export * from './score-response';
 export { HEALTH_CHECK_V1 } from './health-check-v1/health-check-v1';
+export { HEALTH_CHECK_V2 } from './health-check-v2/health-check-v2';
