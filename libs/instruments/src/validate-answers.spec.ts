@@ -67,13 +67,10 @@ describe('validateAnswers (Health Check v1)', () => {
   });
 
   it.each([[null], [[1, 2]], ['answers'], [42]])('rejects a non-object %p', (answers) => {
-    expect(validateAnswers(HEALTH_CHECK_V1, answers, 'children')).toEqual(
-      {
-        valid: false,
-        errors: [{ field: 'answers', message: 'must be an object of answers' }],
-      },
-      'children',
-    );
+    expect(validateAnswers(HEALTH_CHECK_V1, answers, 'children')).toEqual({
+      valid: false,
+      errors: [{ field: 'answers', message: 'must be an object of answers' }],
+    });
   });
 
   it('reports every problem at once', () => {
