@@ -106,6 +106,7 @@ async function seed(databaseUrl: string): Promise<{ gssCodes: string[] }> {
       for (let i = 0; i < (sizes[u] ?? 0); i++) {
         const answers = syntheticAnswers(
           HEALTH_CHECK_V1,
+          'children',
           profile,
           { skipRate: 0.03, waveShift: unit.wave.shift },
           random,

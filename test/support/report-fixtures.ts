@@ -128,6 +128,7 @@ export async function seedReportFixtures(databaseUrl: string): Promise<ReportFix
       Array.from({ length: n }, (_, i) => {
         const answers = syntheticAnswers(
           HEALTH_CHECK_V1,
+          service,
           profileOf(`${gss}|${service}`),
           { skipRate: 0.03, waveShift: shift },
           random,

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { buildSurveyJson, INSTRUMENTS, type InstrumentDefinition } from '@swhc/instruments';
+import {
+  buildSurveyJsonByService,
+  INSTRUMENTS,
+  type InstrumentDefinition,
+} from '@swhc/instruments';
 import { Repository } from 'typeorm';
 import { Instrument } from './instrument.entity';
 
@@ -42,7 +46,7 @@ export class InstrumentsService {
           version: definition.version,
           title: definition.title,
           definition,
-          surveyJson: buildSurveyJson(definition),
+          surveyJsonByService: buildSurveyJsonByService(definition),
           contentHash: hash,
           publishedAt: now,
         }),
