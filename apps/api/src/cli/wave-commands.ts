@@ -55,7 +55,11 @@ export const WAVE_USAGE = `  create-wave --name <name> --opens <when> --closes <
 
 type Values = Record<string, string | boolean | undefined>;
 
-function read(command: string, args: readonly string[], options: Record<string, 'string' | 'boolean'>): Values {
+function read(
+  command: string,
+  args: readonly string[],
+  options: Record<string, 'string' | 'boolean'>,
+): Values {
   try {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -80,7 +84,10 @@ function required(command: string, values: Values, name: string): string {
   return value;
 }
 
-function servicesOption(command: string, value: string | boolean | undefined): ServiceKind[] | undefined {
+function servicesOption(
+  command: string,
+  value: string | boolean | undefined,
+): ServiceKind[] | undefined {
   if (value === undefined) return undefined;
   const services = String(value)
     .split(',')
@@ -126,7 +133,9 @@ export function parseWaveCommand(command: string, args: readonly string[]): Wave
       });
       const chosen = ['all', 'region', 'gss'].filter((o) => v[o] !== undefined);
       if (chosen.length !== 1)
-        throw new WaveUsageError('enrol needs exactly one of --all, --region <region>, --gss <codes>');
+        throw new WaveUsageError(
+          'enrol needs exactly one of --all, --region <region>, --gss <codes>',
+        );
       const services = servicesOption(command, v['services']);
       const request: EnrolRequest =
         v['all'] === true
@@ -148,10 +157,15 @@ export function parseWaveCommand(command: string, args: readonly string[]): Wave
     case 'list-links': {
       const v = read(command, args, { wave: 'string', format: 'string', 'base-url': 'string' });
       if (v['format'] !== 'csv') throw new WaveUsageError('list-links needs --format csv');
-      const baseUrl = typeof v['base-url'] === 'string' ? v['base-url'] : (process.env['PUBLIC_URL'] ?? '');
+      const baseUrl =
+        typeof v['base-url'] === 'string' ? v['base-url'] : (process.env['PUBLIC_URL'] ?? '');
       if (baseUrl !== '' && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(baseUrl))
         throw new WaveUsageError('list-links: --base-url must be an http(s) address');
-      return { kind: command, wave: required(command, v, 'wave'), baseUrl: baseUrl.replace(/\/+$/, '') };
+      return {
+        kind: command,
+        wave: required(command, v, 'wave'),
+        baseUrl: baseUrl.replace(/\/+$/, ''),
+      };
     }
     case 'close-wave': {
       const v = read(command, args, { wave: 'string' });

@@ -147,5 +147,7 @@ function teamTypes(
   const question = instrument.questions.find((q) => q.name === 'teamType');
   if (!question) return [];
   const choices = choicesFor(question, service);
-  return choices.map((c, i) => [String(c.value), i === choices.length - 1 ? 6 : 30 - 3 * i] as const);
+  return choices.map(
+    (c, i) => [String(c.value), i === choices.length - 1 ? 6 : 30 - 3 * i] as const,
+  );
 }

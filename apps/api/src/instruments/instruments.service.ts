@@ -109,7 +109,9 @@ export class InstrumentsService {
       );
     const saved = await this.instruments.manager
       .transaction(async (manager) => {
-        if (await manager.existsBy(Instrument, { key: definition.key, version: definition.version }))
+        if (
+          await manager.existsBy(Instrument, { key: definition.key, version: definition.version })
+        )
           throw taken();
         const instrument = await manager.save(
           manager.create(Instrument, {

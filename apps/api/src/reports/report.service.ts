@@ -1,9 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type HeadcountResponse,
-  type LaReport,
-  type ServiceKind,
-} from '@swhc/contracts';
+import { type HeadcountResponse, type LaReport, type ServiceKind } from '@swhc/contracts';
 import { resolveMinimumGroupSize } from '@swhc/disclosure';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock, nowOf } from '../common/clock';
@@ -39,7 +35,12 @@ export class ReportService {
 
   /** The organisation when the caller may read its report; otherwise 404, as for an unknown LA. */
   organisationFor(staff: SignedInStaff, gssCode: string): Promise<Organisation> {
-    return organisationVisibleTo(staff, gssCode, (code) => this.data.findOrganisation(code), noSuchReport);
+    return organisationVisibleTo(
+      staff,
+      gssCode,
+      (code) => this.data.findOrganisation(code),
+      noSuchReport,
+    );
   }
 
   async viewReport(

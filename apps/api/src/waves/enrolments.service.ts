@@ -89,7 +89,8 @@ export class EnrolmentsService {
         });
     } else if (request.scope === 'list') {
       const codes = request.gssCodes ?? [];
-      if (codes.length === 0) errors.push({ field: 'gssCodes', message: 'must name at least one LA' });
+      if (codes.length === 0)
+        errors.push({ field: 'gssCodes', message: 'must name at least one LA' });
       const byCode = new Map(all.map((o) => [o.gssCode, o]));
       codes.forEach((code, i) => {
         const organisation = isGssCode(code) ? byCode.get(code.toUpperCase()) : undefined;
@@ -100,7 +101,8 @@ export class EnrolmentsService {
     } else {
       errors.push({ field: 'scope', message: 'must be england, region or list' });
     }
-    if (errors.length > 0 || !services) throw new InvalidInputError('The enrolment is not valid', errors);
+    if (errors.length > 0 || !services)
+      throw new InvalidInputError('The enrolment is not valid', errors);
 
     const pairs = chosen.flatMap((organisation) =>
       services.map((service) => ({ organisation, service })),
@@ -217,7 +219,10 @@ export class EnrolmentsService {
       const current = await this.lockedWave(manager, wave.id);
       const state = waveState(current, now);
       if (state === 'closed')
-        throw new StateConflictError(state, `${current.name} has closed: a closed wave never changes`);
+        throw new StateConflictError(
+          state,
+          `${current.name} has closed: a closed wave never changes`,
+        );
       const [answered] = await manager.query<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM survey_response WHERE survey_link_id = $1',
         [link.id],
@@ -268,7 +273,10 @@ export class EnrolmentsService {
       const current = await this.lockedWave(manager, wave.id);
       const state = waveState(current, now);
       if (state === 'closed')
-        throw new StateConflictError(state, `${current.name} has closed: its links no longer matter`);
+        throw new StateConflictError(
+          state,
+          `${current.name} has closed: its links no longer matter`,
+        );
       const locked = await manager.findOne(SurveyLink, {
         where: { id: link.id },
         lock: { mode: 'pessimistic_write' },
@@ -296,11 +304,16 @@ export class EnrolmentsService {
     const replacedCodes = await this.dataSource.manager.countBy(ReplacedLinkCode, {
       surveyLinkId: link.id,
     });
-    return { ...enrolmentView({ organisation: link.organisation, service: link.service }, code), replacedCodes };
+    return {
+      ...enrolmentView({ organisation: link.organisation, service: link.service }, code),
+      replacedCodes,
+    };
   }
 
   /** The link behind a respondent's code, with its wave and LA; null for an unknown code. */
-  findLinkByCode(code: string): Promise<(SurveyLink & { wave: Wave; organisation: Organisation }) | null> {
+  findLinkByCode(
+    code: string,
+  ): Promise<(SurveyLink & { wave: Wave; organisation: Organisation }) | null> {
     return this.dataSource.manager.findOne(SurveyLink, {
       where: { code },
       relations: { wave: true, organisation: true },
@@ -386,7 +399,10 @@ export class EnrolmentsService {
   }
 
   private async lockedWave(manager: EntityManager, id: string): Promise<Wave> {
-    const wave = await manager.findOne(Wave, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const wave = await manager.findOne(Wave, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!wave) throw noSuchWave();
     return wave;
   }

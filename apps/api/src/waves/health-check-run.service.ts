@@ -115,7 +115,8 @@ export class HealthCheckRunService {
     const total = byDay.reduce((sum, d) => sum + d.count, 0);
     const headcount = await this.headcount(wave.id, organisation.id, service);
     const shown = visibleCount(total, k);
-    const previous = state === 'open' ? await this.previous(organisation, wave, waves, service, now, k) : null;
+    const previous =
+      state === 'open' ? await this.previous(organisation, wave, waves, service, now, k) : null;
     return {
       count: shown.count,
       message: shown.message,
@@ -157,7 +158,9 @@ export class HealthCheckRunService {
       if (!link) continue;
       const day = Math.max(0, Math.floor((now.getTime() - wave.opensAt.getTime()) / DAY_MS));
       const cutoff = dayOf(
-        new Date(Math.min(candidate.opensAt.getTime() + day * DAY_MS, candidate.closesAt.getTime())),
+        new Date(
+          Math.min(candidate.opensAt.getTime() + day * DAY_MS, candidate.closesAt.getTime()),
+        ),
       );
       const [row] = await this.dataSource.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM survey_response

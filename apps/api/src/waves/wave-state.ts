@@ -2,7 +2,10 @@ import type { WaveState } from '@swhc/contracts';
 import type { Wave } from './wave.entity';
 
 /** Where a wave is at `now`: a draft until scheduled, then by its opening and closing times. */
-export function waveState(wave: Pick<Wave, 'draft' | 'opensAt' | 'closesAt'>, now: Date): WaveState {
+export function waveState(
+  wave: Pick<Wave, 'draft' | 'opensAt' | 'closesAt'>,
+  now: Date,
+): WaveState {
   if (wave.draft) return 'draft';
   if (now < wave.opensAt) return 'scheduled';
   return now < wave.closesAt ? 'open' : 'closed';

@@ -29,6 +29,7 @@ export function checkWaveTimes(
   now: Date,
   errors: FieldError[],
 ): void {
-  if (closesAt <= opensAt) errors.push({ field: 'closesAt', message: 'must be after the opening time' });
+  if (closesAt <= opensAt)
+    errors.push({ field: 'closesAt', message: 'must be after the opening time' });
   else if (closesAt <= now) errors.push({ field: 'closesAt', message: 'must be in the future' });
 }

@@ -13,7 +13,11 @@ import { Wave } from './wave.entity';
 import { WavesService } from './waves.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Wave, SurveyLink, ReplacedLinkCode]), AuditModule, SettingsModule],
+  imports: [
+    TypeOrmModule.forFeature([Wave, SurveyLink, ReplacedLinkCode]),
+    AuditModule,
+    SettingsModule,
+  ],
   controllers: [AdminWavesController, HealthCheckRunController],
   providers: [
     WavesService,

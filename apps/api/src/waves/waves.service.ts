@@ -230,7 +230,8 @@ export class WavesService {
     const wave = await this.dataSource.transaction(async (manager) => {
       await EnrolmentOverlaps.lock(manager);
       const current = await manager.findOneByOrFail(Wave, { id });
-      if (waveState(current, now) !== state) throw new ConflictError('The wave changed meanwhile; try again');
+      if (waveState(current, now) !== state)
+        throw new ConflictError('The wave changed meanwhile; try again');
       if (name !== current.name) await this.refuseTakenName(manager, name, id);
       const dropped = current.services.filter((s) => !services.includes(s));
       if (dropped.length > 0) {
@@ -253,10 +254,13 @@ export class WavesService {
       });
       const changed: Record<string, string> = {};
       if (name !== current.name) changed['name'] = name;
-      if (instrument.id !== current.instrumentId) changed['instrument'] = `${instrument.key} v${instrument.version}`;
+      if (instrument.id !== current.instrumentId)
+        changed['instrument'] = `${instrument.key} v${instrument.version}`;
       if (services.join() !== current.services.join()) changed['services'] = services.join(',');
-      if (opensAt.getTime() !== current.opensAt.getTime()) changed['opensAt'] = opensAt.toISOString();
-      if (closesAt.getTime() !== current.closesAt.getTime()) changed['closesAt'] = closesAt.toISOString();
+      if (opensAt.getTime() !== current.opensAt.getTime())
+        changed['opensAt'] = opensAt.toISOString();
+      if (closesAt.getTime() !== current.closesAt.getTime())
+        changed['closesAt'] = closesAt.toISOString();
       Object.assign(current, { name, instrumentId: instrument.id, services, opensAt, closesAt });
       const saved = await manager.save(current);
       await this.audit.record(
@@ -346,14 +350,12 @@ export class WavesService {
   /** A wave by name (the command line names waves), or 404. */
   async findByName(name: string): Promise<WaveRecord> {
     const wave = await this.dataSource.manager.findOneBy(Wave, { name: name.trim() });
-    if (!wave) throw NotFoundError.of('There is no such wave', 'wave', `no wave is named "${name}"`);
+    if (!wave)
+      throw NotFoundError.of('There is no such wave', 'wave', `no wave is named "${name}"`);
     return { wave, instrument: await this.instrumentOf(wave) };
   }
 
-  private async viewOne(
-    wave: Wave,
-    instrument: WaveRecord['instrument'],
-  ): Promise<WaveView> {
+  private async viewOne(wave: Wave, instrument: WaveRecord['instrument']): Promise<WaveView> {
     const k = resolveMinimumGroupSize(await this.settings.minimumGroupSize());
     const [c] = await this.dataSource.query<{ organisations: number; responses: number }[]>(
       `SELECT (SELECT count(DISTINCT organisation_id)::int FROM survey_link WHERE wave_id = $1) AS organisations,
@@ -392,22 +394,28 @@ export class WavesService {
             select: { id: true, key: true, version: true, title: true },
           })
         : null;
-    if (!instrument) errors.push({ field: 'instrumentId', message: 'is not a published instrument version' });
+    if (!instrument)
+      errors.push({ field: 'instrumentId', message: 'is not a published instrument version' });
     return instrument;
   }
 
-  private async refuseTakenName(manager: EntityManager, name: string, except: string | null): Promise<void> {
+  private async refuseTakenName(
+    manager: EntityManager,
+    name: string,
+    except: string | null,
+  ): Promise<void> {
     const taken = await manager.findOneBy(Wave, { name });
     if (taken && taken.id !== except)
-      throw ConflictError.of('The wave is not valid', 'name', 'is already the name of another wave');
+      throw ConflictError.of(
+        'The wave is not valid',
+        'name',
+        'is already the name of another wave',
+      );
   }
 }
 
 function closedWave(wave: Wave): StateConflictError {
-  return new StateConflictError(
-    'closed',
-    `${wave.name} has closed: a closed wave never changes`,
-  );
+  return new StateConflictError('closed', `${wave.name} has closed: a closed wave never changes`);
 }
 
 function checkName(value: string, errors: FieldError[]): string {

@@ -28,7 +28,9 @@ export class CreateWaveDto implements CreateWaveRequest {
   @ApiProperty({ example: 'Health Check 2027', maxLength: WAVE_NAME_MAX_LENGTH })
   @IsDefined({ message: 'is required' })
   @IsString({ message: 'must be text' })
-  @MaxLength(WAVE_NAME_MAX_LENGTH, { message: `must be at most ${WAVE_NAME_MAX_LENGTH} characters` })
+  @MaxLength(WAVE_NAME_MAX_LENGTH, {
+    message: `must be at most ${WAVE_NAME_MAX_LENGTH} characters`,
+  })
   name: string;
 
   @ApiProperty({ format: 'uuid', description: 'A published instrument version' })
@@ -61,7 +63,9 @@ export class ChangeWaveDto implements ChangeWaveRequest {
   @ApiPropertyOptional({ maxLength: WAVE_NAME_MAX_LENGTH })
   @IsOptional()
   @IsString({ message: 'must be text' })
-  @MaxLength(WAVE_NAME_MAX_LENGTH, { message: `must be at most ${WAVE_NAME_MAX_LENGTH} characters` })
+  @MaxLength(WAVE_NAME_MAX_LENGTH, {
+    message: `must be at most ${WAVE_NAME_MAX_LENGTH} characters`,
+  })
   name?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -83,7 +87,9 @@ export class ChangeWaveDto implements ChangeWaveRequest {
   @MaxLength(40, { message: 'must be a date or date and time' })
   opensAt?: string;
 
-  @ApiPropertyOptional({ description: `${TIME_HELP}. While open: later or earlier, never before now` })
+  @ApiPropertyOptional({
+    description: `${TIME_HELP}. While open: later or earlier, never before now`,
+  })
   @IsOptional()
   @IsString({ message: 'must be a date or date and time' })
   @MaxLength(40, { message: 'must be a date or date and time' })
