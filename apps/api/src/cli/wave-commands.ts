@@ -72,8 +72,9 @@ function read(
     return values;
   } catch (error) {
     if (error instanceof WaveUsageError) throw error;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new WaveUsageError(`${command}: ${message}`);
+    // node:util parseArgs explains itself in a sentence, then adds a tip: keep the sentence.
+    const message = String((error as { message?: unknown }).message ?? error);
+    throw new WaveUsageError(`${command}: ${message.split(/\.\s|\n/)[0]}`);
   }
 }
 
