@@ -2,7 +2,7 @@ import { SERVICE_NAMES, type SurveyDefinitionResponse } from '@swhc/contracts';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SurveyForm } from '../../survey';
-import { ClosedLinkPage, UnknownLinkPage } from './link-problem-pages';
+import { ClosedLinkPage, ReplacedLinkPage, UnknownLinkPage } from './link-problem-pages';
 import { createProgressStore, type ProgressStore } from './saved-progress';
 import { SendingPanel } from './sending-panel';
 import { useSubmission, type UseSubmissionOptions } from './use-submission';
@@ -46,7 +46,8 @@ export function SurveyJourney({
     void navigate(`/s/${encodeURIComponent(code)}/thank-you`, { replace: true, state: thankYou });
   }, [state, code, definition, navigate]);
 
-  if (state.phase === 'closed') return <ClosedLinkPage />;
+  if (state.phase === 'closed')
+    return state.replaced ? <ReplacedLinkPage /> : <ClosedLinkPage />;
   if (state.phase === 'not-found') return <UnknownLinkPage />;
 
   const caption = `${definition.organisation.name} – ${SERVICE_NAMES[definition.service]}`;

@@ -9,7 +9,7 @@ export type SubmissionState =
   | { phase: 'editing'; serverErrors?: FieldError[]; problem?: string }
   | { phase: 'sending'; failures: number; nextAttemptAt?: number }
   | { phase: 'acknowledged'; alreadyReceived: boolean }
-  | { phase: 'closed' }
+  | { phase: 'closed'; replaced: boolean }
   | { phase: 'not-found' };
 
 export interface UseSubmissionOptions {
@@ -77,7 +77,7 @@ export function useSubmission({
             return { phase: 'acknowledged', alreadyReceived: outcome.kind === 'conflict' };
           case 'closed':
             store.clear(code);
-            return { phase: 'closed' };
+            return { phase: 'closed', replaced: outcome.replaced };
           case 'not-found':
             store.clear(code);
             return { phase: 'not-found' };
