@@ -21,7 +21,7 @@ describe('api CLI: create-wave, enrol, list-links, close-wave', () => {
 
   afterAll(async () => {
     await database?.drop();
-  }, CLI_TEST_MS);
+  });
 
   it(
     'runs a wave from the command line: create, enrol a region and a list, list the links, close',
