@@ -15,6 +15,11 @@ export interface SavedProgress {
   answers: Answers;
   pageNo: number;
   pending?: PendingSubmission;
+  /**
+   * When the wave closes (ISO): saved answers are of no use after it, and on a shared computer
+   * they should not linger, so they are thrown away then.
+   */
+  expiresAt?: string;
 }
 
 export interface PendingSubmission {
@@ -23,18 +28,25 @@ export interface PendingSubmission {
 }
 
 const VERSION = 1;
-const keyFor = (code: string) => `swhc:survey:${code}`;
+const keyFor = (code: string) => `${PREFIX}${code}`;
 
 export interface ProgressStore {
   load(code: string, waveId: string, instrument: string): SavedProgress | undefined;
   save(code: string, progress: SavedProgress): void;
   clear(code: string): void;
+  /** Forgets every saved survey on this device whose wave has closed. */
+  sweepExpired(): void;
 }
+
+const PREFIX = 'swhc:survey:';
 
 /** localStorage may be missing, full or blocked (private modes): the survey must still work without it. */
 export function createProgressStore(
   storage: Storage | undefined = safeLocalStorage(),
+  now: () => number = Date.now,
 ): ProgressStore {
+  const expired = (progress: SavedProgress) =>
+    progress.expiresAt !== undefined && Date.parse(progress.expiresAt) <= now();
   return {
     load(code, waveId, instrument) {
       if (!storage) return undefined;
@@ -46,11 +58,30 @@ export function createProgressStore(
       }
       if (!raw) return undefined;
       const parsed = parse(raw);
-      if (!parsed || parsed.waveId !== waveId || parsed.instrument !== instrument) {
+      if (
+        !parsed ||
+        parsed.waveId !== waveId ||
+        parsed.instrument !== instrument ||
+        expired(parsed)
+      ) {
         this.clear(code);
         return undefined;
       }
       return parsed;
+    },
+    sweepExpired() {
+      if (!storage) return;
+      try {
+        const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+          (key): key is string => key?.startsWith(PREFIX) === true,
+        );
+        for (const key of keys) {
+          const parsed = parse(storage.getItem(key) ?? '');
+          if (parsed && expired(parsed)) storage.removeItem(key);
+        }
+      } catch {
+        // Blocked storage: nothing was saved there either.
+      }
     },
     save(code, progress) {
       try {
@@ -85,11 +116,13 @@ function parse(raw: string): SavedProgress | undefined {
     return undefined;
   }
   if (!isRecord(value) || value['v'] !== VERSION) return undefined;
-  const { waveId, instrument, answers, pageNo, pending } = value;
+  const { waveId, instrument, answers, pageNo, pending, expiresAt } = value;
   if (typeof waveId !== 'string' || typeof instrument !== 'string') return undefined;
   if (!isAnswers(answers) || typeof pageNo !== 'number' || !Number.isInteger(pageNo))
     return undefined;
   const progress: SavedProgress = { waveId, instrument, answers, pageNo: Math.max(0, pageNo) };
+  if (typeof expiresAt === 'string' && !Number.isNaN(Date.parse(expiresAt)))
+    progress.expiresAt = expiresAt;
   if (
     isRecord(pending) &&
     typeof pending['submissionId'] === 'string' &&

@@ -1,5 +1,10 @@
-import { SERVICE_NAMES, type SurveyDefinitionResponse } from '@swhc/contracts';
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import {
+  type Answers,
+  longLondonDateTime,
+  SERVICE_NAMES,
+  type SurveyDefinitionResponse,
+} from '@swhc/contracts';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SurveyForm } from '../../survey';
 import { ClosedLinkPage, ReplacedLinkPage, UnknownLinkPage } from './link-problem-pages';
@@ -12,29 +17,57 @@ export interface ThankYouState {
   alreadyReceived: boolean;
 }
 
-export function SurveyJourney({
-  code,
-  definition,
-  store: givenStore,
-  send,
-}: {
+interface JourneyProps {
   code: string;
   definition: SurveyDefinitionResponse;
   /** Injected in tests; the real page uses localStorage and the api. */
   store?: ProgressStore;
   send?: UseSubmissionOptions['send'];
-}) {
-  const store = useMemo(() => givenStore ?? createProgressStore(), [givenStore]);
+}
+
+/**
+ * One person's way through the survey. "Start again" forgets the answers saved on this device and
+ * begins a fresh journey (on a shared council computer the next person must not find them).
+ */
+export function SurveyJourney(props: JourneyProps) {
+  const store = useMemo(() => props.store ?? createProgressStore(), [props.store]);
+  const [run, setRun] = useState(0);
+  // Answers saved on this device for waves that have closed are of no use: forget them.
+  useEffect(() => store.sweepExpired(), [store]);
+  const startAgain = useCallback(() => {
+    store.clear(props.code);
+    setRun((n) => n + 1);
+  }, [store, props.code]);
+  return <Journey key={run} {...props} store={store} onStartAgain={startAgain} />;
+}
+
+function Journey({
+  code,
+  definition,
+  store,
+  send,
+  onStartAgain,
+}: JourneyProps & { store: ProgressStore; onStartAgain: () => void }) {
   const instrument = `${definition.instrument.key}@${definition.instrument.version}`;
   // Read once: later changes are written by the journey itself.
   const [saved] = useState(() => store.load(code, definition.wave.id, instrument));
-  const { state, saveProgress, submit, retryNow } = useSubmission({
+  const [hasSaved, setHasSaved] = useState(
+    () => saved !== undefined && Object.keys(saved.answers).length > 0,
+  );
+  const { state, saveProgress: save, submit, retryNow } = useSubmission({
     code,
     definition,
     store,
     saved,
     send,
   });
+  const saveProgress = useCallback(
+    (answers: Answers, pageNo: number) => {
+      save(answers, pageNo);
+      if (Object.keys(answers).length > 0) setHasSaved(true);
+    },
+    [save],
+  );
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -75,6 +108,16 @@ export function SurveyJourney({
             caption={caption}
             initialAnswers={saved?.pending?.answers ?? saved?.answers}
             initialPageNo={saved?.pageNo}
+            notices={
+              <>
+                <p className="app-body">
+                  <strong>
+                    This survey closes on {longLondonDateTime(new Date(definition.wave.closesAt))}.
+                  </strong>
+                </p>
+                {hasSaved ? <SavedOnThisDevice onStartAgain={onStartAgain} /> : null}
+              </>
+            }
             serverErrors={state.phase === 'editing' ? state.serverErrors : undefined}
             onProgress={saveProgress}
             onComplete={submit}
@@ -82,5 +125,20 @@ export function SurveyJourney({
         </Suspense>
       </div>
     </>
+  );
+}
+
+/** Says that answers are kept on this device, with a way to forget them and start again. */
+function SavedOnThisDevice({ onStartAgain }: { onStartAgain: () => void }) {
+  return (
+    <div className="app-inset-text app-saved-notice">
+      <p className="app-body">
+        Your answers are saved on this device until you send them, so you can come back to them. If
+        other people use this device, you can clear them. They are deleted when the survey closes.
+      </p>
+      <button type="button" className="app-button app-button--secondary" onClick={onStartAgain}>
+        Start again
+      </button>
+    </div>
   );
 }

@@ -48,7 +48,11 @@ export function useSubmission({
   const [state, setState] = useState<SubmissionState>(
     saved?.pending ? { phase: 'sending', failures: 0 } : { phase: 'editing' },
   );
-  const progress = useRef<SavedProgress>(saved ?? { waveId, instrument, answers: {}, pageNo: 0 });
+  const expiresAt = definition.wave.closesAt;
+  const progress = useRef<SavedProgress>({
+    ...(saved ?? { waveId, instrument, answers: {}, pageNo: 0 }),
+    expiresAt,
+  });
   const inFlight = useRef<AbortController | null>(null);
   const waker = useMemo(() => createWaker(), []);
 
