@@ -1,7 +1,9 @@
+import { londonDate, parseLondonDateTime } from '@swhc/contracts';
+
 /**
- * The fixed shape of the demo data set that `npm start` seeds on the embedded database: two waves
- * (one closed, one open), readable link codes and demo staff accounts, all with this password. The
- * smoke and browser tests and the README rely on these names.
+ * The fixed shape of the demo data set that `npm start` seeds on the embedded database: three waves
+ * (2024 and 2025 closed, 2026 open), readable link codes and demo staff accounts, all with this
+ * password. The smoke and browser tests and the README rely on these names.
  */
 export const DEMO_PASSWORD = 'demo-password-1';
 export const DEMO_SEED = 20260901;
@@ -23,10 +25,16 @@ export function demoWaveDates(now: Date): Record<string, { opensAt: Date; closes
   const opens2025 = new Date(closes2025.getTime() - 90 * DAY);
   const closes2024 = new Date(Math.min(Date.UTC(2024, 10, 30), opens2025.getTime() - 30 * DAY));
   const opens2024 = new Date(closes2024.getTime() - 90 * DAY);
+  // Whole London days, as an administrator would enter them: opening at the start of a day,
+  // closing at its end (23:59:59).
+  const window = (opensAt: Date, closesAt: Date) => ({
+    opensAt: parseLondonDateTime(londonDate(opensAt), 'start') ?? opensAt,
+    closesAt: parseLondonDateTime(londonDate(closesAt), 'end') ?? closesAt,
+  });
   return {
-    [DEMO_WAVE_2024]: { opensAt: opens2024, closesAt: closes2024 },
-    [DEMO_WAVE_2025]: { opensAt: opens2025, closesAt: closes2025 },
-    [DEMO_WAVE_2026]: { opensAt: opens2026, closesAt: closes2026 },
+    [DEMO_WAVE_2024]: window(opens2024, closes2024),
+    [DEMO_WAVE_2025]: window(opens2025, closes2025),
+    [DEMO_WAVE_2026]: window(opens2026, closes2026),
   };
 }
 

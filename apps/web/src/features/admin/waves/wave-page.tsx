@@ -225,7 +225,12 @@ function ManageWave({ wave, regions, arrived }: { wave: WaveDetail; regions: str
           ['Opens', waveTime(wave.opensAt)],
           ['Closes', waveTime(wave.closesAt, true)],
           ['Local authorities enrolled', String(wave.enrolledOrganisations)],
-          ['Responses so far', wave.responses === null ? (wave.responsesMessage ?? '') : String(wave.responses)],
+          [
+            'Responses so far',
+            wave.responses === null
+              ? (wave.responsesMessage ?? '')
+              : wave.responses.toLocaleString('en-GB'),
+          ],
         ]}
       />
 

@@ -56,7 +56,7 @@ export function WavesPage() {
                   <td>{waveTime(wave.opensAt)}</td>
                   <td>{waveTime(wave.closesAt, true)}</td>
                   <td>{wave.enrolledOrganisations}</td>
-                  <td>{wave.responses ?? wave.responsesMessage}</td>
+                  <td>{wave.responses?.toLocaleString('en-GB') ?? wave.responsesMessage}</td>
                 </tr>
               ))}
             </tbody>
