@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { createAdmin } from '../../apps/api/src/cli/cli-commands';
 import { signIn, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { TestClock } from '../support/test-clock';
+import { TestClock } from 'pg-boss';
 import { queryDatabase } from '../support/test-database';
 import { fullAnswers } from '../support/wave-fixtures';
 
@@ -164,9 +164,9 @@ describe('the whole life of a wave', () => {
   });
 
   it('takes responses while open; the PSW sees the count and rate, never a score', async () => {
-    clock.set('2027-03-02T09:00:00Z');
+    await clock.setTime('2027-03-02T09:00:00Z');
     for (let i = 0; i < 6; i++) await respond(code, fullAnswers(i, 'children')).expect(201);
-    clock.set('2027-03-03T15:00:00Z');
+    await clock.setTime('2027-03-03T15:00:00Z');
     for (let i = 6; i < 12; i++) await respond(code, fullAnswers(i, 'children')).expect(201);
     await as(psw)
       .put('/api/organisations/E06000001/headcount', {
@@ -207,9 +207,9 @@ describe('the whole life of a wave', () => {
   });
 
   it('closes by its clock at 23:59:59 London time, releases the report and refuses late answers', async () => {
-    clock.set('2027-03-31T22:59:58.999Z');
+    await clock.setTime('2027-03-31T22:59:58.999Z');
     await respond(code, fullAnswers(20, 'children')).expect(201);
-    clock.set('2027-03-31T22:59:59.000Z');
+    await clock.setTime('2027-03-31T22:59:59.000Z');
     const late = await respond(code, fullAnswers(21, 'children'));
     expect(late.status).toBe(410);
 

@@ -11,7 +11,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { createStaffAccount, signIn, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { TestClock } from '../support/test-clock';
+import { TestClock } from 'pg-boss';
 import { queryDatabase } from '../support/test-database';
 import { fullAnswers } from '../support/wave-fixtures';
 
@@ -113,13 +113,13 @@ describe('waves, enrolments and links', () => {
     ])(
       'a wave closing on %s at 23:59:59 London time takes answers until then',
       async (_l, day, utc, gss) => {
-        clock.set('2026-02-01T12:00:00Z');
+        await clock.setTime('2026-02-01T12:00:00Z');
         const { wave: w, links } = await wave('2026-02-02', day, [gss]);
         expect(w.closesAt).toBe(utc);
         const code = linkOf(links, gss);
-        clock.set(new Date(Date.parse(utc) - 1000));
+        await clock.setTime(new Date(Date.parse(utc) - 1000));
         await respond(code).expect(201);
-        clock.set(utc);
+        await clock.setTime(utc);
         const late = await respond(code);
         expect(late.status).toBe(410);
         expect(late.body.message).toMatch(/has closed/);
@@ -127,7 +127,7 @@ describe('waves, enrolments and links', () => {
     );
 
     it('takes a closing time to the minute, in BST or GMT, and refuses a time that never happens', async () => {
-      clock.set('2026-02-01T12:00:00Z');
+      await clock.setTime('2026-02-01T12:00:00Z');
       const bst = await wave('2026-02-02', '2026-10-24T23:59');
       expect(bst.wave.closesAt).toBe('2026-10-24T22:59:00.000Z');
       const gone = await send('post', '/api/admin/waves', admin, {
@@ -161,7 +161,7 @@ describe('waves, enrolments and links', () => {
       ['a date that is not one', { opensAt: '31/03/2026' }, 'opensAt'],
       ['an empty name', { name: '  ' }, 'name'],
     ])('%s', async (_label, patch, field) => {
-      clock.set('2026-02-01T12:00:00Z');
+      await clock.setTime('2026-02-01T12:00:00Z');
       const before = await waves();
       const res = await send('post', '/api/admin/waves', admin, {
         name: `Bad ${++counter}`,
@@ -179,7 +179,7 @@ describe('waves, enrolments and links', () => {
     });
 
     it('refuses a taken name (409), an unknown GSS code and an LA already enrolled', async () => {
-      clock.set('2026-02-01T12:00:00Z');
+      await clock.setTime('2026-02-01T12:00:00Z');
       const { wave: w } = await wave('2026-04-01', '2026-04-30', ['E06000011']);
       const taken = await send('post', '/api/admin/waves', admin, {
         name: w.name,
@@ -213,7 +213,7 @@ describe('waves, enrolments and links', () => {
     });
 
     it('never lets two waves of the same instrument overlap for one LA’s service', async () => {
-      clock.set('2026-02-01T12:00:00Z');
+      await clock.setTime('2026-02-01T12:00:00Z');
       await wave('2026-06-01', '2026-06-30', ['E06000013']);
       const { wave: later } = await wave('2026-06-15', '2026-07-15');
       const clash = await send('post', `/api/admin/waves/${later.id}/enrolments`, admin, {
@@ -239,7 +239,7 @@ describe('waves, enrolments and links', () => {
 
   describe('what each state allows', () => {
     it('edits everything before opening; only the closing time while open; nothing once closed', async () => {
-      clock.set('2026-02-01T12:00:00Z');
+      await clock.setTime('2026-02-01T12:00:00Z');
       const { wave: w } = await wave('2026-03-01', '2026-03-31', ['E06000015']);
       const renamed = await send('put', `/api/admin/waves/${w.id}`, admin, {
         name: `${w.name} (renamed)`,
@@ -249,7 +249,7 @@ describe('waves, enrolments and links', () => {
       expect(renamed.status).toBe(200);
       expect((renamed.body as WaveView).opensAt).toBe('2026-03-02T00:00:00.000Z');
 
-      clock.set('2026-03-10T12:00:00Z');
+      await clock.setTime('2026-03-10T12:00:00Z');
       const frozen = await send('put', `/api/admin/waves/${w.id}`, admin, { name: 'Not now' });
       expect(frozen.status).toBe(409);
       expect(frozen.body.message).toMatch(/is open/);
@@ -287,7 +287,7 @@ describe('waves, enrolments and links', () => {
     });
 
     it('"close now" refuses the very next answer', async () => {
-      clock.set('2026-02-01T12:00:00Z');
+      await clock.setTime('2026-02-01T12:00:00Z');
       const { wave: w, links } = await wave('2026-02-01', '2026-05-31', ['E06000016']);
       const code = linkOf(links, 'E06000016');
       await respond(code).expect(201);
@@ -298,7 +298,7 @@ describe('waves, enrolments and links', () => {
     });
 
     it('enrols all of England or a region, leaving those already enrolled as they are', async () => {
-      clock.set('2026-02-01T12:00:00Z');
+      await clock.setTime('2026-02-01T12:00:00Z');
       // After every other wave of this file, so no LA's dates clash.
       const { wave: w } = await wave('2027-08-01', '2027-08-31', ['E06000001'], {
         services: ['adults'],
@@ -337,7 +337,7 @@ describe('waves, enrolments and links', () => {
     });
 
     it('withdraws an enrolment only while nobody has answered through it', async () => {
-      clock.set('2026-02-01T12:00:00Z');
+      await clock.setTime('2026-02-01T12:00:00Z');
       const { wave: w, links } = await wave('2026-02-01', '2026-02-28', ['E06000017', 'E06000018']);
       await respond(linkOf(links, 'E06000018')).expect(201);
       await send('delete', `/api/admin/waves/${w.id}/enrolments/E06000017/children`, admin).expect(
@@ -376,7 +376,7 @@ describe('waves, enrolments and links', () => {
 
   describe('replacing a leaked link', () => {
     it('answers 410 "replaced" for the old code, takes answers at the new one, and keeps earlier answers', async () => {
-      clock.set('2026-02-01T12:00:00Z');
+      await clock.setTime('2026-02-01T12:00:00Z');
       const { wave: w, links } = await wave('2026-02-01', '2026-03-31', ['E08000021']);
       const old = linkOf(links, 'E08000021');
       for (let i = 0; i < 10; i++) await respond(old, 'children', i).expect(201);
@@ -418,7 +418,7 @@ describe('waves, enrolments and links', () => {
 
   describe('a PSW enrols their own LA', () => {
     it('for a service of a scheduled or open wave, once; never in a draft, never another LA', async () => {
-      clock.set('2026-02-01T12:00:00Z');
+      await clock.setTime('2026-02-01T12:00:00Z');
       const { wave: w } = await wave('2026-09-01', '2026-09-30');
       const mine = await send('post', '/api/organisations/E08000021/enrolments', psw, {
         wave: w.id,

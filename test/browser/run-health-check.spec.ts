@@ -4,7 +4,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { createStaffAccount } from '../support/staff-fixtures';
 import { queryDatabase } from '../support/test-database';
-import { expect, progress, test, thankYouHeading } from './fixtures';
+import { expect, progress, sendButton, test, thankYouHeading } from './fixtures';
 import {
   databaseUrl,
   expectNoViolations,
@@ -16,6 +16,8 @@ import {
 
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 const DAY = 86_400_000;
+/** The last page's button, as the questionnaire names it. */
+const SEND = /^Send( my)? answers$/;
 
 /**
  * An open wave of Health Check v2 (per-service team types) with links for one LA's services,
@@ -242,7 +244,7 @@ test.describe("the respondent's side of a real wave", () => {
       'Support from your manager and colleagues',
     );
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Send answers' }).click();
+    await sendButton(page).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await expect(summary).toBeFocused();
     await expect(summary.getByRole('link')).toHaveCount(3);
@@ -256,7 +258,7 @@ test.describe("the respondent's side of a real wave", () => {
     await continueTo(page, 5);
     await expect(page.locator('.sd-page__title')).toBeFocused();
     // First try to send with nothing answered: the summary takes focus, then on from there.
-    await tabTo(page, (el) => el.text === 'Send answers');
+    await tabTo(page, (el) => SEND.test(el.text));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
     const seen: string[] = [];
@@ -269,11 +271,11 @@ test.describe("the respondent's side of a real wave", () => {
           key: `${a?.tagName}:${a?.name ?? ''}:${a?.value ?? ''}:${(a?.textContent ?? '').trim()}`,
           radio: a?.type === 'radio',
           checked: a?.checked ?? false,
-          send: /^Send answers$/.test((a?.textContent ?? '').trim()),
+          text: (a?.textContent ?? '').trim(),
         };
       });
       if (el.radio && !el.checked) await page.keyboard.press('Space');
-      if (el.send) {
+      if (SEND.test(el.text)) {
         await page.keyboard.press('Enter');
         sent = true;
       }
