@@ -12,7 +12,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { createAdmin } from '../../apps/api/src/cli/cli-commands';
-import { signIn, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
+import { asStaff, signIn } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { TestClock } from 'pg-boss';
 import { queryDatabase } from '../support/test-database';
@@ -34,23 +34,7 @@ describe('the whole life of a wave', () => {
   let waveId: string;
   let code: string;
 
-  const as = (cookie: string) => ({
-    get: (url: string) => request(server).get(url).set('Host', TEST_HOST).set('Cookie', cookie),
-    post: (url: string, body?: object) =>
-      request(server)
-        .post(url)
-        .set('Host', TEST_HOST)
-        .set('Origin', TEST_ORIGIN)
-        .set('Cookie', cookie)
-        .send(body),
-    put: (url: string, body: object) =>
-      request(server)
-        .put(url)
-        .set('Host', TEST_HOST)
-        .set('Origin', TEST_ORIGIN)
-        .set('Cookie', cookie)
-        .send(body),
-  });
+  const as = (cookie: string) => asStaff(server, cookie);
   const respond = (linkCode: string, answers: Record<string, unknown>) =>
     request(server)
       .post(`/api/surveys/${linkCode}/responses`)
