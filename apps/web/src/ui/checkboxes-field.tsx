@@ -44,7 +44,9 @@ export function CheckboxesField({
                     onChange(
                       checked
                         ? values.filter((v) => v !== choice.value)
-                        : choices.map((c) => c.value).filter((v) => v === choice.value || values.includes(v)),
+                        : choices
+                            .map((c) => c.value)
+                            .filter((v) => v === choice.value || values.includes(v)),
                     )
                   }
                 />

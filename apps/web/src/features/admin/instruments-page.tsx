@@ -45,7 +45,10 @@ export async function action({ request }: ActionFunctionArgs): Promise<PublishOu
         ? { error: result.message, problems: result.errors }
         : { error: result.message };
     default:
-      return { error: 'Sorry, there is a problem with the service. Nothing was published. Try again later.' };
+      return {
+        error:
+          'Sorry, there is a problem with the service. Nothing was published. Try again later.',
+      };
   }
 }
 
@@ -58,7 +61,10 @@ export function InstrumentsPage() {
       outcome?.error
         ? [
             { targetId: 'definition', text: outcome.error },
-            ...(outcome.problems ?? []).map((p) => ({ targetId: 'definition', text: `${p.field}: ${p.message}` })),
+            ...(outcome.problems ?? []).map((p) => ({
+              targetId: 'definition',
+              text: `${p.field}: ${p.message}`,
+            })),
           ]
         : [],
     [outcome],
@@ -72,13 +78,21 @@ export function InstrumentsPage() {
           <p className="app-body">{outcome.published} is published. New waves can use it.</p>
         </SuccessBanner>
       ) : null}
-      <ErrorSummary items={summary} title={outcome?.problems ? 'The file has problems' : undefined} />
+      <ErrorSummary
+        items={summary}
+        title={outcome?.problems ? 'The file has problems' : undefined}
+      />
       <h1 className="app-heading-xl">Questionnaire versions</h1>
       <p className="app-body">
         A published version never changes, so results always stay tied to the exact wording people
         saw. The content hash identifies each version’s wording and scoring key.
       </p>
-      <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Questionnaire versions">
+      <div
+        className="app-table-wrapper"
+        tabIndex={0}
+        role="region"
+        aria-label="Questionnaire versions"
+      >
         <table className="app-table">
           <caption className="app-visually-hidden">{instruments.length} published versions</caption>
           <thead>

@@ -33,7 +33,11 @@ export function CopyButton({
   };
   return (
     <div className="app-copy">
-      <button type="button" className="app-button app-button--secondary" onClick={() => void copy()}>
+      <button
+        type="button"
+        className="app-button app-button--secondary"
+        onClick={() => void copy()}
+      >
         Copy {label}
       </button>
       <span className="app-copy__status" role="status" aria-live="polite">

@@ -81,13 +81,15 @@ export function EnrolmentPanel({
               <ul className="app-list">
                 <li>
                   <a href={qr.svg} download={`${fileStem}-qr.svg`}>
-                    Download the QR code as SVG<span className="app-visually-hidden"> for {name}</span>
+                    Download the QR code as SVG
+                    <span className="app-visually-hidden"> for {name}</span>
                   </a>{' '}
                   (for print)
                 </li>
                 <li>
                   <a href={qr.png} download={`${fileStem}-qr.png`} data-testid="qr-png">
-                    Download the QR code as PNG<span className="app-visually-hidden"> for {name}</span>
+                    Download the QR code as PNG
+                    <span className="app-visually-hidden"> for {name}</span>
                   </a>{' '}
                   (for slides and documents)
                 </li>
@@ -120,11 +122,20 @@ export function EnrolmentPanel({
   );
 }
 
-function Headcount({ gssCode, wave, enrolment }: { gssCode: string; wave: RunWave; enrolment: RunEnrolment }) {
+function Headcount({
+  gssCode,
+  wave,
+  enrolment,
+}: {
+  gssCode: string;
+  wave: RunWave;
+  enrolment: RunEnrolment;
+}) {
   const fetcher = useFetcher<typeof action>();
   const [value, setValue] = useState(enrolment.responses.headcount?.toString() ?? '');
   const id = `headcount-${wave.id}-${enrolment.service}`;
-  const error = fetcher.data && 'error' in fetcher.data ? (fetcher.data.error ?? undefined) : undefined;
+  const error =
+    fetcher.data && 'error' in fetcher.data ? (fetcher.data.error ?? undefined) : undefined;
   return (
     <fetcher.Form method="post" noValidate action={`/la/${gssCode}/survey`}>
       <input type="hidden" name="intent" value="headcount" />
@@ -143,14 +154,26 @@ function Headcount({ gssCode, wave, enrolment }: { gssCode: string; wave: RunWav
         error={error}
         width={5}
       />
-      <button type="submit" className="app-button app-button--secondary" disabled={fetcher.state !== 'idle'}>
+      <button
+        type="submit"
+        className="app-button app-button--secondary"
+        disabled={fetcher.state !== 'idle'}
+      >
         Save headcount
       </button>
     </fetcher.Form>
   );
 }
 
-function LiveCounts({ gssCode, wave, enrolment }: { gssCode: string; wave: RunWave; enrolment: RunEnrolment }) {
+function LiveCounts({
+  gssCode,
+  wave,
+  enrolment,
+}: {
+  gssCode: string;
+  wave: RunWave;
+  enrolment: RunEnrolment;
+}) {
   const { responses } = enrolment;
   const previous = responses.previous;
   return (
@@ -162,7 +185,10 @@ function LiveCounts({ gssCode, wave, enrolment }: { gssCode: string; wave: RunWa
       </p>
       <SummaryList
         rows={[
-          ['Responses', responses.count === null ? (responses.message ?? '') : String(responses.count)],
+          [
+            'Responses',
+            responses.count === null ? (responses.message ?? '') : String(responses.count),
+          ],
           [
             'Response rate',
             responses.responseRate !== null
@@ -184,25 +210,45 @@ function LiveCounts({ gssCode, wave, enrolment }: { gssCode: string; wave: RunWa
         ]}
       />
       {responses.byDay ? (
-        <ResponsesByDay id={`${wave.id}-${enrolment.service}-days`} days={everyDay(responses.byDay, wave.opensAt, new Date())} />
+        <ResponsesByDay
+          id={`${wave.id}-${enrolment.service}-days`}
+          days={everyDay(responses.byDay, wave.opensAt, new Date())}
+        />
       ) : null}
       <Headcount gssCode={gssCode} wave={wave} enrolment={enrolment} />
     </>
   );
 }
 
-function ClosedCounts({ gssCode, wave, enrolment }: { gssCode: string; wave: RunWave; enrolment: RunEnrolment }) {
+function ClosedCounts({
+  gssCode,
+  wave,
+  enrolment,
+}: {
+  gssCode: string;
+  wave: RunWave;
+  enrolment: RunEnrolment;
+}) {
   const { responses } = enrolment;
   return (
     <>
       <p className="app-body">
         {wave.name} closed on {longLondonDateTime(new Date(wave.closesAt))} with{' '}
-        {responses.count === null ? responses.message?.toLowerCase() : `${responses.count} responses`}
-        {responses.responseRate !== null ? ` (${percent(responses.responseRate)} of the headcount)` : ''}.
+        {responses.count === null
+          ? responses.message?.toLowerCase()
+          : `${responses.count} responses`}
+        {responses.responseRate !== null
+          ? ` (${percent(responses.responseRate)} of the headcount)`
+          : ''}
+        .
       </p>
       <p className="app-body">
         <Link to={`/la/${gssCode}?wave=${wave.id}&service=${enrolment.service}`}>
-          Read the results<span className="app-visually-hidden"> of {wave.name}, {SERVICE_NAMES[enrolment.service]}</span>
+          Read the results
+          <span className="app-visually-hidden">
+            {' '}
+            of {wave.name}, {SERVICE_NAMES[enrolment.service]}
+          </span>
         </Link>
       </p>
     </>

@@ -38,7 +38,15 @@ export function PosterPage() {
   return <Poster run={run} wave={wave} enrolment={enrolment} />;
 }
 
-function Poster({ run, wave, enrolment }: { run: HealthCheckRun; wave: RunWave; enrolment: RunEnrolment }) {
+function Poster({
+  run,
+  wave,
+  enrolment,
+}: {
+  run: HealthCheckRun;
+  wave: RunWave;
+  enrolment: RunEnrolment;
+}) {
   const url = surveyUrl(enrolment.code);
   const qr = useQrImages(url);
   const { organisation } = run;
@@ -64,7 +72,12 @@ function Poster({ run, wave, enrolment }: { run: HealthCheckRun; wave: RunWave; 
           Take part in the Social Work Health Check. It takes about 10 minutes.
         </p>
         {qr ? (
-          <img className="app-poster__qr" src={qr.svg} alt={`QR code that opens ${url}`} data-testid="poster-qr" />
+          <img
+            className="app-poster__qr"
+            src={qr.svg}
+            alt={`QR code that opens ${url}`}
+            data-testid="poster-qr"
+          />
         ) : null}
         <p className="app-poster__scan">Scan the code with your phone’s camera, or go to</p>
         <p className="app-poster__link">
@@ -73,7 +86,9 @@ function Poster({ run, wave, enrolment }: { run: HealthCheckRun; wave: RunWave; 
         <p className="app-poster__closing">
           Open until {longLondonDateTime(new Date(wave.closesAt))}
         </p>
-        <p className="app-poster__promise">{anonymityPromise(organisation.name, run.minimumGroupSize)}</p>
+        <p className="app-poster__promise">
+          {anonymityPromise(organisation.name, run.minimumGroupSize)}
+        </p>
       </article>
     </>
   );

@@ -3,7 +3,11 @@ import type { DailyResponses } from '@swhc/contracts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Every day from the opening to today (UTC days, as responses are stored), with 0 where none came. */
-export function everyDay(byDay: readonly DailyResponses[], opensAt: string, today: Date): DailyResponses[] {
+export function everyDay(
+  byDay: readonly DailyResponses[],
+  opensAt: string,
+  today: Date,
+): DailyResponses[] {
   const counts = new Map(byDay.map((d) => [d.day, d.count]));
   const first = Date.parse(`${opensAt.slice(0, 10)}T00:00:00Z`);
   const last = Math.max(first, Date.parse(`${today.toISOString().slice(0, 10)}T00:00:00Z`));
@@ -16,7 +20,11 @@ export function everyDay(byDay: readonly DailyResponses[], opensAt: string, toda
 }
 
 const shortDay = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
 
 /**
  * Responses per day as bars, with the same numbers in a table (the chart's text alternative, and
@@ -65,7 +73,12 @@ export function ResponsesByDay({ id, days }: { id: string; days: readonly DailyR
       </svg>
       <details className="app-details">
         <summary className="app-details__summary">Show the responses per day as a table</summary>
-        <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Responses per day">
+        <div
+          className="app-table-wrapper"
+          tabIndex={0}
+          role="region"
+          aria-label="Responses per day"
+        >
           <table className="app-table">
             <caption className="app-visually-hidden">Responses per day</caption>
             <thead>

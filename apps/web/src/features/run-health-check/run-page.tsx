@@ -41,17 +41,22 @@ export async function action({ params, request }: ActionFunctionArgs): Promise<O
   if (textOf(form, 'intent') === 'headcount') return saveHeadcountFrom(gssCode, form);
   const wave = textOf(form, 'wave');
   const service = textOf(form, 'service');
-  if (!isUuid(wave) || !isServiceKind(service)) return { error: 'Nothing was enrolled. Try again.' };
+  if (!isUuid(wave) || !isServiceKind(service))
+    return { error: 'Nothing was enrolled. Try again.' };
   const result = await enrolOwn(gssCode, { wave, service });
   switch (result.kind) {
     case 'ok':
-      return { notice: `Your ${SERVICE_NAMES[service].toLowerCase()} are taking part. The link is below.` };
+      return {
+        notice: `Your ${SERVICE_NAMES[service].toLowerCase()} are taking part. The link is below.`,
+      };
     case 'signed-out':
       return sessionEnded(request);
     case 'refused':
       return { error: result.errors[0]?.message ?? result.message };
     default:
-      return { error: 'Sorry, there is a problem with the service. Nothing was enrolled. Try again later.' };
+      return {
+        error: 'Sorry, there is a problem with the service. Nothing was enrolled. Try again later.',
+      };
   }
 }
 
@@ -113,9 +118,15 @@ export function RunHealthCheckPage() {
                     className="app-button app-button--secondary"
                     onClick={() => {
                       if (!busy)
-                        void submit(new URLSearchParams([['wave', wave.id], ['service', service]]), {
-                          method: 'post',
-                        });
+                        void submit(
+                          new URLSearchParams([
+                            ['wave', wave.id],
+                            ['service', service],
+                          ]),
+                          {
+                            method: 'post',
+                          },
+                        );
                     }}
                   >
                     Take part with {SERVICE_NAMES[service].toLowerCase()}

@@ -54,7 +54,12 @@ function Journey({
   const [hasSaved, setHasSaved] = useState(
     () => saved !== undefined && Object.keys(saved.answers).length > 0,
   );
-  const { state, saveProgress: save, submit, retryNow } = useSubmission({
+  const {
+    state,
+    saveProgress: save,
+    submit,
+    retryNow,
+  } = useSubmission({
     code,
     definition,
     store,
@@ -79,8 +84,7 @@ function Journey({
     void navigate(`/s/${encodeURIComponent(code)}/thank-you`, { replace: true, state: thankYou });
   }, [state, code, definition, navigate]);
 
-  if (state.phase === 'closed')
-    return state.replaced ? <ReplacedLinkPage /> : <ClosedLinkPage />;
+  if (state.phase === 'closed') return state.replaced ? <ReplacedLinkPage /> : <ClosedLinkPage />;
   if (state.phase === 'not-found') return <UnknownLinkPage />;
 
   const caption = `${definition.organisation.name} – ${SERVICE_NAMES[definition.service]}`;

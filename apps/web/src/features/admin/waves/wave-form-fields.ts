@@ -12,7 +12,13 @@ import { type DateTimeParts, EMPTY_DATE_TIME } from '../../../ui';
 
 export type WaveField = 'name' | 'instrumentId' | 'services' | 'opensAt' | 'closesAt';
 export type WaveFieldErrors = Partial<Record<WaveField, string>>;
-export const WAVE_FIELD_ORDER: WaveField[] = ['name', 'instrumentId', 'services', 'opensAt', 'closesAt'];
+export const WAVE_FIELD_ORDER: WaveField[] = [
+  'name',
+  'instrumentId',
+  'services',
+  'opensAt',
+  'closesAt',
+];
 
 /** Where an error summary link for each field sends focus. */
 export const fieldTarget = (field: WaveField) =>
@@ -93,7 +99,9 @@ export function dateTimeText(
   const [d, m, y] = [parts.day.trim(), parts.month.trim(), parts.year.trim()];
   if (!d && !m && !y) return { error: `Enter the ${label.toLowerCase()}` };
   if (!d || !m || !y)
-    return { error: `${label} must include a ${[!d && 'day', !m && 'month', !y && 'year'].filter(Boolean).join(' and ')}` };
+    return {
+      error: `${label} must include a ${[!d && 'day', !m && 'month', !y && 'year'].filter(Boolean).join(' and ')}`,
+    };
   const day = Number(d);
   const month = Number(m);
   const year = Number(y);

@@ -55,7 +55,10 @@ interface FormOutcome {
   readonly values: WaveFormValues;
 }
 
-export async function action({ params, request }: ActionFunctionArgs): Promise<FormOutcome | Response> {
+export async function action({
+  params,
+  request,
+}: ActionFunctionArgs): Promise<FormOutcome | Response> {
   const form = await request.formData();
   const values = readWaveForm(form);
   const id = params.id;
@@ -97,7 +100,8 @@ export async function action({ params, request }: ActionFunctionArgs): Promise<F
     default:
       return {
         errors: {},
-        problem: 'Sorry, there is a problem with the service. Nothing was saved. Try again in a few minutes.',
+        problem:
+          'Sorry, there is a problem with the service. Nothing was saved. Try again in a few minutes.',
         values,
       };
   }
@@ -112,7 +116,9 @@ export function WaveFormPage() {
   const outcome = useActionData<typeof action>();
   const open = wave?.state === 'open';
   const [values, setValues] = useState<WaveFormValues>(
-    () => outcome?.values ?? (wave ? formValuesOf(wave) : { ...NEW_WAVE, instrumentId: instruments[0]?.id ?? '' }),
+    () =>
+      outcome?.values ??
+      (wave ? formValuesOf(wave) : { ...NEW_WAVE, instrumentId: instruments[0]?.id ?? '' }),
   );
   const errors = outcome?.errors ?? {};
   const summary = useMemo((): ErrorSummaryItem[] => {
@@ -125,10 +131,16 @@ export function WaveFormPage() {
       })),
     ];
   }, [outcome]);
-  const title = wave ? (open ? `Change when ${wave.name} closes` : `Change ${wave.name}`) : 'Create a wave';
+  const title = wave
+    ? open
+      ? `Change when ${wave.name} closes`
+      : `Change ${wave.name}`
+    : 'Create a wave';
   usePageTitle(title, summary.length > 0);
-  const set = <K extends keyof WaveFormValues>(key: K) => (value: WaveFormValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof WaveFormValues>(key: K) =>
+    (value: WaveFormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
 
   return (
     <>

@@ -120,7 +120,11 @@ export async function action({ params, request }: ActionFunctionArgs): Promise<O
   const form = await request.formData();
   const text = (name: string) => textOf(form, name);
   const intent = text('intent') as Intent;
-  const settle = <T,>(result: ApiResult<T>, done: (value: T) => string, targetId?: string): Outcome | Response => {
+  const settle = <T,>(
+    result: ApiResult<T>,
+    done: (value: T) => string,
+    targetId?: string,
+  ): Outcome | Response => {
     switch (result.kind) {
       case 'ok':
         return { intent, notice: done(result.value) };
@@ -138,7 +142,11 @@ export async function action({ params, request }: ActionFunctionArgs): Promise<O
       case 'aborted':
         return {
           intent,
-          errors: [{ text: 'Sorry, there is a problem with the service. Nothing was changed. Try again in a few minutes.' }],
+          errors: [
+            {
+              text: 'Sorry, there is a problem with the service. Nothing was changed. Try again in a few minutes.',
+            },
+          ],
         };
       default:
         return { intent, errors: [{ targetId, text: result.message }] };
@@ -148,7 +156,10 @@ export async function action({ params, request }: ActionFunctionArgs): Promise<O
   const gssCode = text('gssCode');
   switch (intent) {
     case 'schedule':
-      return settle(await scheduleWave(id), (w) => `${w.name} is scheduled. You can enrol local authorities now.`);
+      return settle(
+        await scheduleWave(id),
+        (w) => `${w.name} is scheduled. You can enrol local authorities now.`,
+      );
     case 'close':
       return settle(await closeWave(id), (w) => `${w.name} has closed. Its reports are released.`);
     case 'enrol': {
@@ -171,7 +182,10 @@ export async function action({ params, request }: ActionFunctionArgs): Promise<O
       if (!isServiceKind(service) || !isGssCode(gssCode)) throw data(null, { status: 400 });
       const name = `${text('name')} (${SERVICE_NAMES[service]})`;
       return intent === 'withdraw'
-        ? settle(await withdrawEnrolment(id, gssCode, service), () => `${name} withdrawn. Its link no longer works.`)
+        ? settle(
+            await withdrawEnrolment(id, gssCode, service),
+            () => `${name} withdrawn. Its link no longer works.`,
+          )
         : settle(
             await replaceLink(id, gssCode, service),
             () => `${name} has a new link. The old one now tells people to ask for the new link.`,
@@ -188,7 +202,15 @@ export function WavePage() {
   return <ManageWave key={wave.id} wave={wave} regions={regions} arrived={arrived} />;
 }
 
-function ManageWave({ wave, regions, arrived }: { wave: WaveDetail; regions: string[]; arrived: string | null }) {
+function ManageWave({
+  wave,
+  regions,
+  arrived,
+}: {
+  wave: WaveDetail;
+  regions: string[];
+  arrived: string | null;
+}) {
   const outcome = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== 'idle';
@@ -241,7 +263,11 @@ function ManageWave({ wave, regions, arrived }: { wave: WaveDetail; regions: str
             right; then local authorities can be enrolled and their principal social workers see it.
           </p>
           <div className="app-button-group">
-            <button type="button" className="app-button" onClick={() => post([['intent', 'schedule']])}>
+            <button
+              type="button"
+              className="app-button"
+              onClick={() => post([['intent', 'schedule']])}
+            >
               Schedule this wave
             </button>
             <Link to={`/admin/waves/${wave.id}/edit`}>Change the details</Link>
@@ -267,7 +293,11 @@ function ManageWave({ wave, regions, arrived }: { wave: WaveDetail; regions: str
             Closing now cannot be undone: the links stop taking answers at once and every report of
             this wave is released.
           </div>
-          <button type="button" className="app-button app-button--warning" onClick={() => post([['intent', 'close']])}>
+          <button
+            type="button"
+            className="app-button app-button--warning"
+            onClick={() => post([['intent', 'close']])}
+          >
             Close {wave.name} now
           </button>
         </>
@@ -332,7 +362,12 @@ function ManageWave({ wave, regions, arrived }: { wave: WaveDetail; regions: str
       {wave.enrolments.length === 0 ? (
         <p className="app-body">No local authority is enrolled yet.</p>
       ) : (
-        <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Enrolled local authorities">
+        <div
+          className="app-table-wrapper"
+          tabIndex={0}
+          role="region"
+          aria-label="Enrolled local authorities"
+        >
           <table className="app-table">
             <caption className="app-visually-hidden">{wave.enrolments.length} enrolments</caption>
             <thead>
@@ -370,18 +405,32 @@ function ManageWave({ wave, regions, arrived }: { wave: WaveDetail; regions: str
                         </div>
                       ) : null}
                     </td>
-                    <td>{e.responses === null ? e.responsesMessage : e.responses === 0 ? 'None yet' : e.responses}</td>
+                    <td>
+                      {e.responses === null
+                        ? e.responsesMessage
+                        : e.responses === 0
+                          ? 'None yet'
+                          : e.responses}
+                    </td>
                     <td>
                       {wave.state === 'closed' ? null : (
                         <ul className="app-table__actions">
                           <li>
-                            <button type="button" className="app-link-button" onClick={() => post(fields('replace'))}>
+                            <button
+                              type="button"
+                              className="app-link-button"
+                              onClick={() => post(fields('replace'))}
+                            >
                               Replace link<span className="app-visually-hidden"> of {label}</span>
                             </button>
                           </li>
                           {e.responses === 0 ? (
                             <li>
-                              <button type="button" className="app-link-button" onClick={() => post(fields('withdraw'))}>
+                              <button
+                                type="button"
+                                className="app-link-button"
+                                onClick={() => post(fields('withdraw'))}
+                              >
                                 Withdraw<span className="app-visually-hidden"> {label}</span>
                               </button>
                             </li>
