@@ -110,7 +110,7 @@ describe('instrument versions', () => {
     const res = await post(
       definitionFile(4, (json) => {
         const questions = json['questions'] as Record<string, unknown>[];
-        (questions[3] as Record<string, unknown>)['choices'] = [];
+        questions[3]['choices'] = [];
         json['outcome'] = 'nobody';
       }),
     );

@@ -317,7 +317,7 @@ export class EnrolmentsService {
     return this.dataSource.manager.findOne(SurveyLink, {
       where: { code },
       relations: { wave: true, organisation: true },
-    }) as Promise<(SurveyLink & { wave: Wave; organisation: Organisation }) | null>;
+    });
   }
 
   /** Whether a code belonged to a link that was replaced because it leaked. */

@@ -30,7 +30,7 @@ export function EnrolmentPanel({
   enrolment: RunEnrolment;
   k: number;
 }) {
-  const { service, code, responses } = enrolment;
+  const { service, code } = enrolment;
   const id = `${wave.id}-${service}`;
   const url = surveyUrl(code);
   const qr = useQrImages(url);

@@ -5,7 +5,6 @@ import {
   isServiceKind,
   isUuid,
   SERVICE_NAMES,
-  type ServiceKind,
   type WaveDetail,
 } from '@swhc/contracts';
 import { useMemo, useState } from 'react';
@@ -389,7 +388,7 @@ function ManageWave({
                   ['service', e.service],
                   ['name', e.organisationName],
                 ];
-                const label = `${e.organisationName} ${SERVICE_NAMES[e.service as ServiceKind]}`;
+                const label = `${e.organisationName} ${SERVICE_NAMES[e.service]}`;
                 return (
                   <tr key={`${e.gssCode}-${e.service}`}>
                     <td>
