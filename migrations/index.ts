@@ -1,10 +1,12 @@
 import { InitialSchema1795366140710 } from './1795366140710-initial-schema';
 import { StaffSessionsAuditSettings1795366451115 } from './1795366451115-staff-sessions-audit-settings';
 import { PollingPanel1796577433020 } from './1796577433020-polling-panel';
+import { WavesEnrolmentReplacedLinks1796583227938 } from './1796583227938-waves-enrolment-replaced-links';
 
 // Every migration in order; the api's DataSource lists them explicitly so builds and tests agree.
 export const MIGRATIONS = [
   InitialSchema1795366140710,
   StaffSessionsAuditSettings1795366451115,
   PollingPanel1796577433020,
+  WavesEnrolmentReplacedLinks1796583227938,
 ];

@@ -11,13 +11,19 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ServiceKind } from '@swhc/contracts';
-import { HEALTH_CHECK_V1, scoreResponse } from '@swhc/instruments';
+import { HEALTH_CHECK_V1 } from '@swhc/instruments';
 import { Client } from 'pg';
 import { hashPassword } from '../../apps/api/src/accounts/password-hasher';
 import { SeededRandom } from '../../apps/api/src/demo/seeded-random';
 import { randomUnitProfile, syntheticAnswers } from '../../apps/api/src/demo/synthetic-responses';
-import { answersDigest } from '../../apps/api/src/responses/answers-digest';
 import { startBuiltApp } from '../../test/support/app-server';
+import {
+  healthCheckInstrumentId,
+  insertStoredResponses,
+  insertSurveyLink,
+  insertWave,
+  type StoredResponseRow,
+} from '../../test/support/report-fixtures';
 import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
 import { startThrowawayPostgres } from './throwaway-postgres';
 
@@ -47,12 +53,7 @@ async function seed(databaseUrl: string): Promise<{ gssCodes: string[] }> {
   await client.connect();
   try {
     await client.query('SET synchronous_commit = off');
-    const instrument = (
-      await client.query<{ id: string }>(
-        `SELECT id FROM instrument WHERE key = 'health-check' AND version = 1`,
-      )
-    ).rows[0];
-    if (!instrument) throw new Error('The app did not publish Health Check v1');
+    const instrumentId = await healthCheckInstrumentId(client);
     const organisations = (
       await client.query<{ id: string; gss_code: string }>(
         'SELECT id, gss_code FROM organisation ORDER BY gss_code LIMIT $1',
@@ -65,14 +66,13 @@ async function seed(databaseUrl: string): Promise<{ gssCodes: string[] }> {
       ['Bench 2024', now - 420 * DAY, now - 330 * DAY, [0, 0, 0, 0]],
       ['Bench 2025', now - 60 * DAY, now - 5 * DAY, [-0.05, 0.08, 0.03, 0.06]],
     ] as const) {
-      const row = (
-        await client.query<{ id: string }>(
-          `INSERT INTO wave (name, instrument_id, opens_at, closes_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [name, instrument.id, new Date(opens), new Date(closes)],
-        )
-      ).rows[0];
-      if (!row) throw new Error('wave insert returned nothing');
-      waves.push({ id: row.id, shift: [...shift] });
+      const id = await insertWave(client, {
+        name,
+        instrumentId,
+        opensAt: new Date(opens),
+        closesAt: new Date(closes),
+      });
+      waves.push({ id, shift: [...shift] });
     }
 
     const random = new SeededRandom(20261122);
@@ -83,31 +83,20 @@ async function seed(databaseUrl: string): Promise<{ gssCodes: string[] }> {
     const profiles = new Map<string, ReturnType<typeof randomUnitProfile>>();
     const started = performance.now();
     let inserted = 0;
-    let batch: unknown[][] = [];
+    const submittedOn = new Date(now - 10 * DAY).toISOString().slice(0, 10);
+    let batch: StoredResponseRow[] = [];
     const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const values: unknown[] = [];
-      const tuples = batch.map((row, i) => {
-        values.push(...row);
-        const b = i * 9;
-        return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6}::jsonb,$${b + 7}::jsonb,$${b + 8},$${b + 9})`;
-      });
-      await client.query(
-        `INSERT INTO survey_response (submission_id, survey_link_id, wave_id, organisation_id, service,
-           answers, scores, answers_digest, submitted_on) VALUES ${tuples.join(',')}`,
-        values,
-      );
+      await insertStoredResponses(client, batch);
       inserted += batch.length;
       batch = [];
     };
     for (const [u, unit] of units.entries()) {
-      const link = (
-        await client.query<{ id: string }>(
-          `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [`bench-${u}-${crypto.randomUUID()}`, unit.wave.id, unit.organisation.id, unit.service],
-        )
-      ).rows[0];
-      if (!link) throw new Error('survey_link insert returned nothing');
+      const surveyLinkId = await insertSurveyLink(client, {
+        code: `bench-${u}-${crypto.randomUUID()}`,
+        waveId: unit.wave.id,
+        organisationId: unit.organisation.id,
+        service: unit.service,
+      });
       const key = `${unit.organisation.id}|${unit.service}`;
       let profile = profiles.get(key);
       if (!profile) {
@@ -117,21 +106,19 @@ async function seed(databaseUrl: string): Promise<{ gssCodes: string[] }> {
       for (let i = 0; i < (sizes[u] ?? 0); i++) {
         const answers = syntheticAnswers(
           HEALTH_CHECK_V1,
+          'children',
           profile,
           { skipRate: 0.03, waveShift: unit.wave.shift },
           random,
         );
-        batch.push([
-          crypto.randomUUID(),
-          link.id,
-          unit.wave.id,
-          unit.organisation.id,
-          unit.service,
-          JSON.stringify(answers),
-          JSON.stringify(scoreResponse(HEALTH_CHECK_V1, answers)),
-          answersDigest(answers),
-          new Date(now - 10 * DAY).toISOString().slice(0, 10),
-        ]);
+        batch.push({
+          surveyLinkId,
+          waveId: unit.wave.id,
+          organisationId: unit.organisation.id,
+          service: unit.service,
+          answers,
+          submittedOn,
+        });
         if (batch.length === 1000) await flush();
       }
     }
@@ -183,6 +170,23 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[index] ?? Number.NaN;
 }
 
+/** One table row: requests, clients, median, p95, p99 and max of sorted latencies, then req/s. */
+function latencyRow(
+  phase: string,
+  sorted: readonly number[],
+  clients: number,
+  perSecond: string,
+): string[] {
+  return [
+    phase,
+    String(sorted.length),
+    String(clients),
+    ...[0.5, 0.95, 0.99].map((p) => fmt(percentile(sorted, p))),
+    fmt(sorted[sorted.length - 1] ?? Number.NaN),
+    perSecond,
+  ];
+}
+
 async function main(): Promise<void> {
   const serverUrl = process.env['DATABASE_URL'];
   const throwaway = serverUrl ? null : await startThrowawayPostgres();
@@ -204,16 +208,7 @@ async function main(): Promise<void> {
     const firstCookie = cookies[0] ?? '';
     for (const service of SERVICES) {
       const ms = await timedReport(app.baseUrl, firstCookie, path(gssCodes[0] ?? '', service));
-      rows.push([
-        `cold first request (${service})`,
-        '1',
-        '1',
-        fmt(ms),
-        fmt(ms),
-        fmt(ms),
-        fmt(ms),
-        '',
-      ]);
+      rows.push(latencyRow(`cold first request (${service})`, [ms], 1, ''));
     }
 
     const baseUrl = app.baseUrl;
@@ -231,16 +226,9 @@ async function main(): Promise<void> {
       );
       const wall = performance.now() - started;
       latencies.sort((a, b) => a - b);
-      rows.push([
-        label,
-        String(latencies.length),
-        String(CLIENTS),
-        fmt(percentile(latencies, 0.5)),
-        fmt(percentile(latencies, 0.95)),
-        fmt(percentile(latencies, 0.99)),
-        fmt(latencies[latencies.length - 1] ?? Number.NaN),
-        ((1000 * latencies.length) / wall).toFixed(0),
-      ]);
+      rows.push(
+        latencyRow(label, latencies, CLIENTS, ((1000 * latencies.length) / wall).toFixed(0)),
+      );
       return latencies;
     };
 
@@ -260,16 +248,7 @@ async function main(): Promise<void> {
     }
     const latencies = await measure('repeat views (random LA × service)', repeats);
     const all = [...first, ...latencies].sort((a, b) => a - b);
-    rows.push([
-      'all warm requests together',
-      String(all.length),
-      String(CLIENTS),
-      fmt(percentile(all, 0.5)),
-      fmt(percentile(all, 0.95)),
-      fmt(percentile(all, 0.99)),
-      fmt(all[all.length - 1] ?? Number.NaN),
-      '',
-    ]);
+    rows.push(latencyRow('all warm requests together', all, CLIENTS, ''));
     printTable(
       ['phase', 'requests', 'clients', 'median ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s'],
       rows,

@@ -18,10 +18,22 @@ const R_SCRIPT = join(__dirname, 'lavaan-cli.R');
 export interface CliTimings {
   readonly cliMs: number;
   readonly rMs: number | undefined;
+  /** The statistic both print (the JSON key), and its value from each side. */
+  readonly statistic: string;
   readonly cliChisq: number;
   readonly rChisq: number | undefined;
   readonly runs: number;
 }
+
+/** What to run: extra hc-stats flags, the R script doing the same job, the JSON key both print. */
+export interface CliJob {
+  readonly cliArgs: readonly string[];
+  readonly rScript: string;
+  readonly statistic: string;
+}
+
+/** The ML CFA: `hc-stats cfa` against lavaan-cli.R, compared on `chisq`. */
+const ML_JOB: CliJob = { cliArgs: [], rScript: R_SCRIPT, statistic: 'chisq' };
 
 function timed(command: string, args: string[]): { ms: number; stdout: string } {
   const start = performance.now();
@@ -39,12 +51,21 @@ export function benchCliAgainstR(
   model: string,
   runs: number,
   withR: boolean,
+  job: CliJob = ML_JOB,
 ): CliTimings {
   return withBenchFiles(csv, model, (files) => {
     const cli = (): { ms: number; stdout: string } =>
-      timed(process.execPath, [LAUNCHER, 'cfa', '--data', files.data, '--model', files.model]);
+      timed(process.execPath, [
+        LAUNCHER,
+        'cfa',
+        '--data',
+        files.data,
+        '--model',
+        files.model,
+        ...job.cliArgs,
+      ]);
     const r = (): { ms: number; stdout: string } =>
-      timed('Rscript', [R_SCRIPT, files.data, files.model]);
+      timed('Rscript', [job.rScript, files.data, files.model]);
     // warm-up: builds the bundle if needed, fills the OS file cache for Node, R and the packages
     const cliFirst = cli();
     const rFirst = withR ? r() : undefined;
@@ -55,10 +76,13 @@ export function benchCliAgainstR(
       if (withR) rMs.push(r().ms);
     }
     const chisq = (stdout: string | undefined): number | undefined =>
-      stdout === undefined ? undefined : (JSON.parse(stdout) as { chisq: number }).chisq;
+      stdout === undefined
+        ? undefined
+        : (JSON.parse(stdout) as Record<string, number>)[job.statistic];
     return {
       cliMs: median(cliMs),
       rMs: withR ? median(rMs) : undefined,
+      statistic: job.statistic,
       cliChisq: chisq(cliFirst.stdout)!,
       rChisq: chisq(rFirst?.stdout),
       runs,

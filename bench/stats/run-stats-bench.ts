@@ -13,12 +13,14 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { alpha, fitCfaToMoments, parseModel, sampleMoments } from '@swhc/psychometrics';
 import { benchCasewise } from './casewise-bench';
-import { benchCliAgainstR } from './cli-bench';
+import { benchCliAgainstR, type CliTimings } from './cli-bench';
+import { ORDINAL_CLI_JOB, benchOrdinal } from './ordinal-bench';
 import { rAvailable, runRBench, type RTimings } from './r-bench';
 import { FOUR_FACTOR_MODEL, ITEMS, simulateSurvey, surveyCsv } from './simulate-survey';
 import { timeMedian } from './time-median';
 
-interface Row {
+/** One row of the table. */
+export interface Row {
   readonly task: string;
   readonly n: number;
   readonly moments?: number;
@@ -77,11 +79,22 @@ function benchSize(n: number, runs: number, withR: boolean): Row[] {
     ? runRBench(surveyCsv(survey), FOUR_FACTOR_MODEL, runs)
     : { ok: false, reason: 'no R' };
   if (!r.ok && withR) console.error(`R side skipped at N = ${n}: ${r.reason}`);
-  const chisqNote = (
-    fit: { chisq: number; iterations: number },
+  /** A CFA row: moments and fit timed apart, with lavaan's time and chi-square when R ran. */
+  const fitRow = (
+    task: string,
+    moments: { ms: number },
+    fit: { ms: number; value: { chisq: number; iterations: number } },
+    rMs: number | undefined,
     rChisq: number | undefined,
-  ): string =>
-    `chisq TS ${fit.chisq.toFixed(4)}${rChisq === undefined ? '' : ` / R ${rChisq.toFixed(4)}`}, ${fit.iterations} TS iterations`;
+  ): Row => ({
+    task,
+    n,
+    moments: moments.ms,
+    fit: fit.ms,
+    total: moments.ms + fit.ms,
+    r: rMs,
+    note: `chisq TS ${fit.value.chisq.toFixed(4)}${rChisq === undefined ? '' : ` / R ${rChisq.toFixed(4)}`}, ${fit.value.iterations} TS iterations`,
+  });
   // estimator MLR and missing = "ml" at N = 3,000 only (lavaan's FIML takes seconds per fit)
   const casewise = n === SMALL_N ? benchCasewise(survey, runs, withR, warmTimed) : [];
   return [
@@ -92,24 +105,14 @@ function benchSize(n: number, runs: number, withR: boolean): Row[] {
       r: r.ok ? r.alpha : undefined,
       note: `alpha ${a.value.alpha.toFixed(6)}`,
     },
-    {
-      task: CFA_TASK,
-      n,
-      moments: oneMoments.ms,
-      fit: oneFit.ms,
-      total: oneMoments.ms + oneFit.ms,
-      r: r.ok ? r.cfa : undefined,
-      note: chisqNote(oneFit.value, r.ok ? r.cfaChisq : undefined),
-    },
-    {
-      task: SCALAR_TASK,
-      n,
-      moments: twoMoments.ms,
-      fit: scalarFit.ms,
-      total: twoMoments.ms + scalarFit.ms,
-      r: r.ok ? r.scalar : undefined,
-      note: chisqNote(scalarFit.value, r.ok ? r.scalarChisq : undefined),
-    },
+    fitRow(CFA_TASK, oneMoments, oneFit, r.ok ? r.cfa : undefined, r.ok ? r.cfaChisq : undefined),
+    fitRow(
+      SCALAR_TASK,
+      twoMoments,
+      scalarFit,
+      r.ok ? r.scalar : undefined,
+      r.ok ? r.scalarChisq : undefined,
+    ),
     ...casewise,
   ];
 }
@@ -156,6 +159,10 @@ function main(): void {
     console.log(`N = ${n.toLocaleString('en-GB')}: ${runs} runs per task, median reported ...`);
     return benchSize(n, runs, withR);
   });
+  console.log(
+    `WLSMV (ordered items), N = ${SMALL_N.toLocaleString('en-GB')}: ${SIZES[0]!.runs} runs per task ...`,
+  );
+  rows.push(...benchOrdinal(SMALL_N, SIZES[0]!.runs, withR, warmTimed));
   console.log('');
   console.log(formatTable(rows));
   console.log('');
@@ -165,6 +172,12 @@ function main(): void {
   console.log(
     'R ms = median elapsed time of psych::alpha / lavaan::cfa calls, timed inside R (CSV read excluded).',
   );
+  console.log(
+    'WLSMV: moments = thresholds, polychorics and Gamma; fit = DWLS, robust SEs, scaled test and every fit',
+  );
+  console.log(
+    'measure; R = lavCor(ordered = items), and cfa(estimator = "WLSMV") + fitMeasures().',
+  );
   console.log('');
   console.log(goalSummary(rows));
   console.log('');
@@ -173,41 +186,49 @@ function main(): void {
 
 const CLI_RUNS = 9;
 
-/** One CLI run against one Rscript run of the 4-factor CFA at N = 3,000, wall time (table + goal). */
+/**
+ * One CLI run against one Rscript run of the 4-factor CFA at N = 3,000, by ML and by WLSMV (`--ordered
+ * all`), wall time (table + goals).
+ */
 function cliSection(withR: boolean): string {
   const survey = simulateSurvey(SMALL_N, 20261122 + SMALL_N);
   console.log(
-    `CLI: ${CLI_RUNS} runs of hc-stats cfa${withR ? ' and of Rscript lavaan-cli.R, alternating' : ''}, median wall time ...`,
+    `CLI: ${CLI_RUNS} runs of hc-stats cfa (ML, then --ordered all)${withR ? ' and of the Rscript jobs, alternating' : ''}, median wall time ...`,
   );
-  const t = benchCliAgainstR(surveyCsv(survey), FOUR_FACTOR_MODEL, CLI_RUNS, withR);
-  const ratio = t.rMs === undefined ? undefined : t.cliMs / t.rMs;
-  const check = `chisq CLI ${t.cliChisq.toFixed(4)}${t.rChisq === undefined ? '' : ` / R ${t.rChisq.toFixed(4)}`}`;
+  const jobs: [string, CliTimings][] = [
+    [CFA_TASK, benchCliAgainstR(surveyCsv(survey), FOUR_FACTOR_MODEL, CLI_RUNS, withR)],
+    [
+      'WLSMV CFA, 4 factors / 24 items',
+      benchCliAgainstR(surveyCsv(survey), FOUR_FACTOR_MODEL, CLI_RUNS, withR, ORDINAL_CLI_JOB),
+    ],
+  ];
   const header = ['one process, start to exit', 'N', 'hc-stats ms', 'Rscript ms', 'CLI/R', 'check'];
-  const row = [
-    CFA_TASK,
+  const rows = jobs.map(([task, t]) => [
+    task,
     SMALL_N.toLocaleString('en-GB'),
     t.cliMs.toFixed(0),
     t.rMs === undefined ? '-' : t.rMs.toFixed(0),
-    ratio === undefined ? '-' : ratio.toFixed(3),
-    check,
-  ];
-  const widths = header.map((h, c) => Math.max(h.length, row[c]!.length));
+    t.rMs === undefined ? '-' : (t.cliMs / t.rMs).toFixed(3),
+    `${t.statistic} CLI ${t.cliChisq.toFixed(4)}${t.rChisq === undefined ? '' : ` / R ${t.rChisq.toFixed(4)}`}`,
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: string[]): string =>
     `| ${cells.map((cell, c) => (c === 0 || c === 5 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
   const lines = [
     line(header),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    line(row),
+    ...rows.map(line),
     '',
   ];
   lines.push(
-    'hc-stats = node apps/hc-stats/bin/hc-stats.cjs cfa (bundle: start-up, CSV, fit, JSON out);',
-    'Rscript = lavaan-cli.R (library(lavaan), read.csv, cfa(), fitMeasures + parameterEstimates as JSON).',
+    'hc-stats = node apps/hc-stats/bin/hc-stats.cjs cfa [--ordered all] (bundle: start-up, CSV, fit, JSON out);',
+    'Rscript = lavaan-cli.R / lavaan-ordinal-cli.R (library(lavaan), read.csv, cfa(), results as JSON).',
   );
-  if (ratio !== undefined) {
+  for (const [task, t] of jobs) {
+    if (t.rMs === undefined) continue;
+    const ratio = t.cliMs / t.rMs;
     lines.push(
-      '',
-      `CLI run, 4-factor CFA at N = ${SMALL_N.toLocaleString('en-GB')}: CLI/R = ${ratio.toFixed(3)} (goal <= 0.5: ${ratio <= 0.5 ? 'met' : 'NOT met'})`,
+      `CLI run, ${task} at N = ${SMALL_N.toLocaleString('en-GB')}: CLI/R = ${ratio.toFixed(3)} (goal <= 0.5: ${ratio <= 0.5 ? 'met' : 'NOT met'})`,
     );
   }
   return lines.join('\n');
@@ -224,6 +245,15 @@ function goalSummary(rows: readonly Row[]): string {
     lines.push(
       `CFA at N = ${SMALL_N.toLocaleString('en-GB')}: TS/R = ${ratio.toFixed(3)} (goal < 0.1: ${ratio < 0.1 ? 'met' : 'NOT met'})`,
     );
+  }
+  for (const task of ['polychorics, 24 items', 'WLSMV CFA, 4 factors / 24 items']) {
+    const row = find(task, SMALL_N);
+    if (row?.r !== undefined) {
+      const ratio = row.total / row.r;
+      lines.push(
+        `${task} at N = ${SMALL_N.toLocaleString('en-GB')}: TS/R = ${ratio.toFixed(3)} (goal <= 0.5: ${ratio <= 0.5 ? 'met' : 'NOT met'})`,
+      );
+    }
   }
   for (const task of [CFA_TASK, SCALAR_TASK]) {
     const small = find(task, SMALL_N)?.fit;

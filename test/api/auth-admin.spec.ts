@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import {
   createStaffAccount,
+  asStaff,
   signIn,
   type StaffFixture,
   TEST_HOST,
@@ -22,23 +23,7 @@ describe('admin API: staff accounts, LA bindings, K and the audit log', () => {
   let admin: StaffFixture;
   let adminCookie: string;
 
-  const as = (cookie: string) => ({
-    get: (url: string) => request(server).get(url).set('Host', TEST_HOST).set('Cookie', cookie),
-    post: (url: string, body?: object) =>
-      request(server)
-        .post(url)
-        .set('Host', TEST_HOST)
-        .set('Origin', TEST_ORIGIN)
-        .set('Cookie', cookie)
-        .send(body),
-    put: (url: string, body?: object) =>
-      request(server)
-        .put(url)
-        .set('Host', TEST_HOST)
-        .set('Origin', TEST_ORIGIN)
-        .set('Cookie', cookie)
-        .send(body),
-  });
+  const as = (cookie: string) => asStaff(server, cookie);
 
   beforeAll(async () => {
     t = await createTestApp();

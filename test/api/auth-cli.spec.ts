@@ -1,52 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyPassword } from '../../apps/api/src/accounts/password-hasher';
-import { REPO_ROOT } from '../support/app-server';
+import { cli } from '../support/cli-runner';
 import { provisionTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
-
-interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs `npm run -s api:cli -- ...` (tsx over the api's sources) against a database. Asynchronous:
- * with embedded PGlite the database server runs inside this test process and must keep answering.
- */
-function cli(
-  databaseUrl: string,
-  args: string[],
-  options: { env?: Record<string, string>; input?: string } = {},
-): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_OPTIONS: '',
-    DATABASE_URL: databaseUrl,
-    ...options.env,
-  };
-  if (!options.env?.['SWHC_ADMIN_PASSWORD']) delete env['SWHC_ADMIN_PASSWORD'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
-      ['--tsconfig', 'apps/api/tsconfig.app.json', 'apps/api/src/cli/main.ts', ...args],
-      { cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-    child.stdin.end(options.input ?? '');
-  });
-}
 
 describe('api CLI (npm run -s api:cli)', () => {
   let database: TestDatabase;

@@ -34,9 +34,45 @@ describe('authorisation matrix: every route × every kind of caller', () => {
   const accounts = new Map<Caller, StaffFixture>();
   const cookies = new Map<Caller, string>();
   let counter = 0;
+  let instrumentId = '';
+  let nextVersion = 100;
+  let window = 0;
+
+  /** A wave inserted as the admin pages would leave it, each in a year of its own from 2100. */
+  async function newWave(
+    state: 'draft' | 'scheduled' | 'open',
+    enrolThisLa = false,
+  ): Promise<string> {
+    const year = 2100 + ++window;
+    const [opensAt, closesAt] =
+      state === 'open'
+        ? [
+            new Date(Date.now() - 86_400_000 * (window + 1)),
+            new Date(Date.now() + 86_400_000 * 400),
+          ]
+        : [new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year, 1, 1))];
+    const [wave] = await queryDatabase<{ id: string }>(
+      t.database.url,
+      `INSERT INTO wave (name, instrument_id, opens_at, closes_at, draft)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [`Matrix wave ${window}`, instrumentId, opensAt, closesAt, state === 'draft'],
+    );
+    if (enrolThisLa)
+      await queryDatabase(
+        t.database.url,
+        `INSERT INTO survey_link (code, wave_id, organisation_id, service)
+         SELECT $1, $2, id, 'children' FROM organisation WHERE gss_code = $3`,
+        [`matrix-${randomBytes(6).toString('hex')}`, wave?.id, THIS_LA],
+      );
+    return wave?.id ?? '';
+  }
 
   const context = (gssCode: string): MatrixContext => ({
     gssCode,
+    instrumentId,
+    newWave,
+    uniqueWaveName: () => `Matrix ${randomBytes(4).toString('hex')} ${++counter}`,
+    nextInstrumentVersion: () => ++nextVersion,
     openLinkCode: survey.openCode,
     closedWaveId,
     uniqueEmail: () => `matrix-${randomBytes(4).toString('hex')}-${++counter}@council.test`,
@@ -74,6 +110,11 @@ describe('authorisation matrix: every route × every kind of caller', () => {
       'SELECT id FROM wave WHERE closes_at < now() ORDER BY closes_at DESC LIMIT 1',
     );
     closedWaveId = closed?.id ?? '';
+    const [v2] = await queryDatabase<{ id: string }>(
+      t.database.url,
+      `SELECT id FROM instrument WHERE key = 'health-check' AND version = 2`,
+    );
+    instrumentId = v2?.id ?? '';
     const make = async (caller: Caller, role: StaffFixture['role'], gssCodes: string[] = []) => {
       const account = await createStaffAccount(t.database.url, {
         email: `${caller.toLowerCase()}@matrix.test`,

@@ -1,3 +1,5 @@
+import { HEALTH_CHECK_V2 } from '@swhc/instruments';
+
 /**
  * Who may use which route: one entry per route of the api, with the status each kind of caller
  * gets. authorisation-matrix.spec.ts sends every request as every caller, and fails when the app
@@ -33,6 +35,17 @@ export interface MatrixContext {
   uniqueEmail(): string;
   /** A fresh PSW account (bound to THIS_LA) to change, so callers do not disturb each other. */
   newPswAccountId(): Promise<string>;
+  /**
+   * A fresh wave of Health Check v2 in a state, in a time window of its own (so enrolling THIS_LA
+   * never clashes with another wave), with THIS_LA's children's service enrolled if asked.
+   */
+  newWave(state: 'draft' | 'scheduled' | 'open', enrolThisLa?: boolean): Promise<string>;
+  /** A name no wave has yet. */
+  uniqueWaveName(): string;
+  /** A version number of health-check no instrument has yet. */
+  nextInstrumentVersion(): number;
+  /** Health Check v2's id, for creating waves. */
+  readonly instrumentId: string;
 }
 
 export interface RouteRequest {
@@ -98,6 +111,8 @@ const PANEL_PROFILE = {
   service: 'adults',
   region: 'London',
 };
+/** Health Check v2 as an administrator would upload it, as another version. */
+const definitionFile = (version: number) => ({ ...HEALTH_CHECK_V2, version });
 
 const VALID_ANSWERS = {
   demands1: 4,
@@ -234,6 +249,115 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
     path: '/api/admin/audit-events',
     request: () => ({ url: '/api/admin/audit-events' }),
     expected: adminOnly(200),
+  },
+
+  // Waves, enrolments, links and instruments (administrators).
+  {
+    method: 'GET',
+    path: '/api/admin/waves',
+    request: () => ({ url: '/api/admin/waves' }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/waves',
+    request: (c) => ({
+      url: '/api/admin/waves',
+      body: {
+        name: c.uniqueWaveName(),
+        instrumentId: c.instrumentId,
+        services: ['children', 'adults'],
+        opensAt: '2099-03-01',
+        closesAt: '2099-03-31',
+      },
+    }),
+    expected: adminOnly(201),
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/waves/:id',
+    request: async (c) => ({ url: `/api/admin/waves/${await c.newWave('open', true)}` }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'PUT',
+    path: '/api/admin/waves/:id',
+    request: async (c) => ({
+      url: `/api/admin/waves/${await c.newWave('draft')}`,
+      body: { name: c.uniqueWaveName() },
+    }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/waves/:id/schedule',
+    request: async (c) => ({ url: `/api/admin/waves/${await c.newWave('draft')}/schedule` }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/waves/:id/close',
+    request: async (c) => ({ url: `/api/admin/waves/${await c.newWave('open')}/close` }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/waves/:id/enrolments',
+    request: async (c) => ({
+      url: `/api/admin/waves/${await c.newWave('scheduled')}/enrolments`,
+      body: { scope: 'list', gssCodes: [THIS_LA] },
+    }),
+    expected: adminOnly(201),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/admin/waves/:id/enrolments/:gssCode/:service',
+    request: async (c) => ({
+      url: `/api/admin/waves/${await c.newWave('scheduled', true)}/enrolments/${THIS_LA}/children`,
+    }),
+    expected: adminOnly(204),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/waves/:id/enrolments/:gssCode/:service/replace-link',
+    request: async (c) => ({
+      url: `/api/admin/waves/${await c.newWave('open', true)}/enrolments/${THIS_LA}/children/replace-link`,
+    }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/instruments',
+    request: () => ({ url: '/api/admin/instruments' }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/instruments',
+    request: (c) => ({
+      url: '/api/admin/instruments',
+      body: definitionFile(c.nextInstrumentVersion()),
+    }),
+    expected: adminOnly(201),
+  },
+
+  // Running an LA's health check (its PSW and administrators).
+  {
+    method: 'GET',
+    path: '/api/organisations/:gssCode/survey',
+    request: (c) => ({ url: `/api/organisations/${c.gssCode}/survey` }),
+    expected: thisLaOnly(200),
+    laScoped: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/organisations/:gssCode/enrolments',
+    request: async (c) => ({
+      url: `/api/organisations/${c.gssCode}/enrolments`,
+      body: { wave: await c.newWave('scheduled'), service: 'adults' },
+    }),
+    expected: thisLaOnly(201),
+    laScoped: true,
   },
 
   // An LA's results (reports agent).

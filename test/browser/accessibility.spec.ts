@@ -55,25 +55,18 @@ test.describe('accessibility (axe, WCAG 2.2 AA tags)', () => {
     await page.context().close();
   });
 
-  test('unknown-link page', async ({ browser, baseURL, links }) => {
-    const page = await freshPage(browser, baseURL);
-    await page.goto(surveyPath(links.unknownCode));
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'We do not recognise this survey link' }),
-    ).toBeVisible();
-    await expectNoViolations(page);
-    await page.context().close();
-  });
-
-  test('closed-link page', async ({ browser, baseURL, links }) => {
-    const page = await freshPage(browser, baseURL);
-    await page.goto(surveyPath(links.closedCode));
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'This survey has closed' }),
-    ).toBeVisible();
-    await expectNoViolations(page);
-    await page.context().close();
-  });
+  for (const [label, code, heading] of [
+    ['unknown-link', 'unknownCode', 'We do not recognise this survey link'],
+    ['closed-link', 'closedCode', 'This survey has closed'],
+  ] as const) {
+    test(`${label} page`, async ({ browser, baseURL, links }) => {
+      const page = await freshPage(browser, baseURL);
+      await page.goto(surveyPath(links[code]));
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expectNoViolations(page);
+      await page.context().close();
+    });
+  }
 
   test('home and not-found pages', async ({ browser, baseURL }) => {
     const page = await freshPage(browser, baseURL);

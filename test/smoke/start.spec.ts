@@ -26,13 +26,15 @@ describe('npm start (built app, embedded database)', () => {
     expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
   });
 
-  it('serves the demo survey link and the closed 2025 one', async () => {
+  it('serves the demo survey link of the open 2026 wave and the closed 2025 and 2024 ones', async () => {
     const open = await fetch(`${app.baseUrl}/api/surveys/demo-e06000001-children`);
     expect(open.status).toBe(200);
-    expect(((await open.json()) as { organisation: { name: string } }).organisation.name).toBe(
-      'Hartlepool',
-    );
-    expect((await fetch(`${app.baseUrl}/api/surveys/demo-e06000001-adults-2025`)).status).toBe(410);
+    expect(await open.json()).toMatchObject({
+      organisation: { name: 'Hartlepool' },
+      wave: { name: 'Health Check 2026' },
+    });
+    for (const closed of ['demo-e06000001-adults-2025', 'demo-e06000001-children-2024'])
+      expect((await fetch(`${app.baseUrl}/api/surveys/${closed}`)).status).toBe(410);
   });
 
   it('serves the web app for the survey route', async () => {

@@ -65,12 +65,7 @@ export async function seedReportFixtures(databaseUrl: string): Promise<ReportFix
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const instrument = (
-      await client.query<{ id: string }>(
-        `SELECT id FROM instrument WHERE key = 'health-check' AND version = 1`,
-      )
-    ).rows[0];
-    if (!instrument) throw new Error('Start the app on this database before seeding fixtures');
+    const instrumentId = await healthCheckInstrumentId(client);
     const organisations = new Map(
       (
         await client.query<{ id: string; gss_code: string }>(
@@ -102,16 +97,13 @@ export async function seedReportFixtures(databaseUrl: string): Promise<ReportFix
       };
     }
     const now = Date.now();
-    const wave = async (name: string, opensAt: number, closesAt: number): Promise<string> => {
-      const row = (
-        await client.query<{ id: string }>(
-          `INSERT INTO wave (name, instrument_id, opens_at, closes_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [name, instrument.id, new Date(opensAt), new Date(closesAt)],
-        )
-      ).rows[0];
-      if (!row) throw new Error('wave insert returned nothing');
-      return row.id;
-    };
+    const wave = (name: string, opensAt: number, closesAt: number): Promise<string> =>
+      insertWave(client, {
+        name,
+        instrumentId,
+        opensAt: new Date(opensAt),
+        closesAt: new Date(closesAt),
+      });
     const wave2024 = await wave('Report test 2024', now - 420 * DAY, now - 330 * DAY);
     const wave2025 = await wave('Report test 2025', now - 60 * DAY, now - 5 * DAY);
     const wave2026 = await wave('Report test 2026', now - 3 * DAY, now + 60 * DAY);
@@ -136,6 +128,7 @@ export async function seedReportFixtures(databaseUrl: string): Promise<ReportFix
       Array.from({ length: n }, (_, i) => {
         const answers = syntheticAnswers(
           HEALTH_CHECK_V1,
+          service,
           profileOf(`${gss}|${service}`),
           { skipRate: 0.03, waveShift: shift },
           random,
@@ -213,40 +206,107 @@ async function insertResponses(
   for (const r of responses) {
     const key = `${r.organisationId}|${r.service}`;
     if (links.has(key)) continue;
-    const row = (
-      await client.query<{ id: string }>(
-        `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [`report-test-${crypto.randomUUID()}`, waveId, r.organisationId, r.service],
-      )
-    ).rows[0];
-    if (!row) throw new Error('survey_link insert returned nothing');
-    links.set(key, row.id);
-  }
-  const submittedOn = day.toISOString().slice(0, 10);
-  for (let start = 0; start < responses.length; start += 200) {
-    const batch = responses.slice(start, start + 200);
-    const values: unknown[] = [];
-    const tuples = batch.map((r, i) => {
-      values.push(
-        crypto.randomUUID(),
-        links.get(`${r.organisationId}|${r.service}`),
+    links.set(
+      key,
+      await insertSurveyLink(client, {
+        code: `report-test-${crypto.randomUUID()}`,
         waveId,
-        r.organisationId,
-        r.service,
-        JSON.stringify(r.answers),
-        JSON.stringify(scoreResponse(HEALTH_CHECK_V1, r.answers)),
-        answersDigest(r.answers),
-        submittedOn,
-      );
-      const b = i * 9;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::jsonb, $${b + 7}::jsonb, $${b + 8}, $${b + 9})`;
-    });
-    await client.query(
-      `INSERT INTO survey_response (submission_id, survey_link_id, wave_id, organisation_id, service,
-         answers, scores, answers_digest, submitted_on) VALUES ${tuples.join(', ')}`,
-      values,
+        organisationId: r.organisationId,
+        service: r.service,
+      }),
     );
   }
+  const submittedOn = day.toISOString().slice(0, 10);
+  const rows = responses.map((r) => ({
+    ...r,
+    waveId,
+    surveyLinkId: links.get(`${r.organisationId}|${r.service}`) ?? '',
+    submittedOn,
+  }));
+  for (let start = 0; start < rows.length; start += 200) {
+    await insertStoredResponses(client, rows.slice(start, start + 200));
+  }
+}
+
+// Writing rows straight into the database, as the app stores them (shared with bench:report).
+
+/** Health Check v1's id: the app publishes it when it first starts on a database. */
+export async function healthCheckInstrumentId(client: Client): Promise<string> {
+  const row = (
+    await client.query<{ id: string }>(
+      `SELECT id FROM instrument WHERE key = 'health-check' AND version = 1`,
+    )
+  ).rows[0];
+  if (!row) throw new Error('No Health Check v1 in this database: start the app on it first');
+  return row.id;
+}
+
+/** Runs an `INSERT … RETURNING id` of one row and gives the id. */
+async function insertReturningId(client: Client, sql: string, params: unknown[]): Promise<string> {
+  const row = (await client.query<{ id: string }>(sql, params)).rows[0];
+  if (!row) throw new Error(`insert returned nothing: ${sql}`);
+  return row.id;
+}
+
+export function insertWave(
+  client: Client,
+  wave: { name: string; instrumentId: string; opensAt: Date; closesAt: Date },
+): Promise<string> {
+  return insertReturningId(
+    client,
+    `INSERT INTO wave (name, instrument_id, opens_at, closes_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [wave.name, wave.instrumentId, wave.opensAt, wave.closesAt],
+  );
+}
+
+export function insertSurveyLink(
+  client: Client,
+  link: { code: string; waveId: string; organisationId: string; service: ServiceKind },
+): Promise<string> {
+  return insertReturningId(
+    client,
+    `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [link.code, link.waveId, link.organisationId, link.service],
+  );
+}
+
+export interface StoredResponseRow {
+  readonly surveyLinkId: string;
+  readonly waveId: string;
+  readonly organisationId: string;
+  readonly service: ServiceKind;
+  readonly answers: Answers;
+  /** YYYY-MM-DD: the app stores the day only. */
+  readonly submittedOn: string;
+}
+
+/** One multi-row INSERT; each response scored and digested as the app does on submission. */
+export async function insertStoredResponses(
+  client: Client,
+  rows: readonly StoredResponseRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const values: unknown[] = [];
+  const tuples = rows.map((r, i) => {
+    values.push(
+      crypto.randomUUID(),
+      r.surveyLinkId,
+      r.waveId,
+      r.organisationId,
+      r.service,
+      JSON.stringify(r.answers),
+      JSON.stringify(scoreResponse(HEALTH_CHECK_V1, r.answers)),
+      answersDigest(r.answers),
+      r.submittedOn,
+    );
+    const b = i * 9;
+    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::jsonb, $${b + 7}::jsonb, $${b + 8}, $${b + 9})`;
+  });
+  await client.query(
+    `INSERT INTO survey_response (submission_id, survey_link_id, wave_id, organisation_id, service,
+       answers, scores, answers_digest, submitted_on) VALUES ${tuples.join(', ')}`,
+    values,
+  );
 }
 
 /** A staff account straight in the database (argon2id hash from the app's own hasher). */
@@ -259,18 +319,16 @@ export async function createReportAccount(
   try {
     const taken = await client.query('SELECT 1 FROM staff_account WHERE email = $1', [input.email]);
     if (taken.rowCount) return;
-    const row = (
-      await client.query<{ id: string }>(
-        `INSERT INTO staff_account (email, password_hash, role) VALUES ($1, $2, $3) RETURNING id`,
-        [input.email, await hashPassword(input.password), input.role],
-      )
-    ).rows[0];
-    if (!row) throw new Error('staff_account insert returned nothing');
+    const accountId = await insertReturningId(
+      client,
+      `INSERT INTO staff_account (email, password_hash, role) VALUES ($1, $2, $3) RETURNING id`,
+      [input.email, await hashPassword(input.password), input.role],
+    );
     for (const code of input.gssCodes ?? []) {
       await client.query(
         `INSERT INTO staff_account_organisation (staff_account_id, organisation_id)
          SELECT $1, id FROM organisation WHERE gss_code = $2`,
-        [row.id, code],
+        [accountId, code],
       );
     }
   } finally {

@@ -9,6 +9,28 @@ export const TEST_HOST = 'swhc.test';
 export const TEST_ORIGIN = `http://${TEST_HOST}`;
 export const STAFF_PASSWORD = 'correct horse battery';
 
+/**
+ * Requests as a signed-in member of staff: their session cookie, and the Host and Origin the
+ * cross-site check expects of a page of the app.
+ */
+export function asStaff(server: App, cookie: string) {
+  const write = (method: 'post' | 'put' | 'patch' | 'delete') => (url: string, body?: object) => {
+    const agent = request(server);
+    const req = agent[method](url)
+      .set('Host', TEST_HOST)
+      .set('Origin', TEST_ORIGIN)
+      .set('Cookie', cookie);
+    return body === undefined ? req : req.send(body);
+  };
+  return {
+    get: (url: string) => request(server).get(url).set('Host', TEST_HOST).set('Cookie', cookie),
+    post: write('post'),
+    put: write('put'),
+    patch: write('patch'),
+    delete: write('delete'),
+  };
+}
+
 export interface StaffFixture {
   readonly id: string;
   readonly email: string;

@@ -6,8 +6,7 @@
  * respondents carries `suppressed: true` and a sentence instead of numbers.
  */
 import type { ServiceKind } from './survey';
-
-export type WaveState = 'not-open' | 'open' | 'closed';
+import type { WaveState } from './waves';
 
 /** Why a cell carries no numbers. */
 export type SuppressionCause =

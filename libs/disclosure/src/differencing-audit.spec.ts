@@ -7,18 +7,9 @@ import {
   UnknownGroupKeyError,
   assertNoDifferencing,
   findDifferencingViolations,
-  type RespondentGroups,
 } from './index';
+import { nestedRoleInTeam as nested, repeat } from './respondents.test-helper';
 
-const repeat = (count: number, record: RespondentGroups): RespondentGroups[] =>
-  Array.from({ length: count }, () => record);
-
-// 12 managers all in fostering with 3 practitioners: fostering − managers isolates those 3.
-const nested: RespondentGroups[] = [
-  ...repeat(12, { role: 'manager', team: 'fostering' }),
-  ...repeat(3, { role: 'practitioner', team: 'fostering' }),
-  ...repeat(27, { role: 'practitioner', team: 'assessment' }),
-];
 const dims = [{ name: 'role' }, { name: 'team' }];
 
 describe('findDifferencingViolations', () => {

@@ -20,14 +20,6 @@ describe('protectDistribution', () => {
     });
   });
 
-  it('serves nothing for fewer than K answers', () => {
-    expect(protectDistribution({ '1': 3, '2': 3, '3': 2 }, { k: 10 })).toEqual({
-      status: 'suppressed',
-      n: null,
-      reason: 'below-k',
-    });
-  });
-
   it('collapses 1–5 answers to disagree/neutral/agree when a small category would show', () => {
     const result = protectDistribution({ '1': 4, '2': 8, '3': 12, '4': 15, '5': 6 }, { k: 10 });
     expect(result).toEqual({
@@ -39,42 +31,41 @@ describe('protectDistribution', () => {
     });
   });
 
-  it('suppresses when one answer holds more than n − K (the rest would be a group under K)', () => {
+  it.each([
+    ['serves nothing for fewer than K answers', { '1': 3, '2': 3, '3': 2 }, null, 'below-k'],
     // 18 of 25 agree: the 7 who did not are exposed as a group, collapsed or not.
-    expect(protectDistribution({ '1': 0, '2': 3, '3': 4, '4': 10, '5': 8 }, { k: 10 })).toEqual({
-      status: 'suppressed',
-      n: 25,
-      reason: 'dominant-answer',
-    });
+    [
+      'suppresses when one answer holds more than n − K (the rest would be a group under K)',
+      { '1': 0, '2': 3, '3': 4, '4': 10, '5': 8 },
+      25,
+      'dominant-answer',
+    ],
+    [
+      'suppresses a unanimous answer: it would say what every member answered',
+      { '1': 0, '2': 0, '3': 0, '4': 30, '5': 0 },
+      30,
+      'dominant-answer',
+    ],
+    [
+      'suppresses when a small category stays small after every collapse',
+      { '1': 12, '2': 10, '3': 3, '4': 11, '5': 10 },
+      46,
+      'small-category',
+    ],
+    [
+      'does not collapse non-Likert categories by default',
+      { agree: 20, neutral: 5, disagree: 20 },
+      45,
+      'small-category',
+    ],
+  ])('%s', (_title, counts, n, reason) => {
+    expect(protectDistribution(counts, { k: 10 })).toEqual({ status: 'suppressed', n, reason });
   });
 
   it('treats exactly n − K as safe', () => {
     expect(protectDistribution({ agree: 10, disagree: 10 }, { k: 10 }).status).toBe('shown');
     expect(protectDistribution({ agree: 11, disagree: 9 }, { k: 10 })).toMatchObject({
       status: 'suppressed',
-    });
-  });
-
-  it('suppresses a unanimous answer: it would say what every member answered', () => {
-    expect(protectDistribution({ '1': 0, '2': 0, '3': 0, '4': 30, '5': 0 }, { k: 10 })).toEqual({
-      status: 'suppressed',
-      n: 30,
-      reason: 'dominant-answer',
-    });
-  });
-
-  it('suppresses when a small category stays small after every collapse', () => {
-    expect(protectDistribution({ '1': 12, '2': 10, '3': 3, '4': 11, '5': 10 }, { k: 10 })).toEqual({
-      status: 'suppressed',
-      n: 46,
-      reason: 'small-category',
-    });
-  });
-
-  it('does not collapse non-Likert categories by default', () => {
-    expect(protectDistribution({ agree: 20, neutral: 5, disagree: 20 }, { k: 10 })).toMatchObject({
-      status: 'suppressed',
-      reason: 'small-category',
     });
   });
 

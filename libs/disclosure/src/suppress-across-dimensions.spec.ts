@@ -3,11 +3,8 @@ import {
   UnknownGroupKeyError,
   findDifferencingViolations,
   suppressAcrossDimensions,
-  type RespondentGroups,
 } from './index';
-
-const repeat = (count: number, record: RespondentGroups): RespondentGroups[] =>
-  Array.from({ length: count }, () => record);
+import { nestedRoleInTeam, repeat } from './respondents.test-helper';
 
 describe('suppressAcrossDimensions', () => {
   it('applies primary and complementary suppression within each dimension', () => {
@@ -29,11 +26,7 @@ describe('suppressAcrossDimensions', () => {
   });
 
   it('withholds a dimension whose groups nest inside another’s with fewer than K left over', () => {
-    const records = [
-      ...repeat(12, { role: 'manager', team: 'fostering' }),
-      ...repeat(3, { role: 'practitioner', team: 'fostering' }),
-      ...repeat(27, { role: 'practitioner', team: 'assessment' }),
-    ];
+    const records = nestedRoleInTeam;
     const dims = [{ name: 'role' }, { name: 'team' }];
     const result = suppressAcrossDimensions(records, dims, { k: 10 });
     expect(

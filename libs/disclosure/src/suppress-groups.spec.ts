@@ -62,124 +62,71 @@ describe('suppressGroups: primary suppression', () => {
 });
 
 describe('suppressGroups: complementary suppression', () => {
-  it('suppresses the next smallest group so the suppressed total is at least K', () => {
-    const cells = suppressGroups(
-      [
-        { key: 'a', n: 30 },
-        { key: 'b', n: 15 },
-        { key: 'c', n: 12 },
-        { key: 'd', n: 3 },
-      ],
-      { k: 10, total: 60 },
-    );
-    expect(cells.map((c) => (c.suppressed ? c.reason : 'served'))).toEqual([
-      'served',
-      'served',
-      'complementary',
-      'below-k',
-    ]);
-  });
+  /** Each group's fate, in listing order: served, or the reason it is hidden. */
+  const outcomes = (counts: Readonly<Record<string, number>>, total?: number): string[] =>
+    suppressGroups(
+      Object.entries(counts).map(([key, n]) => ({ key, n })),
+      total === undefined ? { k: 10 } : { k: 10, total },
+    ).map((c) => (c.suppressed ? c.reason : 'served'));
 
-  it('does not stop at two small groups whose sum is still under K', () => {
+  it.each([
+    [
+      'suppresses the next smallest group so the suppressed total is at least K',
+      { a: 30, b: 15, c: 12, d: 3 },
+      60,
+      ['served', 'served', 'complementary', 'below-k'],
+    ],
     // 3 + 4 = 7 < 10 would reveal the pair's count and mean, so a third group goes too.
-    const cells = suppressGroups(
-      [
-        { key: 'a', n: 30 },
-        { key: 'b', n: 20 },
-        { key: 'c', n: 3 },
-        { key: 'd', n: 4 },
-      ],
-      { k: 10 },
-    );
-    expect(suppressedKeys(cells)).toEqual(['b', 'c', 'd']);
-    expect(cells[1]).toMatchObject({ reason: 'complementary' });
-  });
-
-  it('needs no complement when small groups already add up to K', () => {
-    const cells = suppressGroups(
-      [
-        { key: 'a', n: 30 },
-        { key: 'b', n: 6 },
-        { key: 'c', n: 5 },
-      ],
-      { k: 10 },
-    );
-    expect(suppressedKeys(cells)).toEqual(['b', 'c']);
-  });
-
-  it('treats an unlisted remainder of the total ("prefer not to say" not shown) as suppressed', () => {
-    const cells = suppressGroups(
-      [
-        { key: 'permanent', n: 40 },
-        { key: 'agency', n: 15 },
-      ],
-      { k: 10, total: 58 },
-    );
-    expect(suppressedKeys(cells)).toEqual(['agency']);
-    expect(cells[1]).toMatchObject({ reason: 'complementary' });
-  });
-
-  it('accepts a remainder of K or more without further suppression', () => {
-    const cells = suppressGroups(
-      [
-        { key: 'permanent', n: 40 },
-        { key: 'agency', n: 15 },
-      ],
-      { k: 10, total: 65 },
-    );
-    expect(suppressedKeys(cells)).toEqual([]);
-  });
-
-  it('lets a "not answered" group be protected like any other group', () => {
-    const cells = suppressGroups(
-      [
-        { key: 'female', n: 40 },
-        { key: 'male', n: 14 },
-        { key: 'prefer-not-to-say', n: 2 },
-        { key: 'not-answered', n: 0 },
-      ],
-      { k: 10, total: 56 },
-    );
-    expect(suppressedKeys(cells)).toEqual(['male', 'prefer-not-to-say', 'not-answered']);
-  });
-
-  it('suppresses empty groups but does not complement them (nobody can be exposed)', () => {
-    const cells = suppressGroups(
-      [
-        { key: 'a', n: 30 },
-        { key: 'b', n: 12 },
-        { key: 'c', n: 0 },
-      ],
-      { k: 10 },
-    );
-    expect(cells.map((c) => (c.suppressed ? c.reason : 'served'))).toEqual([
-      'served',
-      'served',
-      'below-k',
-    ]);
-  });
-
-  it('breaks ties between equally small groups by listing order', () => {
-    const cells = suppressGroups(
-      [
-        { key: 'a', n: 12 },
-        { key: 'b', n: 12 },
-        { key: 'c', n: 1 },
-      ],
-      { k: 10 },
-    );
-    expect(suppressedKeys(cells)).toEqual(['a', 'c']);
-  });
-
-  it('suppresses everything when the whole population is under K', () => {
-    const cells = suppressGroups(
-      [
-        { key: 'a', n: 5 },
-        { key: 'b', n: 3 },
-      ],
-      { k: 10, total: 8 },
-    );
-    expect(suppressedKeys(cells)).toEqual(['a', 'b']);
+    [
+      'does not stop at two small groups whose sum is still under K',
+      { a: 30, b: 20, c: 3, d: 4 },
+      undefined,
+      ['served', 'complementary', 'below-k', 'below-k'],
+    ],
+    [
+      'needs no complement when small groups already add up to K',
+      { a: 30, b: 6, c: 5 },
+      undefined,
+      ['served', 'below-k', 'below-k'],
+    ],
+    [
+      'treats an unlisted remainder of the total ("prefer not to say" not shown) as suppressed',
+      { permanent: 40, agency: 15 },
+      58,
+      ['served', 'complementary'],
+    ],
+    [
+      'accepts a remainder of K or more without further suppression',
+      { permanent: 40, agency: 15 },
+      65,
+      ['served', 'served'],
+    ],
+    [
+      'lets a "not answered" group be protected like any other group',
+      { female: 40, male: 14, 'prefer-not-to-say': 2, 'not-answered': 0 },
+      56,
+      ['served', 'complementary', 'below-k', 'below-k'],
+    ],
+    [
+      'suppresses empty groups but does not complement them (nobody can be exposed)',
+      { a: 30, b: 12, c: 0 },
+      undefined,
+      ['served', 'served', 'below-k'],
+    ],
+    [
+      'breaks ties between equally small groups by listing order',
+      { a: 12, b: 12, c: 1 },
+      undefined,
+      ['complementary', 'served', 'below-k'],
+    ],
+    [
+      'suppresses everything when the whole population is under K',
+      { a: 5, b: 3 },
+      8,
+      ['below-k', 'below-k'],
+    ],
+  ])('%s', (_title, counts, total, expected) => {
+    expect(outcomes(counts, total)).toEqual(expected);
   });
 });
 

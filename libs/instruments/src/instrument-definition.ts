@@ -1,3 +1,5 @@
+import type { ServiceKind } from '@swhc/contracts';
+
 /**
  * An instrument version as data: its questions (from which the SurveyJS JSON is built) and its
  * scoring key. A published version is immutable, so results stay tied to the wording people saw.
@@ -19,7 +21,20 @@ export interface QuestionDefinition {
   /** Integer answers (scale items, outcome) use `numeric`; grouping questions use text values. */
   readonly answerType: 'numeric' | 'text';
   readonly choices: readonly ChoiceOption[];
+  /**
+   * Choices that replace `choices` for one service, e.g. the team types of adults' services: the
+   * adults' survey never offers children's team types.
+   */
+  readonly choicesByService?: Readonly<Partial<Record<ServiceKind, readonly ChoiceOption[]>>>;
   readonly description?: string;
+}
+
+/** The choices a question offers in one service's survey. */
+export function choicesFor(
+  question: Pick<QuestionDefinition, 'choices' | 'choicesByService'>,
+  service: ServiceKind,
+): readonly ChoiceOption[] {
+  return question.choicesByService?.[service] ?? question.choices;
 }
 
 export interface ScaleDefinition {

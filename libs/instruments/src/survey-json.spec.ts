@@ -2,7 +2,7 @@ import { HEALTH_CHECK_V1 } from './health-check-v1/health-check-v1';
 import { buildSurveyJson } from './survey-json';
 
 describe('Health Check v1 definition', () => {
-  const survey = buildSurveyJson(HEALTH_CHECK_V1);
+  const survey = buildSurveyJson(HEALTH_CHECK_V1, 'children');
   const elements = (
     survey['pages'] as { elements: { name: string; isRequired: boolean }[] }[]
   ).flatMap((p) => p.elements);

@@ -5,14 +5,17 @@ const required = { intentionToStay: 4, role: 'social-worker', employment: 'perma
 
 describe('validateAnswers (Health Check v1)', () => {
   it('accepts the required answers alone, and a full set', () => {
-    expect(validateAnswers(HEALTH_CHECK_V1, required)).toEqual({ valid: true, answers: required });
+    expect(validateAnswers(HEALTH_CHECK_V1, required, 'children')).toEqual({
+      valid: true,
+      answers: required,
+    });
     const full: Record<string, number | string> = {
       ...required,
       teamType: 'long-term',
       gender: 'prefer-not-to-say',
     };
     for (const scale of HEALTH_CHECK_V1.scales) for (const item of scale.items) full[item] = 3;
-    const result = validateAnswers(HEALTH_CHECK_V1, full);
+    const result = validateAnswers(HEALTH_CHECK_V1, full, 'children');
     expect(result.valid).toBe(true);
   });
 
@@ -58,20 +61,20 @@ describe('validateAnswers (Health Check v1)', () => {
       'is required',
     ],
   ])('rejects %s naming the field', (_label, answers, field, message) => {
-    const result = validateAnswers(HEALTH_CHECK_V1, answers);
+    const result = validateAnswers(HEALTH_CHECK_V1, answers, 'children');
     expect(result.valid).toBe(false);
     if (!result.valid) expect(result.errors).toContainEqual({ field, message });
   });
 
   it.each([[null], [[1, 2]], ['answers'], [42]])('rejects a non-object %p', (answers) => {
-    expect(validateAnswers(HEALTH_CHECK_V1, answers)).toEqual({
+    expect(validateAnswers(HEALTH_CHECK_V1, answers, 'children')).toEqual({
       valid: false,
       errors: [{ field: 'answers', message: 'must be an object of answers' }],
     });
   });
 
   it('reports every problem at once', () => {
-    const result = validateAnswers(HEALTH_CHECK_V1, { demands1: 9, nope: 1 });
+    const result = validateAnswers(HEALTH_CHECK_V1, { demands1: 9, nope: 1 }, 'children');
     expect(result.valid).toBe(false);
     if (!result.valid) {
       expect(result.errors.map((e) => e.field).sort()).toEqual(

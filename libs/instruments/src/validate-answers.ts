@@ -1,41 +1,51 @@
-import type { Answers, FieldError } from '@swhc/contracts';
-import type { InstrumentDefinition, QuestionDefinition } from './instrument-definition';
+import type { Answers, FieldError, ServiceKind } from '@swhc/contracts';
+import {
+  type ChoiceOption,
+  choicesFor,
+  type InstrumentDefinition,
+  type QuestionDefinition,
+} from './instrument-definition';
 
 export type AnswerValidation =
   | { readonly valid: true; readonly answers: Answers }
   | { readonly valid: false; readonly errors: readonly FieldError[] };
 
-function describeChoices(question: QuestionDefinition): string {
-  return question.choices.map((c) => JSON.stringify(c.value)).join(', ');
+function describeChoices(choices: readonly ChoiceOption[]): string {
+  return choices.map((c) => JSON.stringify(c.value)).join(', ');
 }
 
-function checkValue(question: QuestionDefinition, value: unknown): string | null {
+function checkValue(
+  question: QuestionDefinition,
+  choices: readonly ChoiceOption[],
+  value: unknown,
+): string | null {
   if (question.answerType === 'numeric') {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       return `must be a number, not ${value === null ? 'null' : typeof value}`;
     }
-    if (!question.choices.some((c) => c.value === value)) {
-      return `must be one of ${describeChoices(question)}`;
+    if (!choices.some((c) => c.value === value)) {
+      return `must be one of ${describeChoices(choices)}`;
     }
     return null;
   }
   if (typeof value !== 'string') {
     return `must be text, not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`;
   }
-  if (!question.choices.some((c) => c.value === value)) {
-    return `must be one of ${describeChoices(question)}`;
+  if (!choices.some((c) => c.value === value)) {
+    return `must be one of ${describeChoices(choices)}`;
   }
   return null;
 }
 
 /**
- * Checks a set of answers against an instrument: every name known, every value one of the
- * question's choices and of the right type, every required question answered. Pure; the api's
- * call is authoritative, the browser's is for fast feedback.
+ * Checks a set of answers against an instrument as one service asks it: every name known, every
+ * value one of the question's choices in that service and of the right type, every required
+ * question answered. Pure; the api's call is authoritative.
  */
 export function validateAnswers(
   instrument: InstrumentDefinition,
   answers: unknown,
+  service: ServiceKind,
 ): AnswerValidation {
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     return {
@@ -52,7 +62,7 @@ export function validateAnswers(
       errors.push({ field: `answers.${name}`, message: 'is not a question in this survey' });
       continue;
     }
-    const problem = checkValue(question, value);
+    const problem = checkValue(question, choicesFor(question, service), value);
     if (problem) errors.push({ field: `answers.${name}`, message: problem });
     else accepted[name] = value as number | string;
   }

@@ -38,3 +38,11 @@ export * from './cfa';
 // loadings: Record<item, λ> (std.lv; common sign arbitrary), residualVariances, omegaObservedVariance
 // (compRelSEM default), fit, warnings (mixed-sign loadings) }.
 export * from './reliability/omega';
+// ordinal: categorical CFA by WLSMV as lavaan's cfa(..., ordered = ..., estimator = "WLSMV") —
+// fitOrdinalCfa(data, model, { ordered: 'all' | names, group | groups, groupEqual: thresholds/loadings/…,
+// parameterization: 'delta' | 'theta', stdLv }) → OrdinalCfaResult (thresholds as `|` estimates, robust
+// SEs, chisqScaled/dfScaled/pvalueScaled, scaling factor and shift, cfi/tli/rmsea with *Scaled and
+// *Robust, srmr, stdLv/stdAll per estimate, the sample statistics); ordinalSampleStatistics (thresholds,
+// polychorics, Gamma); ordinalInvariance (configural → thresholds → thresholds + loadings with
+// Satorra-2000 tests); scaledDifferenceTest(fitA, fitB).
+export * from './ordinal';

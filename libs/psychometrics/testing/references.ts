@@ -260,8 +260,8 @@ export interface CfaReference {
   };
 }
 
-export interface AlphaReference {
-  readonly code: string;
+/** psych::alpha's whole-scale statistics for `items` (keys = `reverse`), as the reference scripts write them. */
+export interface PsychAlphaTotals {
   readonly items: readonly string[];
   readonly reverse: readonly string[];
   readonly n: number;
@@ -269,6 +269,10 @@ export interface AlphaReference {
   readonly std_alpha: number;
   readonly g6: number;
   readonly average_r: number;
+}
+
+export interface AlphaReference extends PsychAlphaTotals {
+  readonly code: string;
   readonly feldt: readonly [number, number];
   readonly r_drop: readonly number[];
   readonly alpha_if_dropped: readonly number[];
@@ -425,15 +429,8 @@ export function lavaanOutput(): OutputCase[] {
 // psych-output.json (fixtures/r/psych-output.R): psych::alpha's warnings and G6 of a singular R
 // ---------------------------------------------------------------------------------------------
 
-export interface PsychAlphaCase {
+export interface PsychAlphaCase extends PsychAlphaTotals {
   readonly id: string;
-  readonly items: string[];
-  readonly reverse: string[];
-  readonly n: number;
-  readonly raw_alpha: number;
-  readonly std_alpha: number;
-  readonly g6: number;
-  readonly average_r: number;
   readonly drop_g6: number[];
   readonly drop_raw_alpha: number[];
   /** Items with a negative loading on the first principal component (what psych names when it warns). */
@@ -443,6 +440,137 @@ export interface PsychAlphaCase {
 
 export function psychOutput(): PsychAlphaCase[] {
   return readFixtureJson<{ cases: PsychAlphaCase[] }>('psych-output.json').cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// lavaan-ordinal.json (fixtures/r/lavaan-ordinal.R): thresholds, polychorics, Gamma and WLSMV fits
+// (lavaan 0.6-14, cfa(..., ordered = ..., estimator = "WLSMV")) at the exact optimum
+// ---------------------------------------------------------------------------------------------
+
+/** One group's sample statistics as lavInspect(fit, "sampstat") / "gamma" / "zero.cell.tables" give them. */
+export interface OrdinalSampleReference {
+  readonly nobs: number;
+  readonly th: readonly number[];
+  /** Polychorics below the diagonal, column by column (lavaan's WLS.obs order). */
+  readonly cor: readonly number[];
+  readonly gamma_diag: readonly number[];
+  /** The whole Gamma (NACOV), or a sample of it: the rows/columns `index` (0-based). */
+  readonly gamma?: readonly (readonly number[])[];
+  readonly gamma_sample?: {
+    readonly index: readonly number[];
+    readonly values: readonly (readonly number[])[];
+  };
+  /** Pairs "a_b" whose bivariate table has an empty cell. */
+  readonly zero_cell_pairs: readonly string[];
+}
+
+/** A parameterEstimates() row with standardizedSolution() std.lv and std.all. */
+export interface OrdinalEstimateReference {
+  readonly lhs: string;
+  readonly op: string;
+  readonly rhs: string;
+  readonly group: number;
+  readonly est: number;
+  readonly se: number;
+  readonly std_lv: number | null;
+  readonly std_all: number | null;
+}
+
+export interface WlsmvReference {
+  readonly code: string;
+  /** How the exact optimum was reached: lavaan's GN, or Newton steps on lavaan's gradient. */
+  readonly optimum: 'GN' | 'Newton';
+  readonly max_abs_gradient: number;
+  readonly group_labels: readonly string[];
+  readonly sample: readonly OrdinalSampleReference[];
+  /** fitMeasures() at the optimum (NA as null). */
+  readonly fit: Readonly<Record<string, number | null>>;
+  readonly shift_parameter: number | null;
+  /** The three RMSEA 90% CIs with uniroot(tol = 1e-15) (lavaan's own roots are ~1e-8 loose). */
+  readonly rmsea_ci_precise: {
+    readonly standard: readonly (number | null)[];
+    readonly scaled: readonly (number | null)[];
+    readonly robust: readonly (number | null)[];
+  };
+  readonly estimates: readonly OrdinalEstimateReference[];
+  /** lavaan's default (nlminb) fit, to show how far from the optimum it stops. */
+  readonly lavaan_default: {
+    readonly chisq: number;
+    readonly chisq_scaled: number;
+    readonly max_rel_param_diff: number;
+  };
+}
+
+/** lavTestLRT(m1, m0, method = "satorra.2000") (scaled and shifted). */
+export interface SatorraReference {
+  readonly code: string;
+  readonly chisq_diff: number;
+  readonly df_diff: number;
+  readonly pvalue: number;
+  readonly scale: number;
+  readonly shift: number;
+  readonly chisq_diff_unscaled: number;
+}
+
+export type OrdinalInvarianceStep = 'configural' | 'thresholds' | 'thresholds_loadings';
+
+export type LavaanOrdinal = {
+  readonly meta: {
+    readonly lavaan: string;
+    readonly sim_model: string;
+    readonly two_group_model: string;
+    readonly bfi_model: string;
+    readonly binary_model: string;
+  };
+  readonly pbivnorm: {
+    readonly h: readonly number[];
+    readonly k: readonly number[];
+    readonly rho: readonly number[];
+    readonly p: readonly number[];
+  };
+  readonly sim_delta: WlsmvReference;
+  readonly sim_theta: WlsmvReference;
+  readonly bfi: WlsmvReference;
+  /** group.equal = c("thresholds", "loadings"), group.partial = c("x3|t1", "f1=~x2"). */
+  readonly two_group_partial_delta: WlsmvReference;
+  /** std.lv = TRUE, group.equal = c("thresholds", "loadings"), and a residual covariance x1 ~~ x2. */
+  readonly two_group_std_lv_delta: WlsmvReference;
+  readonly binary: WlsmvReference & {
+    readonly lavaan_options: {
+      readonly 'zero.add': readonly number[];
+      readonly 'zero.keep.margins': boolean;
+    };
+  };
+  /** A loading fixed at 3: x2's derived residual variance is negative and lavaan warns. */
+  readonly heywood: {
+    readonly model: string;
+    readonly warning: string;
+    readonly x2_residual_variance: number;
+  };
+  readonly empty_category: {
+    readonly error: string;
+    readonly data_change: {
+      readonly variable: string;
+      readonly group: string;
+      readonly from: number;
+      readonly to: number;
+    };
+  };
+} & {
+  readonly [K in `two_group_${OrdinalInvarianceStep}_${'delta' | 'theta'}`]: WlsmvReference;
+} & {
+  readonly [K in `two_group_lrt_${'delta' | 'theta'}`]: Readonly<
+    Record<
+      | 'thresholds_vs_configural'
+      | 'thresholds_loadings_vs_thresholds'
+      | 'thresholds_loadings_vs_configural',
+      SatorraReference
+    >
+  >;
+};
+
+export function lavaanOrdinal(): LavaanOrdinal {
+  return readFixtureJson<LavaanOrdinal>('lavaan-ordinal.json');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { type EntityManager, LessThan, Repository } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 
 export type AuditAction =
@@ -17,7 +17,15 @@ export type AuditAction =
   | 'account-password-set'
   | 'setting-changed'
   | 'headcount-changed'
-  | 'poll-created';
+  | 'poll-created'
+  | 'wave-created'
+  | 'wave-changed'
+  | 'wave-scheduled'
+  | 'wave-closed'
+  | 'enrolled'
+  | 'enrolment-withdrawn'
+  | 'link-replaced'
+  | 'instrument-published';
 
 export interface AuditRecord {
   readonly action: AuditAction;
@@ -33,8 +41,9 @@ export interface AuditRecord {
 export class AuditService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
-  async record(entry: AuditRecord, now = new Date()): Promise<void> {
-    await this.events.insert({
+  /** Records one event; with `manager`, inside the caller's transaction (it commits with the change). */
+  async record(entry: AuditRecord, now = new Date(), manager?: EntityManager): Promise<void> {
+    await (manager ? manager.getRepository(AuditEvent) : this.events).insert({
       occurredAt: now,
       action: entry.action,
       actorAccountId: entry.actorAccountId ?? null,

@@ -12,6 +12,13 @@ import { DatabaseUnavailableError } from '../database/run-migrations';
 import { Organisation } from '../organisations/organisation.entity';
 import { ORGANISATION_CSV_COLUMNS } from '../organisations/organisation-csv';
 import { OrganisationsService } from '../organisations/organisations.service';
+import {
+  parseWaveCommand,
+  WAVE_COMMAND_NAMES,
+  WAVE_USAGE,
+  type WaveCommand,
+  WaveUsageError,
+} from './wave-commands';
 
 export const USAGE = `Usage: npm run -s api:cli -- <command>
 
@@ -21,6 +28,9 @@ Commands:
                                       (at least ${PASSWORD_MIN_LENGTH} characters).
   import-organisations <file.csv>     Insert or update LAs from a CSV with the columns
                                       ${ORGANISATION_CSV_COLUMNS.join(',')}.
+${WAVE_USAGE}
+
+Exit codes: 0 done, 1 the request was refused (the line printed says why), 2 a usage error.
 
 The database is DATABASE_URL, or else the embedded one in PGLITE_DATA_DIR (default .data/pglite;
 stop the app first, as only one process may open it).`;
@@ -39,7 +49,8 @@ export class CliError extends Error {
 export type CliCommand =
   | { kind: 'create-admin'; email: string }
   | { kind: 'import-organisations'; file: string }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | WaveCommand;
 
 /** The options a command takes; anything else on its command line is a usage error. */
 type CommandOptions = NonNullable<ParseArgsConfig['options']>;
@@ -85,6 +96,14 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       throw new CliError(`import-organisations needs exactly one CSV file\n\n${USAGE}`, 2);
     return { kind: 'import-organisations', file };
   }
+  if ((WAVE_COMMAND_NAMES as readonly string[]).includes(command)) {
+    try {
+      return parseWaveCommand(command, rest);
+    } catch (error) {
+      if (error instanceof WaveUsageError) throw new CliError(`${error.message}\n\n${USAGE}`, 2);
+      throw error;
+    }
+  }
   throw new CliError(`Unknown command "${command}"\n\n${USAGE}`, 2);
 }
 
@@ -99,9 +118,10 @@ export function cliErrorOf(error: unknown): CliError | null {
   }
   const answer = errorResponseOf(error);
   if (!answer || answer.status >= 500) return null;
+  // One line, so scripts can log it: the summary, then each field and its problem.
   const { message, errors } = answer.body;
-  const details = errors.map((e) => `  - ${e.field} ${e.message}`).join('\n');
-  return new CliError(details ? `${message}:\n${details}` : message);
+  const details = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+  return new CliError(details ? `${message}: ${details}` : message);
 }
 
 export async function createAdmin(

@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { AuditService } from '../audit/audit.service';
 import { loadConfig } from '../config/app-config';
+import { Instrument } from '../instruments/instrument.entity';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { Organisation } from '../organisations/organisation.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { dataSourceOptions } from '../database/data-source-options';
 import { startEmbeddedDatabase } from '../database/embedded-database';
 import { runMigrations } from '../database/run-migrations';
@@ -14,6 +20,7 @@ import {
   parseCliArgs,
   USAGE,
 } from './cli-commands';
+import { runWaveCommand } from './wave-commands';
 
 /** The new admin's password: SWHC_ADMIN_PASSWORD, or one line of standard input (hidden on a terminal). */
 async function readPassword(): Promise<string> {
@@ -44,6 +51,19 @@ async function readPassword(): Promise<string> {
   });
 }
 
+/**
+ * The LAs and the published instrument versions, as the app loads them at every start, so the
+ * wave commands work on a database the app has never started on.
+ */
+async function withReferenceData<T>(dataSource: DataSource, command: T): Promise<T> {
+  await new OrganisationsService(dataSource.getRepository(Organisation)).importSeedList();
+  await new InstrumentsService(
+    dataSource.getRepository(Instrument),
+    new AuditService(dataSource.getRepository(AuditEvent)),
+  ).publishKnownVersions();
+  return command;
+}
+
 async function main(): Promise<number> {
   const command = parseCliArgs(process.argv.slice(2));
   if (command.kind === 'help') {
@@ -64,7 +84,9 @@ async function main(): Promise<number> {
     const message =
       command.kind === 'create-admin'
         ? await createAdmin(dataSource, command.email, password)
-        : await importOrganisations(dataSource, command.file);
+        : command.kind === 'import-organisations'
+          ? await importOrganisations(dataSource, command.file)
+          : await runWaveCommand(dataSource, await withReferenceData(dataSource, command));
     console.log(message);
     return 0;
   } finally {

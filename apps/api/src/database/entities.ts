@@ -7,6 +7,7 @@ import { Setting } from '../settings/setting.entity';
 import { Instrument } from '../instruments/instrument.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { SurveyResponse } from '../responses/survey-response.entity';
+import { ReplacedLinkCode } from '../waves/replaced-link-code.entity';
 import { SurveyLink } from '../waves/survey-link.entity';
 import { Wave } from '../waves/wave.entity';
 import { PollAnswerIntake } from '../panel/answers/poll-answer-intake.entity';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   Instrument,
   Wave,
   SurveyLink,
+  ReplacedLinkCode,
   SurveyResponse,
   StaffAccount,
   StaffSession,

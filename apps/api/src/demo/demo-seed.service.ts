@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SERVICE_KINDS } from '@swhc/contracts';
-import { findInstrument, HEALTH_CHECK_V1, scoreResponse } from '@swhc/instruments';
+import { CURRENT_INSTRUMENT, findInstrument, scoreResponse } from '@swhc/instruments';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../accounts/password-hasher';
 import { StaffAccount } from '../accounts/staff-account.entity';
@@ -14,10 +14,11 @@ import { dayOf } from '../responses/responses.service';
 import { SurveyResponse } from '../responses/survey-response.entity';
 import { demoLinkCode } from '../waves/link-code';
 import { Wave } from '../waves/wave.entity';
-import { WavesService } from '../waves/waves.service';
+import { EnrolmentsService } from '../waves/enrolments.service';
 import {
   DEMO_PASSWORD,
   DEMO_SEED,
+  DEMO_WAVE_2024,
   DEMO_WAVE_2025,
   DEMO_WAVE_2026,
   demoEmail,
@@ -35,7 +36,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly referenceData: ReferenceDataService,
-    private readonly waves: WavesService,
+    private readonly enrolments: EnrolmentsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,33 +67,42 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   private async seed(manager: EntityManager, now: Date): Promise<number> {
     const instrument = await manager.findOneByOrFail(Instrument, {
-      key: HEALTH_CHECK_V1.key,
-      version: HEALTH_CHECK_V1.version,
+      key: CURRENT_INSTRUMENT.key,
+      version: CURRENT_INSTRUMENT.version,
     });
-    const definition = findInstrument(instrument.key, instrument.version) ?? HEALTH_CHECK_V1;
+    const definition = findInstrument(instrument.key, instrument.version) ?? CURRENT_INSTRUMENT;
     const organisations = await manager.find(Organisation, { order: { gssCode: 'ASC' } });
     const dates = demoWaveDates(now);
     const random = new SeededRandom(DEMO_SEED);
     let responses = 0;
 
     for (const [name, suffix, shift, fraction] of [
+      [DEMO_WAVE_2024, '-2024', [0.06, -0.08, -0.03, -0.07], 1],
       [DEMO_WAVE_2025, '-2025', [0, 0, 0, 0], 1],
       [DEMO_WAVE_2026, '', [-0.05, 0.08, 0.03, 0.06], 0.6],
     ] as const) {
       const window = dates[name];
       if (!window) continue;
-      const wave = await this.waves.createWave(
-        { name, instrumentId: instrument.id, opensAt: window.opensAt, closesAt: window.closesAt },
-        manager,
+      const wave = await manager.save(
+        manager.create(Wave, {
+          name,
+          instrumentId: instrument.id,
+          opensAt: window.opensAt,
+          closesAt: window.closesAt,
+          services: [...SERVICE_KINDS],
+          draft: false,
+        }),
       );
-      const links = await this.waves.createLinks(
-        wave,
-        organisations,
-        (organisation, service) => demoLinkCode(organisation.gssCode, service, suffix),
+      const links = await this.enrolments.insertLinks(
         manager,
+        wave,
+        organisations.flatMap((organisation) =>
+          SERVICE_KINDS.map((service) => ({ organisation, service })),
+        ),
+        ({ organisation, service }) => demoLinkCode(organisation.gssCode, service, suffix),
       );
       const lastDay = Math.min(window.closesAt.getTime(), now.getTime());
-      const linkOf = new Map(links.map((l) => [`${l.organisationId}:${l.service}`, l]));
+      const linkOf = new Map(links.map((l) => [`${l.pair.organisation.id}:${l.pair.service}`, l]));
       for (const organisation of organisations) {
         for (const service of SERVICE_KINDS) {
           const link = linkOf.get(`${organisation.id}:${service}`);
@@ -105,6 +115,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
           for (let i = 0; i < n; i++) {
             const answers = syntheticAnswers(
               definition,
+              service,
               profile,
               { skipRate: 0.03, waveShift: shift },
               random,

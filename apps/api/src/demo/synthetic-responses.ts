@@ -1,5 +1,5 @@
-import type { Answers } from '@swhc/contracts';
-import type { InstrumentDefinition } from '@swhc/instruments';
+import type { Answers, ServiceKind } from '@swhc/contracts';
+import { choicesFor, type InstrumentDefinition } from '@swhc/instruments';
 import { cholesky } from '@swhc/psychometrics';
 import { SeededRandom } from './seeded-random';
 
@@ -47,6 +47,7 @@ export interface SyntheticOptions {
 
 export function syntheticAnswers(
   instrument: InstrumentDefinition,
+  service: ServiceKind,
   profile: UnitProfile,
   options: SyntheticOptions,
   random: SeededRandom,
@@ -85,17 +86,7 @@ export function syntheticAnswers(
     ['agency', 16],
   ]);
   const optional: [string, readonly (readonly [string, number])[]][] = [
-    [
-      'teamType',
-      [
-        ['front-door', 22],
-        ['long-term', 30],
-        ['safeguarding', 18],
-        ['specialist', 12],
-        ['care-and-placements', 12],
-        ['other', 6],
-      ],
-    ],
+    ['teamType', teamTypes(instrument, service)],
     [
       'yearsQualified',
       [
@@ -146,4 +137,17 @@ export function syntheticAnswers(
     if (random.next() >= 0.08) answers[name] = random.pick(choices);
   }
   return answers;
+}
+
+/** The service's own team types, the first ones commonest (front doors and case-holding teams). */
+function teamTypes(
+  instrument: InstrumentDefinition,
+  service: ServiceKind,
+): readonly (readonly [string, number])[] {
+  const question = instrument.questions.find((q) => q.name === 'teamType');
+  if (!question) return [];
+  const choices = choicesFor(question, service);
+  return choices.map(
+    (c, i) => [String(c.value), i === choices.length - 1 ? 6 : 30 - 3 * i] as const,
+  );
 }

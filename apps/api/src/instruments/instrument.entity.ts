@@ -1,3 +1,4 @@
+import type { ServiceKind } from '@swhc/contracts';
 import type { InstrumentDefinition, SurveyJson } from '@swhc/instruments';
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
@@ -20,8 +21,9 @@ export class Instrument {
   @Column({ type: 'jsonb' })
   definition: InstrumentDefinition;
 
+  /** The SurveyJS JSON each service's respondents see (they differ where choices differ). */
   @Column({ type: 'jsonb' })
-  surveyJson: SurveyJson;
+  surveyJsonByService: Record<ServiceKind, SurveyJson>;
 
   /** SHA-256 of the definition: a changed published version is refused at boot. */
   @Column({ type: 'char', length: 64 })

@@ -1,6 +1,6 @@
 import type { ReportWaveSummary } from '@swhc/contracts';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import { waveState } from '../waves/waves.service';
+import { waveState } from '../waves/wave-state';
 import type { WaveWithInstrument } from './data/report-data.repository';
 
 export function unknownWave(): InvalidInputError {

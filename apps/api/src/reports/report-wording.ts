@@ -29,7 +29,7 @@ const count = (n: number): string => n.toLocaleString('en-GB');
 /** Why scores are, or are not, shown. */
 export function statusSentence(frame: Pick<ReportFrame, 'wave' | 'k' | 'count'>): string {
   const { wave, k } = frame;
-  if (wave.state === 'not-open') {
+  if (wave.state === 'scheduled' || wave.state === 'draft') {
     return `${wave.name} opens on ${longDate(wave.opensAt)}. There are no responses yet.`;
   }
   if (wave.state === 'open') {

@@ -1,15 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import {
-  GSS_CODE_PATTERN,
-  type HeadcountResponse,
-  type LaReport,
-  type ServiceKind,
-} from '@swhc/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { type HeadcountResponse, type LaReport, type ServiceKind } from '@swhc/contracts';
 import { resolveMinimumGroupSize } from '@swhc/disclosure';
 import { AuditService } from '../audit/audit.service';
+import { CLOCK, type Clock, nowOf } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import type { SignedInStaff } from '../common/signed-in-staff';
 import type { Organisation } from '../organisations/organisation.entity';
+import { organisationVisibleTo } from '../organisations/organisation-access';
 import { SettingsService } from '../settings/settings.service';
 import type { HeadcountDto } from './dto/headcount.dto';
 import type { ReportQueryDto } from './dto/report-query.dto';
@@ -33,26 +30,24 @@ export class ReportService {
     private readonly sections: ReleasedSectionsService,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The organisation when the caller may read its report; otherwise 404, as for an unknown LA. */
-  async organisationFor(staff: SignedInStaff, gssCode: string): Promise<Organisation> {
-    if (!GSS_CODE_PATTERN.test(gssCode)) throw noSuchReport();
-    const code = gssCode.toUpperCase();
-    const allowed =
-      staff.role === 'admin' ||
-      (staff.role === 'psw' && staff.gssCodes.some((c) => c.toUpperCase() === code));
-    if (!allowed) throw noSuchReport();
-    const organisation = await this.data.findOrganisation(code);
-    if (!organisation) throw noSuchReport();
-    return organisation;
+  organisationFor(staff: SignedInStaff, gssCode: string): Promise<Organisation> {
+    return organisationVisibleTo(
+      staff,
+      gssCode,
+      (code) => this.data.findOrganisation(code),
+      noSuchReport,
+    );
   }
 
   async viewReport(
     staff: SignedInStaff,
     gssCode: string,
     query: ReportQueryDto,
-    now = new Date(),
+    now = nowOf(this.clock),
   ): Promise<LaReport> {
     const organisation = await this.organisationFor(staff, gssCode);
     const report = await this.build(organisation, query, now);
@@ -71,7 +66,7 @@ export class ReportService {
     staff: SignedInStaff,
     gssCode: string,
     query: ReportQueryDto,
-    now = new Date(),
+    now = nowOf(this.clock),
   ): Promise<{ filename: string; body: string }> {
     const organisation = await this.organisationFor(staff, gssCode);
     const report = await this.build(organisation, query, now);
@@ -115,7 +110,7 @@ export class ReportService {
   async build(
     organisation: Organisation,
     query: ReportQueryDto,
-    now = new Date(),
+    now = nowOf(this.clock),
   ): Promise<LaReport> {
     const frame = await this.frameOf(organisation, query, now);
     return assembleReport(

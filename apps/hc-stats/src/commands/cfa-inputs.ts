@@ -1,5 +1,6 @@
 import {
   GROUP_EQUAL_VALUES,
+  ORDINAL_GROUP_EQUAL_VALUES,
   parseModel,
   type CfaEstimator,
   type CfaFitOptions,
@@ -7,6 +8,8 @@ import {
   type DataSet,
   type GroupEqual,
   type MissingPolicy,
+  type OrdinalGroupEqual,
+  type Parameterization,
 } from '@swhc/psychometrics';
 import { CliError } from '../cli/cli-error';
 import type { FlagSpec, ParsedOptions } from '../cli/parse-options';
@@ -59,17 +62,115 @@ export function cfaInputs(
 
 /** --group-equal with lavaan's group.equal classes: only meaningful with --group. */
 export function groupEqualOption(options: ParsedOptions): GroupEqual[] {
+  return groupEqualEntries(options).map((entry) => {
+    const choice = GROUP_EQUAL_VALUES.find((c) => c === entry);
+    if (choice === undefined) {
+      const hint = entry === 'thresholds' ? ' (thresholds need --ordered)' : '';
+      throw new CliError(
+        `--group-equal takes ${GROUP_EQUAL_VALUES.join(', ')}, not '${entry}'${hint}`,
+        2,
+      );
+    }
+    return choice;
+  });
+}
+
+function groupEqualEntries(options: ParsedOptions): string[] {
   const entries = options.list('group-equal') ?? [];
   if (entries.length > 0 && !options.has('group')) {
     throw new CliError('--group-equal needs --group', 2);
   }
-  return entries.map((entry) => {
-    const choice = GROUP_EQUAL_VALUES.find((c) => c === entry);
+  return entries;
+}
+
+/** --group-equal with --ordered: lavaan's group.equal classes for ordered indicators (thresholds, …). */
+export function ordinalGroupEqualOption(options: ParsedOptions): OrdinalGroupEqual[] {
+  return groupEqualEntries(options).map((entry) => {
+    const choice = ORDINAL_GROUP_EQUAL_VALUES.find((c) => c === entry);
     if (choice === undefined) {
-      throw new CliError(`--group-equal takes ${GROUP_EQUAL_VALUES.join(', ')}, not '${entry}'`, 2);
+      const hint =
+        entry === 'intercepts'
+          ? ' (the intercepts of ordered variables are fixed to 0: hold the thresholds equal)'
+          : '';
+      throw new CliError(
+        `--group-equal with --ordered takes ${ORDINAL_GROUP_EQUAL_VALUES.join(', ')}, not '${entry}'${hint}`,
+        2,
+      );
     }
     return choice;
   });
+}
+
+export const ORDERED_FLAG: FlagSpec = {
+  name: 'ordered',
+  kind: 'value',
+  required: false,
+  placeholder: 'all|a,b,c',
+  help: 'treat the indicators as ordered categories: WLSMV (polychorics, DWLS, robust SEs, scaled-shifted test)',
+};
+
+export const PARAMETERIZATION_FLAG: FlagSpec = {
+  name: 'parameterization',
+  kind: 'value',
+  required: false,
+  placeholder: 'delta|theta',
+  help: 'with --ordered: how the latent responses are scaled (lavaan parameterization; default delta)',
+};
+
+/**
+ * --ordered all | a,b,c: undefined without the flag. Every observed variable of the model must be listed
+ * (the library refuses a mix of ordered and continuous indicators); a name outside the model is an error.
+ */
+export function orderedOption(
+  options: ParsedOptions,
+  model: CfaModel,
+): 'all' | string[] | undefined {
+  const entries = options.list('ordered');
+  if (entries === undefined) {
+    if (options.has('parameterization')) {
+      throw new CliError('--parameterization needs --ordered', 2);
+    }
+    return undefined;
+  }
+  if (entries.length === 1 && entries[0] === 'all') return 'all';
+  const unknown = entries.find((v) => !model.observed.includes(v));
+  if (unknown !== undefined) {
+    throw new CliError(`--ordered names '${unknown}', which is not an indicator of the model`, 2);
+  }
+  return entries;
+}
+
+/**
+ * The continuous fit's flags that have no ordered counterpart are refused with --ordered, as lavaan 0.6-14
+ * refuses estimator = "ML"/"MLR" ("not supported yet. Use WLSMV instead") and missing = "ml" ("not
+ * available in the categorical setting") for ordered indicators; modification indices are ML's.
+ */
+export function refuseWithOrdered(options: ParsedOptions): void {
+  if (!options.has('ordered')) return;
+  if (options.has('estimator')) {
+    throw new CliError(
+      `--estimator ${options.value('estimator') ?? ''} cannot be combined with --ordered: ordered indicators are fitted by WLSMV (lavaan has no ML or MLR for ordered data)`,
+      2,
+    );
+  }
+  if (options.value('missing') === 'ml') {
+    throw new CliError(
+      '--missing ml cannot be combined with --ordered: WLSMV drops incomplete rows listwise (lavaan has no missing = "ml" for ordered data)',
+      2,
+    );
+  }
+  if (options.has('modindices')) {
+    throw new CliError('--modindices is not available with --ordered (ML fits only)', 2);
+  }
+}
+
+/** --parameterization delta|theta (default delta). */
+export function parameterizationOption(options: ParsedOptions): Parameterization {
+  const value = options.value('parameterization') ?? 'delta';
+  if (value !== 'delta' && value !== 'theta') {
+    throw new CliError(`--parameterization takes delta or theta, not '${value}'`, 2);
+  }
+  return value;
 }
 
 /** --group-partial and --std-lv as library options (group-partial only with --group). */
@@ -91,14 +192,14 @@ export const ESTIMATOR_FLAG: FlagSpec = {
   kind: 'value',
   required: false,
   placeholder: 'ML|MLR',
-  help: 'ML (default), or MLR: robust (Huber-White) SEs, the Yuan-Bentler scaled chi-square and the scaled and robust CFI/TLI/RMSEA, as lavaan\'s estimator = "MLR"',
+  help: 'ML (default), or MLR: robust (Huber-White) SEs, the Yuan-Bentler scaled chi-square and the scaled and robust CFI/TLI/RMSEA, as lavaan\'s estimator = "MLR" (continuous indicators: not with --ordered)',
 };
 export const MISSING_FLAG: FlagSpec = {
   name: 'missing',
   kind: 'value',
   required: false,
   placeholder: 'listwise|ml',
-  help: 'listwise (default): complete rows only; ml: full-information ML on every row with a value, as lavaan\'s missing = "ml"',
+  help: 'listwise (default): complete rows only; ml: full-information ML on every row with a value, as lavaan\'s missing = "ml" (not with --ordered)',
 };
 
 /** --estimator and --missing as library options (lavaan's estimator and missing). */

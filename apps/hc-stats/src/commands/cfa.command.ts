@@ -1,27 +1,34 @@
-import { fitCfa } from '@swhc/psychometrics';
-import { DATA_FLAG, type Command } from './command';
+import { fitCfa, fitOrdinalCfa } from '@swhc/psychometrics';
 import { CliError } from '../cli/cli-error';
+import { DATA_FLAG, type Command } from './command';
 import {
   ESTIMATOR_FLAG,
   GROUP_PARTIAL_FLAG,
   MISSING_FLAG,
   MODEL_FLAG,
+  ORDERED_FLAG,
+  PARAMETERIZATION_FLAG,
   STD_LV_FLAG,
   cfaInputs,
   estimationOptions,
   groupEqualOption,
   identificationOptions,
+  ordinalGroupEqualOption,
+  orderedOption,
+  parameterizationOption,
+  refuseWithOrdered,
 } from './cfa-inputs';
 import { cfaJson, requireConverged } from './cfa-output';
 
 /**
  * Confirmatory factor analysis as lavaan::cfa: ML or MLR, listwise deletion or FIML, marker-variable
- * scaling or std.lv, optionally multi-group.
+ * scaling or std.lv, optionally multi-group; with --ordered by WLSMV (cfa(..., ordered = ...,
+ * estimator = "WLSMV")).
  */
 export const cfaCommand: Command = {
   name: 'cfa',
   summary:
-    'confirmatory factor analysis (ML or MLR, listwise or FIML, as lavaan::cfa), optionally multi-group',
+    'confirmatory factor analysis (ML or MLR, listwise or FIML; WLSMV with --ordered; as lavaan::cfa), optionally multi-group',
   flags: [
     DATA_FLAG,
     MODEL_FLAG,
@@ -37,7 +44,7 @@ export const cfaCommand: Command = {
       kind: 'value',
       required: false,
       placeholder: 'loadings[,intercepts]',
-      help: 'parameters held equal across groups: loadings, intercepts, means, residuals, residual.covariances, lv.variances, lv.covariances',
+      help: 'parameters held equal across groups: loadings, intercepts, means, residuals, residual.covariances, lv.variances, lv.covariances (with --ordered: thresholds, loadings, lv.variances, lv.covariances)',
     },
     GROUP_PARTIAL_FLAG,
     STD_LV_FLAG,
@@ -49,12 +56,14 @@ export const cfaCommand: Command = {
       required: false,
       help: 'add "modindices": lavaan\'s modification indices (mi) and expected parameter changes (epc)',
     },
+    ORDERED_FLAG,
+    PARAMETERIZATION_FLAG,
   ],
   fileFlags: ['model'],
   run(input) {
-    const groupEqual = groupEqualOption(input.options);
     const identification = identificationOptions(input.options);
     const estimation = estimationOptions(input.options);
+    refuseWithOrdered(input.options);
     // modindices and score tests use ML's information; lavaan's MLR/FIML versions are not implemented
     const mlListwise = estimation.estimator === 'ML' && estimation.missing === 'listwise';
     if (!mlListwise && input.options.has('modindices')) {
@@ -64,6 +73,20 @@ export const cfaCommand: Command = {
       );
     }
     const { model, data, groups } = cfaInputs(input, false);
+    const ordered = orderedOption(input.options, model);
+    if (ordered !== undefined) {
+      const fit = fitOrdinalCfa(data, model, {
+        ordered,
+        groups,
+        groupEqual: ordinalGroupEqualOption(input.options),
+        groupPartial: identification.groupPartial,
+        stdLv: identification.stdLv,
+        parameterization: parameterizationOption(input.options),
+      });
+      requireConverged(fit, 'the CFA');
+      return { json: cfaJson(fit, { groups: groups !== undefined }), warnings: fit.warnings };
+    }
+    const groupEqual = groupEqualOption(input.options);
     const fit = fitCfa(data, model, {
       ...identification,
       ...estimation,

@@ -3,3 +3,4 @@ export * from './request';
 export * from './staff-api';
 export * from './survey-api';
 export * from './panel-api';
+export * from './waves-api';

@@ -81,10 +81,23 @@ describe('request', () => {
     [401, 'signed-out'],
     [403, 'forbidden'],
     [404, 'not-found'],
-    [410, 'gone'],
   ] as const)('maps HTTP %i to %s, with the api’s message', async (status, kind) => {
     const fetchFn = answer(jsonResponse(status, { message: 'Said so', errors: [] }));
     expect(await request('/api/x', { fetchFn })).toEqual({ kind, message: 'Said so' });
+  });
+
+  it('maps HTTP 410 to gone, with the message and the fields it names (a replaced link)', async () => {
+    const fetchFn = answer(
+      jsonResponse(410, {
+        message: 'Replaced',
+        errors: [{ field: 'code', message: 'was replaced by a new link' }],
+      }),
+    );
+    expect(await request('/api/x', { fetchFn })).toEqual({
+      kind: 'gone',
+      message: 'Replaced',
+      errors: [{ field: 'code', message: 'was replaced by a new link' }],
+    });
   });
 
   it('says "HTTP <status>" when a refusal has no JSON body', async () => {

@@ -5,7 +5,8 @@ import type { FieldError } from '@swhc/contracts';
  * - ok: a 2xx; `value` is the JSON body (undefined for 204).
  * - refused: any other 4xx: the api said why in `{message, errors: [{field, message}]}` (a 400
  *   names the fields; 409, 413, 429… carry a message). The page decides by `status`.
- * - signed-out (401), forbidden (403), not-found (404), gone (410, e.g. a closed survey link).
+ * - signed-out (401), forbidden (403), not-found (404), gone (410, e.g. a closed survey link; its
+ *   `errors` name the code when the link was replaced by a new one).
  * - unavailable: no answer (offline), a 5xx, or a 2xx whose body is not JSON.
  * - aborted: the caller gave up (the page was left); nobody shows this one.
  */
@@ -17,14 +18,15 @@ export type ApiResult<T> =
       readonly message: string;
       readonly errors: readonly FieldError[];
     }
-  | { readonly kind: 'signed-out' | 'forbidden' | 'not-found' | 'gone'; readonly message: string }
+  | { readonly kind: 'signed-out' | 'forbidden' | 'not-found'; readonly message: string }
+  | { readonly kind: 'gone'; readonly message: string; readonly errors: readonly FieldError[] }
   | { readonly kind: 'unavailable'; readonly status?: number }
   | { readonly kind: 'aborted' };
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface RequestOptions {
-  readonly method?: 'GET' | 'POST' | 'PUT';
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Sent as JSON. */
   readonly body?: unknown;
   /** A loader's `request.signal`: leaving the page cancels the call. */
@@ -79,7 +81,7 @@ export async function request<T>(
     case 404:
       return { kind: 'not-found', message };
     case 410:
-      return { kind: 'gone', message };
+      return { kind: 'gone', message, errors };
     default:
       return { kind: 'refused', status: res.status, message, errors };
   }

@@ -32,6 +32,23 @@ describe('sendResponse', () => {
     expect(result.kind).toBe(kind);
   });
 
+  it('tells a replaced link (410 naming the code) from a closed wave (410)', async () => {
+    const replaced = await sendResponse('c', body, () =>
+      Promise.resolve(
+        json(410, {
+          statusCode: 410,
+          message: 'This link was replaced by a new one.',
+          errors: [{ field: 'code', message: 'was replaced by a new link' }],
+        }),
+      ),
+    );
+    expect(replaced).toEqual({ kind: 'closed', replaced: true });
+    const closed = await sendResponse('c', body, () =>
+      Promise.resolve(json(410, { statusCode: 410, message: 'Closed', errors: [] })),
+    );
+    expect(closed).toEqual({ kind: 'closed', replaced: false });
+  });
+
   it('returns the field errors of a 400', async () => {
     const result = await sendResponse('c', body, () =>
       Promise.resolve(

@@ -24,7 +24,8 @@ export type SendResponseResult =
   | { kind: 'invalid'; message: string; errors: FieldError[] }
   | { kind: 'conflict' }
   | { kind: 'not-found' }
-  | { kind: 'closed' }
+  /** 410: the wave has closed (or not opened), or `replaced`: this link was replaced by a new one. */
+  | { kind: 'closed'; replaced: boolean }
   | { kind: 'rejected'; status: number; message: string }
   | { kind: 'retryable'; status?: number };
 
@@ -69,7 +70,7 @@ export function sendOutcome(result: ApiResult<Receipt>, submissionId: string): S
     case 'not-found':
       return { kind: 'not-found' };
     case 'gone':
-      return { kind: 'closed' };
+      return { kind: 'closed', replaced: isReplacedLink(result) };
     case 'signed-out':
     case 'forbidden':
       return {
@@ -80,4 +81,9 @@ export function sendOutcome(result: ApiResult<Receipt>, submissionId: string): S
     case 'aborted':
       return { kind: 'retryable' };
   }
+}
+
+/** A 410 whose errors name the code: the link was replaced by a new one (it leaked). */
+export function isReplacedLink(result: { readonly errors: readonly { field: string }[] }): boolean {
+  return result.errors.some((e) => e.field === 'code');
 }

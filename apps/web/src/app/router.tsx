@@ -4,6 +4,7 @@ import { HomePage, NotFoundPage } from '../features/home';
 import * as panel from '../features/panel';
 import { reportPage } from '../features/report';
 import { researchPage } from '../features/research';
+import { posterPage, runHealthCheckPage } from '../features/run-health-check';
 import { signInPage } from '../features/sign-in';
 import { SurveyLoading, takeSurveyPage, ThankYouPage } from '../features/take-survey';
 import { Loading } from '../ui';
@@ -38,11 +39,18 @@ export const routes: RouteObject[] = [
             lazy: reportPage,
             hydrateFallbackElement: <Loading text="Loading the report…" />,
           },
+          { path: 'la/:gssCode/survey', lazy: runHealthCheckPage },
+          { path: 'la/:gssCode/survey/poster', lazy: posterPage },
           { path: 'sign-in', ...signInPage },
           { path: 'admin', lazy: admin.adminHomePage },
           { path: 'admin/accounts', lazy: admin.accountsPage },
           { path: 'admin/accounts/new', lazy: admin.createAccountPage },
           { path: 'admin/accounts/:id', lazy: admin.accountPage },
+          { path: 'admin/waves', lazy: admin.wavesPage },
+          { path: 'admin/waves/new', lazy: admin.waveFormPage },
+          { path: 'admin/waves/:id', lazy: admin.wavePage },
+          { path: 'admin/waves/:id/edit', lazy: admin.waveFormPage },
+          { path: 'admin/instruments', lazy: admin.instrumentsPage },
           { path: 'admin/settings', lazy: admin.settingsPage },
           { path: 'admin/audit', lazy: admin.auditPage },
           { path: 'research', ...researchPage },

@@ -37,13 +37,20 @@ export function StaffHeaderBar() {
       </p>
       <ul className="app-account-nav__list">
         {staff.role === 'psw'
-          ? staff.organisations.map((o) => (
+          ? staff.organisations.flatMap((o) => [
+              <li key={`${o.gssCode}-run`}>
+                <Link to={`/la/${o.gssCode}/survey`}>
+                  {staff.organisations.length > 1
+                    ? `Run ${o.name}’s health check`
+                    : 'Run your health check'}
+                </Link>
+              </li>,
               <li key={o.gssCode}>
                 <Link to={`/la/${o.gssCode}`}>
                   {staff.organisations.length > 1 ? `${o.name} results` : 'Your results'}
                 </Link>
-              </li>
-            ))
+              </li>,
+            ])
           : null}
         {staff.role === 'admin' ? (
           <li>

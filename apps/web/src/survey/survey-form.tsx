@@ -1,6 +1,12 @@
 import type { Answers, FieldError } from '@swhc/contracts';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Model, type Question, settings, type SurveyModel } from 'survey-core';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Model,
+  type Question,
+  type ScrollToTopEvent,
+  settings,
+  type SurveyModel,
+} from 'survey-core';
 // The fontless stylesheet: survey-core.css would fetch Open Sans from Google at run time.
 import 'survey-core/survey-core.fontless.css';
 import { Survey } from 'survey-react-ui';
@@ -14,6 +20,8 @@ export interface SurveyFormProps {
   json: Record<string, unknown>;
   /** Shown above the title, e.g. the organisation and service. */
   caption?: string;
+  /** Shown under the title and description: the closing date, the saved-answers notice. */
+  notices?: ReactNode;
   initialAnswers?: Answers;
   initialPageNo?: number;
   /** Field errors returned by the server (400) for answers it would not accept. */
@@ -28,6 +36,7 @@ export interface SurveyFormProps {
 export default function SurveyForm({
   json,
   caption,
+  notices,
   initialAnswers,
   initialPageNo,
   serverErrors,
@@ -41,6 +50,7 @@ export default function SurveyForm({
   const [pageNo, setPageNo] = useState(model.currentPageNo);
   const [clientErrors, setClientErrors] = useState<ErrorSummaryItem[]>([]);
   const programmaticMove = useRef(false);
+  const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const saveProgress = () => onProgress(toAnswers(model.data), model.currentPageNo);
@@ -48,9 +58,19 @@ export default function SurveyForm({
       saveProgress();
       setPageNo(model.currentPageNo);
       setClientErrors([]);
-      // Keyboard and screen reader users start the new page at its first question (unless the move
-      // was ours, to show server errors: then the error summary has focus).
-      if (!programmaticMove.current) window.setTimeout(() => model.focusFirstQuestion(), 0);
+      // GOV.UK: after "Continue", keyboard and screen reader users start the new page at its
+      // heading (unless the move was ours, to show server errors: then the summary has focus).
+      if (!programmaticMove.current) window.setTimeout(() => focusPageHeading(root.current), 0);
+    };
+    // SurveyJS moves focus to the first question in error after a failed "Continue" or "Send";
+    // GOV.UK moves it to the error summary, whose links lead to each question. Moves we ask for
+    // ourselves (from a summary link to a question on another page) go ahead.
+    const scrolling = (_: SurveyModel, options: ScrollToTopEvent) => {
+      if (allowedMove.current) {
+        allowedMove.current = false;
+        return;
+      }
+      if (options.question && options.question.errors.length > 0) options.cancel = true;
     };
     const validated = (_: SurveyModel, options: { questions: Question[] }) => {
       setClientErrors(summariseErrors(options.questions));
@@ -60,11 +80,13 @@ export default function SurveyForm({
       options.allow = false;
       onComplete(toAnswers(model.data));
     };
+    model.onScrollToTop.add(scrolling);
     model.onValueChanged.add(saveProgress);
     model.onCurrentPageChanged.add(pageChanged);
     model.onValidatedErrorsOnCurrentPage.add(validated);
     model.onCompleting.add(completing);
     return () => {
+      model.onScrollToTop.remove(scrolling);
       model.onValueChanged.remove(saveProgress);
       model.onCurrentPageChanged.remove(pageChanged);
       model.onValidatedErrorsOnCurrentPage.remove(validated);
@@ -92,15 +114,15 @@ export default function SurveyForm({
   );
 
   return (
-    <div className="app-survey">
-      {/* SurveyJS 3 always moves focus to the first invalid question when "Continue" finds errors
-          (its validatePage ignores autoFocusFirstError), so the summary only takes focus for the
-          server's errors; it is announced either way. */}
-      <ErrorSummary items={errors} takeFocus={serverErrorItems.length > 0} />
+    <div className="app-survey" ref={root}>
+      <ErrorSummary items={errors} />
       {caption ? <span className="app-caption-l">{caption}</span> : null}
       <h1 className="app-heading-xl">{model.title}</h1>
       {model.description ? <p className="app-body-l">{model.description}</p> : null}
-      <p className="app-body app-secondary-text">Questions marked * need an answer.</p>
+      {notices}
+      <p className="app-body app-secondary-text">
+        Answer every question unless it says (optional).
+      </p>
       <Survey model={model} />
     </div>
   );
@@ -108,6 +130,30 @@ export default function SurveyForm({
 
 // "Page x of y" with a bar, instead of clickable step buttons that let people skip pages.
 settings.legacyProgressBarView = true;
+
+/** Moves from a summary link to its question are ours: SurveyJS may scroll and focus for them. */
+const allowedMove = { current: false };
+
+/** The heading of the page on screen (SurveyJS renders it as an h2), focused and at the top. */
+function focusPageHeading(root: HTMLElement | null): void {
+  const heading = root?.querySelector<HTMLElement>('.sd-page__title');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
+
+/**
+ * One convention on every page (GOV.UK): questions that need an answer carry no mark; the others
+ * end in "(optional)". SurveyJS's "*" is switched off.
+ */
+function markOptionalQuestions(model: SurveyModel): void {
+  model.questionTitlePattern = 'numTitle';
+  for (const question of model.getAllQuestions()) {
+    if (!question.isRequired && !/\(optional\)\s*$/.test(question.title))
+      question.title = `${question.title} (optional)`;
+  }
+}
 
 function createModel(
   json: Record<string, unknown>,
@@ -138,6 +184,7 @@ function createModel(
   model.onErrorCustomText.add((_, options) => {
     if (options.name === 'required') options.text = 'Select an answer';
   });
+  markOptionalQuestions(model);
   if (answers) model.data = answers;
   if (pageNo !== undefined && pageNo > 0 && pageNo < model.visiblePageCount) {
     model.currentPageNo = pageNo;
@@ -162,6 +209,7 @@ function goToQuestion(question: Question): void {
   // Only questions on the page on screen are in the DOM; for others SurveyJS turns the page first.
   const element = document.getElementById(question.id);
   if (!element) {
+    allowedMove.current = true;
     question.focus(true);
     return;
   }

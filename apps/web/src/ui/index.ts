@@ -12,4 +12,7 @@ export * from './select-field';
 export * from './skip-link';
 export * from './success-banner';
 export * from './text-field';
+export * from './checkboxes-field';
+export * from './date-time-field';
+export * from './summary-list';
 export * from './textarea-field';

@@ -1,7 +1,8 @@
+import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import { FieldMessages, fieldMessageIds, formGroupClass } from './field-messages';
 import './forms.css';
 
-/** GOV.UK textarea: label, optional hint, error message tied to it by aria-describedby. */
+/** GOV.UK textarea: label, optional hint, error message tied by aria-describedby. */
 export function TextareaField({
   id,
   label,
@@ -10,15 +11,16 @@ export function TextareaField({
   value,
   onChange,
   rows = 5,
+  ...rest
 }: {
   id: string;
-  label: string;
-  hint?: string;
+  label: ReactNode;
+  hint?: ReactNode;
   error?: string;
   value: string;
-  onChange: (value: string) => void;
+  onChange?: (value: string) => void;
   rows?: number;
-}) {
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'>) {
   const { hintId, errorId, describedBy } = fieldMessageIds(id, hint, error);
   return (
     <div className={formGroupClass(error)}>
@@ -27,13 +29,15 @@ export function TextareaField({
       </label>
       <FieldMessages hintId={hintId} hint={hint} errorId={errorId} error={error} />
       <textarea
-        className={error ? 'app-textarea app-input--error' : 'app-textarea'}
+        {...rest}
+        className={`app-textarea${error ? ' app-textarea--error' : ''}`}
         id={id}
-        name={id}
+        name={rest.name ?? id}
         rows={rows}
         value={value}
+        readOnly={onChange === undefined}
         aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={onChange ? (event) => onChange(event.target.value) : undefined}
       />
     </div>
   );

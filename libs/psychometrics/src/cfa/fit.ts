@@ -7,7 +7,7 @@
  */
 import { pchisq, pnorm } from '../distributions';
 import { cholesky, choleskyLogDet, NotPositiveDefiniteError } from '../linalg';
-import { CfaDataError, NonConvergenceError, NotIdentifiedError } from './errors';
+import { CfaDataError } from './errors';
 import {
   cfiOf,
   rmseaCiBoth,
@@ -22,7 +22,7 @@ import type { MissingPolicy } from './case-data';
 import type { EmOptions } from './em-saturated';
 import { modificationIndices, type ModificationIndex } from './modification-indices';
 import { normaliseMoments, type SampleMoments, type SampleMomentsInput } from './moments';
-import { analyseInformation, optimize } from './optimize';
+import { optimizeChecked } from './optimize';
 import {
   checkIdentification,
   compileModel,
@@ -316,25 +316,8 @@ export function fitMomentsWith(
 
   const problem = hooks.problem ? hooks.problem(cm, stats) : new MlProblem(cm, stats);
   const starts = [startValues(cm, stats), simpleStartValues(cm, stats)];
-  const opt = optimize(problem, starts, { maxIterations: options.maxIterations });
-  if (!opt.startOk) {
-    throw new NonConvergenceError(0, Number.POSITIVE_INFINITY);
-  }
-  const final = problem.evaluate(opt.z, true, true);
-  const info = final.info!;
+  const { opt, final, analysis, converged } = optimizeChecked(problem, starts, cm.zNames, options);
   const q = cm.nFree;
-  const analysis = analyseInformation(info, q);
-  if (analysis.unidentified !== null) {
-    const names = analysis.unidentified.map((k) => cm.zNames[k]!.replace(/@g1$/, ''));
-    throw new NotIdentifiedError(
-      `the information matrix is singular at the estimates; these parameters cannot be told apart: ${names.join(', ')}`,
-      names,
-    );
-  }
-  const converged = Number.isFinite(opt.maxAbsGradient) && opt.maxAbsGradient <= 1e-3;
-  if (!converged && options.throwOnNonConvergence) {
-    throw new NonConvergenceError(opt.iterations, opt.maxAbsGradient);
-  }
 
   // standard errors: vcov = I⁻¹ / N (expected information)
   const seExpected = analysis.inverseDiagonal.map((v) => Math.sqrt(v / N));
@@ -478,7 +461,7 @@ export function fitMomentsWith(
  * uses, covariances written with the earlier variable first as the parser writes them.
  * @throws CfaDataError for an entry that is not `lhs op rhs` with a variable of the model on each side
  */
-function groupPartialKey(entry: string, model: CfaModel): string {
+export function groupPartialKey(entry: string, model: CfaModel): string {
   const text = entry.replace(/\s+/g, '');
   const m = /^([A-Za-z_.][A-Za-z0-9_.]*)(=~|~~|~)([A-Za-z0-9_.]+)$/.exec(text);
   const known = (v: string): boolean => model.latent.includes(v) || model.observed.includes(v);

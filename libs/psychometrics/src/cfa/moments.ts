@@ -4,7 +4,7 @@
  * groups in order of first appearance in the data (`unique(as.character(x))`, not factor levels).
  */
 import type { DataSet } from '../data/data-set';
-import { toSquare } from '../linalg';
+import { addLowerGram, toSquare } from '../linalg';
 import { CfaDataError } from './errors';
 
 /** Sample statistics of one or more groups: everything an ML CFA needs from the data. */
@@ -146,55 +146,17 @@ class CrossProducts {
     return true;
   }
 
-  /** Adds the block's column sums and column dot products, two columns by two (4 sums per pass). */
+  /** Adds the block's column sums and column dot products (two columns by two, see addLowerGram). */
   flush(): void {
     const { p, block, cross, sum } = this;
     const len = this.fill;
-    const B = BLOCK_ROWS;
     for (let a = 0; a < p; a++) {
-      const ao = a * B;
+      const ao = a * BLOCK_ROWS;
       let s = 0;
       for (let r = 0; r < len; r++) s += block[ao + r]!;
       sum[a]! += s;
     }
-    let a = 0;
-    for (; a + 1 < p; a += 2) {
-      const a0 = a * B;
-      const a1 = a0 + B;
-      for (let b = 0; b <= a; b += 2) {
-        const b0 = b * B;
-        const b1 = b0 + B;
-        let s00 = 0;
-        let s01 = 0;
-        let s10 = 0;
-        let s11 = 0;
-        for (let r = 0; r < len; r++) {
-          const x0 = block[a0 + r]!;
-          const x1 = block[a1 + r]!;
-          const y0 = block[b0 + r]!;
-          const y1 = block[b1 + r]!;
-          s00 += x0 * y0;
-          s01 += x0 * y1;
-          s10 += x1 * y0;
-          s11 += x1 * y1;
-        }
-        // (a, b+1) lies above the diagonal when b = a; it is never read.
-        cross[a * p + b]! += s00;
-        cross[a * p + b + 1]! += s01;
-        cross[(a + 1) * p + b]! += s10;
-        cross[(a + 1) * p + b + 1]! += s11;
-      }
-    }
-    if (a < p) {
-      // odd p: the last column against all columns
-      const a0 = a * B;
-      for (let b = 0; b <= a; b++) {
-        const b0 = b * B;
-        let s = 0;
-        for (let r = 0; r < len; r++) s += block[a0 + r]! * block[b0 + r]!;
-        cross[a * p + b]! += s;
-      }
-    }
+    addLowerGram(block, p, BLOCK_ROWS, len, cross);
     this.fill = 0;
   }
 

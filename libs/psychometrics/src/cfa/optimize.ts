@@ -6,7 +6,19 @@
  * optimum, which is what the polished references (fixtures/r/lavaan-optimum.R) are.
  */
 import { symmetricEigen, tryCholesky, choleskySolve } from '../linalg';
-import type { MlProblem } from './ml';
+import { NonConvergenceError, NotIdentifiedError } from './errors';
+import type { Evaluation } from './ml';
+
+/**
+ * What the optimiser needs from an estimation problem (ML here, DWLS for ordered indicators): the
+ * objective with its gradient and a positive (semi)definite curvature matrix for scoring steps.
+ */
+export interface ObjectiveProblem {
+  readonly nFree: number;
+  /** Number of observed variables: the objective's rounding noise grows with it. */
+  readonly p: number;
+  evaluate(z: ArrayLike<number>, wantGrad?: boolean, wantInfo?: boolean): Evaluation;
+}
 
 export interface OptimizeOptions {
   /** Upper bound on Fisher-scoring iterations (default 500). */
@@ -51,7 +63,7 @@ function dampedFactor(H: Float64Array, n: number): Float64Array | null {
 }
 
 /** Hessian of F at z by central differences of the analytic gradient, symmetrised. */
-export function numericHessian(problem: MlProblem, z: Float64Array): Float64Array | null {
+export function numericHessian(problem: ObjectiveProblem, z: Float64Array): Float64Array | null {
   const n = z.length;
   const H = new Float64Array(n * n);
   const zz = z.slice();
@@ -81,7 +93,7 @@ const TARGET = 1e-12;
 const RETRY_ABOVE = 1e-8;
 
 /** F is a sum of O(p) terms that cancel, so it is only known to about p·ε. */
-function noiseOf(problem: MlProblem, f: number): number {
+function noiseOf(problem: ObjectiveProblem, f: number): number {
   return 64 * Number.EPSILON * Math.max(1, Math.abs(f)) * Math.max(1, problem.p);
 }
 
@@ -98,7 +110,11 @@ function unusableStart(z: Float64Array, f: number, n: number): OptimizeResult {
   };
 }
 
-function scoringThenNewton(problem: MlProblem, z0: Float64Array, maxIter: number): OptimizeResult {
+function scoringThenNewton(
+  problem: ObjectiveProblem,
+  z0: Float64Array,
+  maxIter: number,
+): OptimizeResult {
   const n = problem.nFree;
   let z = z0.slice();
   let ev = problem.evaluate(z, true, true);
@@ -244,7 +260,11 @@ function scoringThenNewton(problem: MlProblem, z0: Float64Array, maxIter: number
  * Armijo backtracking line search and a step cap of one unit (or 100%) per parameter — the fallback when
  * Fisher scoring wanders off along a ridge of the likelihood. Ends with the Newton polish.
  */
-function bfgsThenNewton(problem: MlProblem, z0: Float64Array, maxIter: number): OptimizeResult {
+function bfgsThenNewton(
+  problem: ObjectiveProblem,
+  z0: Float64Array,
+  maxIter: number,
+): OptimizeResult {
   const n = problem.nFree;
   let z = z0.slice();
   let ev = problem.evaluate(z, true, true);
@@ -283,7 +303,7 @@ function bfgsThenNewton(problem: MlProblem, z0: Float64Array, maxIter: number): 
     let t = 1;
     for (let i = 0; i < n; i++)
       t = Math.min(t, Math.max(1, Math.abs(z[i]!)) / Math.max(Math.abs(d[i]!), 1e-300));
-    let accepted: ReturnType<MlProblem['evaluate']> | null = null;
+    let accepted: ReturnType<ObjectiveProblem['evaluate']> | null = null;
     let trial = z;
     for (let half = 0; half < 60; half++) {
       trial = new Float64Array(n);
@@ -341,7 +361,7 @@ export type StartSet = readonly Float64Array[];
  * and keeps the converged attempt with the lowest F.
  */
 export function optimize(
-  problem: MlProblem,
+  problem: ObjectiveProblem,
   starts: StartSet,
   options: OptimizeOptions = {},
 ): OptimizeResult {
@@ -357,7 +377,8 @@ export function optimize(
     if (okR) return r.f < best.f - noiseOf(problem, best.f);
     return r.maxAbsGradient < best.maxAbsGradient;
   };
-  const attempts: [(p: MlProblem, z: Float64Array, m: number) => OptimizeResult, number][] = [];
+  const attempts: [(p: ObjectiveProblem, z: Float64Array, m: number) => OptimizeResult, number][] =
+    [];
   starts.forEach((_, k) => {
     attempts.push([scoringThenNewton, k]);
     attempts.push([bfgsThenNewton, k]);
@@ -418,4 +439,44 @@ export function analyseInformation(
     inverseDiagonal[j] = sum * d[j]! * d[j]!;
   }
   return { unidentified: null, inverseDiagonal };
+}
+
+/** An optimum that passed lavaan's checks: identified at the estimates and, if asked, converged. */
+export interface CheckedOptimum {
+  readonly opt: OptimizeResult;
+  /** The objective with gradient and information at the estimates. */
+  readonly final: Evaluation;
+  readonly analysis: ReturnType<typeof analyseInformation>;
+  /** max |∇F| ≤ 1e-3, lavaan's optim.dx.tol. */
+  readonly converged: boolean;
+}
+
+/**
+ * {@link optimize}, then the checks every estimator shares: an unusable start and a singular information
+ * at the estimates are errors naming the parameters (`zNames`, "@g1" dropped); non-convergence is an error
+ * only with `throwOnNonConvergence`.
+ * @throws NonConvergenceError, NotIdentifiedError
+ */
+export function optimizeChecked(
+  problem: ObjectiveProblem,
+  starts: StartSet,
+  zNames: readonly string[],
+  options: OptimizeOptions & { readonly throwOnNonConvergence?: boolean } = {},
+): CheckedOptimum {
+  const opt = optimize(problem, starts, { maxIterations: options.maxIterations });
+  if (!opt.startOk) throw new NonConvergenceError(0, Number.POSITIVE_INFINITY);
+  const final = problem.evaluate(opt.z, true, true);
+  const analysis = analyseInformation(final.info!, problem.nFree);
+  if (analysis.unidentified !== null) {
+    const names = analysis.unidentified.map((k) => zNames[k]!.replace(/@g1$/, ''));
+    throw new NotIdentifiedError(
+      `the information matrix is singular at the estimates; these parameters cannot be told apart: ${names.join(', ')}`,
+      names,
+    );
+  }
+  const converged = Number.isFinite(opt.maxAbsGradient) && opt.maxAbsGradient <= 1e-3;
+  if (!converged && options.throwOnNonConvergence) {
+    throw new NonConvergenceError(opt.iterations, opt.maxAbsGradient);
+  }
+  return { opt, final, analysis, converged };
 }

@@ -17,9 +17,15 @@ function notPositiveDefinite(a: Float64Array, n: number): boolean {
   return values[0]! < NEGATIVE_EIGENVALUE;
 }
 
-/** The warnings for a fit: one per negative variance, one per group with a non-positive-definite Ψ or Θ. */
+/**
+ * The warnings for a fit: one per negative variance, one per group with a non-positive-definite Ψ or Θ.
+ * `rows` may be any parameter table whose `~~` rows are ParRows (the ordinal one adds `|` and `~*~`).
+ */
 export function postCheckWarnings(
-  rows: readonly ParRow[],
+  rows: readonly (Pick<ParRow, 'lhs' | 'rhs' | 'group'> & {
+    readonly op: string;
+    readonly mat: string;
+  })[],
   est: readonly number[],
   matrices: readonly GroupMatrices[],
   groups: readonly string[],

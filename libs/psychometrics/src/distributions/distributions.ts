@@ -36,6 +36,11 @@ export function pnorm(q: number, mean = 0, sd = 1, lowerTail = true): number {
   return lowerTail ? normalCdf(q, mean, sd) : normalCdf(2 * mean - q, mean, sd);
 }
 
+/** Normal density, R `dnorm(x)` for the standard normal. */
+export function dnorm(x: number): number {
+  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+}
+
 /**
  * Normal quantile, R `qnorm(p, mean, sd)`; qnorm(.975) = 1.9599639845400536 (R 4.2.2, %.17g).
  * The @stdlib value (exact in the body, −Infinity below p ≈ 1e-300) is polished by Newton steps on

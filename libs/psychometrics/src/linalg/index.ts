@@ -3,3 +3,4 @@ export * from './dense';
 export * from './cholesky';
 export * from './lu';
 export * from './eigen';
+export * from './gram';

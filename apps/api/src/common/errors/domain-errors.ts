@@ -41,8 +41,23 @@ export class NotFoundError extends DomainError {}
 export class ConflictError extends DomainError {}
 
 /**
- * The thing exists but its state forbids the action, e.g. a survey whose wave has closed or has not
- * opened yet. `state` names that state. 410.
+ * The thing exists but its state forbids a change, e.g. editing a wave that has closed or
+ * enrolling in a draft. `state` names that state (and the message says it). 409.
+ */
+export class StateConflictError extends ConflictError {
+  constructor(
+    readonly state: string,
+    message: string,
+    errors: readonly FieldError[] = [],
+  ) {
+    super(message, errors);
+  }
+}
+
+/**
+ * The thing exists but its state means it is no longer (or not yet) there for respondents, e.g. a
+ * survey whose wave has closed or has not opened yet, or a link that was replaced. `state` names
+ * that state. 410.
  */
 export class ForbiddenStateError extends DomainError {
   constructor(

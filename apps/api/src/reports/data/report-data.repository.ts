@@ -60,7 +60,10 @@ export class ReportDataRepository {
   }
 
   private async readWaves(): Promise<WaveWithInstrument[]> {
-    const waves = await this.dataSource.getRepository(Wave).find({ order: { opensAt: 'ASC' } });
+    // Drafts are not reported on: nobody can have answered them.
+    const waves = await this.dataSource
+      .getRepository(Wave)
+      .find({ where: { draft: false }, order: { opensAt: 'ASC' } });
     const result: WaveWithInstrument[] = [];
     for (const wave of waves)
       result.push({ wave, instrument: await this.definition(wave.instrumentId) });

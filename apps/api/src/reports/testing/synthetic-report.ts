@@ -25,6 +25,7 @@ export function rows(
     const answers = {
       ...syntheticAnswers(
         HEALTH_CHECK_V1,
+        'children',
         profile,
         { skipRate: 0.03, waveShift: [0, 0, 0, 0] },
         random,

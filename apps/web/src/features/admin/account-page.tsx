@@ -1,5 +1,5 @@
 import { isUuid, PASSWORD_MIN_LENGTH, type StaffAccountSummary } from '@swhc/contracts';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   type ActionFunctionArgs,
   data,
@@ -29,6 +29,7 @@ import {
   type ErrorSummaryItem,
   SelectField,
   SuccessBanner,
+  SummaryList,
   usePageTitle,
 } from '../../ui';
 import { AdminNav } from './admin-nav';
@@ -158,19 +159,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
 }
 
-function Summary({ rows }: { rows: readonly [string, ReactNode][] }) {
-  return (
-    <dl className="app-summary-list">
-      {rows.map(([key, value]) => (
-        <div className="app-summary-list__row" key={key}>
-          <dt className="app-summary-list__key">{key}</dt>
-          <dd className="app-summary-list__value">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 function AccountNotFound() {
   usePageTitle('Manage staff account');
   return (
@@ -247,7 +235,7 @@ function ManageAccount({
       <ErrorSummary items={summary} />
       <span className="app-caption-l">Staff account</span>
       <h1 className="app-heading-l">{account.email}</h1>
-      <Summary
+      <SummaryList
         rows={[
           ['Role', ROLE_LABELS[account.role]],
           [

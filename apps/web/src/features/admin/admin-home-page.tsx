@@ -16,6 +16,14 @@ export function AdminHomePage() {
       <h1 className="app-heading-xl">Administration</h1>
       <ul className="app-list">
         <li>
+          <Link to="/admin/waves">Waves</Link>: create a wave of the health check, schedule it,
+          enrol local authorities, replace a link that leaked, and close it.
+        </li>
+        <li>
+          <Link to="/admin/instruments">Questionnaires</Link>: the published versions of the
+          questionnaire, and publishing a new one from a file.
+        </li>
+        <li>
           <Link to="/admin/accounts">Staff accounts</Link>: create accounts for principal social
           workers, researchers and administrators, choose which local authorities a principal social
           worker sees, and disable accounts.

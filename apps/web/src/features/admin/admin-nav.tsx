@@ -1,6 +1,9 @@
 import { Link, useLocation } from 'react-router';
 
+/** The admin sections, one entry each (and one link on the overview page). */
 const ITEMS = [
+  { to: '/admin/waves', label: 'Waves' },
+  { to: '/admin/instruments', label: 'Questionnaires' },
   { to: '/admin/accounts', label: 'Staff accounts' },
   { to: '/admin/settings', label: 'Minimum group size' },
   { to: '/admin/audit', label: 'Audit log' },

@@ -6,3 +6,7 @@ export const createAccountPage = () => import('./create-account-page').then((m) 
 export const accountPage = () => import('./account-page').then((m) => m.route);
 export const settingsPage = () => import('./settings-page').then((m) => m.route);
 export const auditPage = () => import('./audit-page').then((m) => m.route);
+export const wavesPage = () => import('./waves/waves-page').then((m) => m.route);
+export const waveFormPage = () => import('./waves/wave-form-page').then((m) => m.route);
+export const wavePage = () => import('./waves/wave-page').then((m) => m.route);
+export const instrumentsPage = () => import('./instruments-page').then((m) => m.route);

@@ -1,7 +1,12 @@
 import { type LaReport, SERVICE_KINDS, SERVICE_NAMES, type ServiceKind } from '@swhc/contracts';
 import { useState, type FormEvent } from 'react';
 
-const STATE_WORDS = { open: 'open', closed: 'closed', 'not-open': 'not open yet' } as const;
+const STATE_WORDS = {
+  open: 'open',
+  closed: 'closed',
+  scheduled: 'not open yet',
+  draft: 'not open yet',
+} as const;
 
 /** Wave and service pickers: a GET-style form, so the choice lives in the address. */
 export function ReportPickers({

@@ -1,40 +1,16 @@
-import { isServiceKind, isUuid, type LaReport } from '@swhc/contracts';
+import type { LaReport } from '@swhc/contracts';
 import { useState } from 'react';
 import { type ActionFunctionArgs, useFetcher } from 'react-router';
-import { saveHeadcount } from '../../api';
-import { textOf } from '../../app/form-fields';
+import { saveHeadcountFrom } from '../../app/headcount';
 import { percent } from './format';
 import { ReportSection } from './report-section';
-
-const HEADCOUNT_FORMAT = 'Enter the number of social workers as a whole number, like 120';
 
 /** The report page's action: saves the headcount; the report is then loaded again. */
 export async function saveHeadcountAction({
   params,
   request,
 }: ActionFunctionArgs): Promise<{ error: string | null }> {
-  const form = await request.formData();
-  const wave = textOf(form, 'wave');
-  const service = textOf(form, 'service');
-  const trimmed = textOf(form, 'headcount').trim().replace(/,/g, '');
-  const headcount = Number(trimmed);
-  if (!/^\d+$/.test(trimmed) || headcount < 1 || headcount > 100000)
-    return { error: HEADCOUNT_FORMAT };
-  if (!isUuid(wave) || !isServiceKind(service))
-    return { error: 'The headcount could not be saved. Try again later.' };
-  const result = await saveHeadcount(params.gssCode ?? '', { wave, service, headcount });
-  switch (result.kind) {
-    case 'ok':
-      return { error: null };
-    case 'refused':
-      return {
-        error: result.errors[0]?.message ? `Headcount ${result.errors[0].message}` : result.message,
-      };
-    case 'signed-out':
-      return { error: 'You have been signed out. Sign in again to save the headcount.' };
-    default:
-      return { error: 'The headcount could not be saved. Try again later.' };
-  }
+  return saveHeadcountFrom(params.gssCode ?? '', await request.formData());
 }
 
 /** Response count, headcount (which the PSW can enter) and response rate. */

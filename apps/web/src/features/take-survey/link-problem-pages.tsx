@@ -39,6 +39,26 @@ export function ClosedLinkPage() {
   );
 }
 
+export function ReplacedLinkPage() {
+  usePageTitle('This link was replaced');
+  return (
+    <div className="app-two-thirds">
+      <h1 className="app-heading-xl">This link was replaced</h1>
+      <p className="app-body">
+        Your organisation replaced this survey link with a new one, so it no longer takes answers.
+        This happens when a link has been shared more widely than it should have been.
+      </p>
+      <p className="app-body">
+        Ask your principal social worker for the new link. Answers that were sent through this link
+        before it was replaced still count.
+      </p>
+      <p className="app-body">
+        <Link to="/">Find out about the Social Work Health Check</Link>
+      </p>
+    </div>
+  );
+}
+
 export function ServiceProblemPage({ onRetry }: { onRetry: () => void }) {
   usePageTitle('Sorry, there is a problem with the service');
   return (

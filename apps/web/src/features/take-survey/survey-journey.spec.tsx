@@ -237,7 +237,16 @@ describe('SurveyJourney', () => {
       { kind: 'conflict' },
       'We already had your answers',
     ],
-    ['closed (410): the wave closed meanwhile', { kind: 'closed' }, 'This survey has closed'],
+    [
+      'closed (410): the wave closed meanwhile',
+      { kind: 'closed', replaced: false },
+      'This survey has closed',
+    ],
+    [
+      'replaced (410 naming the code): the link was replaced meanwhile',
+      { kind: 'closed', replaced: true },
+      'Ask your principal social worker for the new link',
+    ],
   ];
   it.each(endings)(
     'ends a resumed attempt on %s and forgets the answers',

@@ -5,9 +5,14 @@ import {
   useParams,
   useRevalidator,
 } from 'react-router';
-import { loadSurvey } from '../../api';
+import { isReplacedLink, loadSurvey } from '../../api';
 import { preloadSurveyForm } from '../../survey';
-import { ClosedLinkPage, ServiceProblemPage, UnknownLinkPage } from './link-problem-pages';
+import {
+  ClosedLinkPage,
+  ReplacedLinkPage,
+  ServiceProblemPage,
+  UnknownLinkPage,
+} from './link-problem-pages';
 import { SurveyLoading } from './survey-loading';
 import { SurveyJourney } from './survey-journey';
 
@@ -40,7 +45,7 @@ export function TakeSurveyPage() {
     case 'not-found':
       return <UnknownLinkPage />;
     case 'gone':
-      return <ClosedLinkPage />;
+      return isReplacedLink(result) ? <ReplacedLinkPage /> : <ClosedLinkPage />;
     default:
       return revalidator.state === 'loading' ? (
         <SurveyLoading />

@@ -65,6 +65,21 @@ describe('progress store', () => {
     expect(surveys.load('same-key', TAG)?.answers).toEqual(progress.answers);
   });
 
+  it('forgets answers once their closing time has passed, on load and in a sweep', () => {
+    let now = Date.parse('2027-03-31T22:00:00Z');
+    const store = createProgressStore(window.localStorage, 'survey', () => now);
+    const expiresAt = '2027-03-31T22:59:59.999Z';
+    store.save('code-a', { ...progress, expiresAt });
+    store.save('code-b', { ...progress, expiresAt });
+    store.sweepExpired();
+    expect(store.load('code-a', TAG)).toEqual({ ...progress, expiresAt });
+
+    now = Date.parse('2027-03-31T23:00:00Z');
+    expect(store.load('code-a', TAG)).toBeUndefined();
+    store.sweepExpired();
+    expect(window.localStorage.getItem('swhc:survey:code-b')).toBeNull();
+  });
+
   it('clears a link code', () => {
     const store = createProgressStore(window.localStorage);
     store.save('code-a', progress);

@@ -18,6 +18,11 @@ export interface SavedProgress {
   answers: Answers;
   pageNo: number;
   pending?: PendingSubmission;
+  /**
+   * When the answers stop being of use (ISO; a wave's or poll's closing time): on a shared computer
+   * they should not linger, so they are thrown away then.
+   */
+  expiresAt?: string;
 }
 
 /** The tag of a health check's progress: its wave and instrument version. */
@@ -35,6 +40,8 @@ export interface ProgressStore {
   load(key: string, tag: string): SavedProgress | undefined;
   save(key: string, progress: SavedProgress): void;
   clear(key: string): void;
+  /** Forgets every saved survey of this namespace on this device whose closing time has passed. */
+  sweepExpired(): void;
 }
 
 /**
@@ -44,8 +51,12 @@ export interface ProgressStore {
 export function createProgressStore(
   storage: Storage | undefined = safeLocalStorage(),
   namespace = 'survey',
+  now: () => number = Date.now,
 ): ProgressStore {
-  const keyFor = (key: string) => `swhc:${namespace}:${key}`;
+  const prefix = `swhc:${namespace}:`;
+  const keyFor = (key: string) => `${prefix}${key}`;
+  const expired = (progress: SavedProgress) =>
+    progress.expiresAt !== undefined && Date.parse(progress.expiresAt) <= now();
   return {
     load(code, tag) {
       if (!storage) return undefined;
@@ -57,7 +68,7 @@ export function createProgressStore(
       }
       if (!raw) return undefined;
       const parsed = parse(raw);
-      if (!parsed || parsed.tag !== tag) {
+      if (!parsed || parsed.tag !== tag || expired(parsed)) {
         this.clear(code);
         return undefined;
       }
@@ -75,6 +86,20 @@ export function createProgressStore(
         storage?.removeItem(keyFor(code));
       } catch {
         // As above.
+      }
+    },
+    sweepExpired() {
+      if (!storage) return;
+      try {
+        const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+          (key): key is string => key?.startsWith(prefix) === true,
+        );
+        for (const key of keys) {
+          const parsed = parse(storage.getItem(key) ?? '');
+          if (parsed && expired(parsed)) storage.removeItem(key);
+        }
+      } catch {
+        // Blocked storage: nothing was saved there either.
       }
     },
   };
@@ -96,7 +121,7 @@ function parse(raw: string): SavedProgress | undefined {
     return undefined;
   }
   if (!isRecord(value)) return undefined;
-  const { answers, pageNo, pending } = value;
+  const { answers, pageNo, pending, expiresAt } = value;
   // Version 1 (health check links only) named the wave and instrument: a pending attempt saved by
   // the release before must still be sent.
   const tag =
@@ -111,6 +136,8 @@ function parse(raw: string): SavedProgress | undefined {
   if (!isAnswers(answers) || typeof pageNo !== 'number' || !Number.isInteger(pageNo))
     return undefined;
   const progress: SavedProgress = { tag, answers, pageNo: Math.max(0, pageNo) };
+  if (typeof expiresAt === 'string' && !Number.isNaN(Date.parse(expiresAt)))
+    progress.expiresAt = expiresAt;
   if (
     isRecord(pending) &&
     typeof pending['submissionId'] === 'string' &&

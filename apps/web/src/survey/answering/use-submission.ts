@@ -9,7 +9,7 @@ export type SubmissionState =
   | { phase: 'editing'; serverErrors?: FieldError[]; problem?: string }
   | { phase: 'sending'; failures: number; nextAttemptAt?: number }
   | { phase: 'acknowledged'; alreadyReceived: boolean }
-  | { phase: 'closed' }
+  | { phase: 'closed'; replaced: boolean }
   | { phase: 'not-found' };
 
 export interface UseSubmissionOptions {
@@ -17,6 +17,8 @@ export interface UseSubmissionOptions {
   storeKey: string;
   /** What the answers belong to (see SavedProgress.tag). */
   tag: string;
+  /** When saved answers stop being of use (ISO; the wave's or poll's closing time). */
+  expiresAt?: string;
   store: ProgressStore;
   /** Progress found in storage when the page opened (a pending attempt there is resumed at once). */
   saved: SavedProgress | undefined;
@@ -36,11 +38,21 @@ export interface UseSubmissionOptions {
  *   so this can only be an earlier send from this browser (e.g. another tab); sending again under a new
  *   id would count one person twice, so we treat it as received and say so.
  */
-export function useSubmission({ storeKey: code, tag, store, saved, send }: UseSubmissionOptions) {
+export function useSubmission({
+  storeKey: code,
+  tag,
+  expiresAt,
+  store,
+  saved,
+  send,
+}: UseSubmissionOptions) {
   const [state, setState] = useState<SubmissionState>(
     saved?.pending ? { phase: 'sending', failures: 0 } : { phase: 'editing' },
   );
-  const progress = useRef<SavedProgress>(saved ?? { tag, answers: {}, pageNo: 0 });
+  const progress = useRef<SavedProgress>({
+    ...(saved ?? { tag, answers: {}, pageNo: 0 }),
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+  });
   const inFlight = useRef<AbortController | null>(null);
   const waker = useMemo(() => createWaker(), []);
 
@@ -69,7 +81,7 @@ export function useSubmission({ storeKey: code, tag, store, saved, send }: UseSu
             return { phase: 'acknowledged', alreadyReceived: outcome.kind === 'conflict' };
           case 'closed':
             store.clear(code);
-            return { phase: 'closed' };
+            return { phase: 'closed', replaced: outcome.replaced };
           case 'not-found':
             store.clear(code);
             return { phase: 'not-found' };
