@@ -1,0 +1,117 @@
+import type { ItemDistribution, LaReport } from '@swhc/contracts';
+import { COLOURS } from './palette';
+import { fmt, svgDocument, text, wrap, type ChartSvg } from './svg';
+
+const WIDTH = 640;
+const LINE = 15;
+const BAR = 18;
+
+interface Segment {
+  readonly percent: number;
+  readonly fill: string;
+  readonly ink: string;
+}
+
+/** Favourable first, in green; the unfavourable answer in red; "neither" or "the rest" in grey. */
+export function statementSegments(
+  item: Extract<ItemDistribution, { suppressed: false }>,
+): Segment[] {
+  const good = { fill: COLOURS.better, ink: COLOURS.white };
+  const bad = { fill: COLOURS.worse, ink: COLOURS.white };
+  const middle = { fill: COLOURS.neutral, ink: COLOURS.text };
+  if (item.split === 'two-way') {
+    return [
+      { percent: item.favourablePercent, ...good },
+      { percent: item.restPercent, ...middle },
+    ];
+  }
+  const unfavourable = item.favourable === 'agree' ? item.disagree : item.agree;
+  return [
+    { percent: item.favourablePercent, ...good },
+    { percent: item.neutral, ...middle },
+    { percent: unfavourable, ...bad },
+  ];
+}
+
+/**
+ * The answers to each statement of one scale as bars: favourable (green), neither (grey) and
+ * unfavourable (red), or favourable against the rest when only a two-way split is safe; a black tick
+ * marks England's % favourable.
+ */
+export function statementsChart(report: LaReport, scaleKey: string): ChartSvg | null {
+  const scale = report.scales.find((s) => s.key === scaleKey);
+  const items = report.items.filter((i) => i.scale === scaleKey);
+  if (!scale || items.length === 0) return null;
+  const barWidth = WIDTH - 20;
+  const body: string[] = [];
+  const legend: [string, string][] = [
+    [COLOURS.better, 'Favourable'],
+    [COLOURS.neutral, 'Neither, or the rest'],
+    [COLOURS.worse, 'Not favourable'],
+  ];
+  let lx = 0;
+  for (const [fill, label] of legend) {
+    body.push(
+      `<rect x="${lx}" y="4" width="12" height="12" fill="${fill}"/>`,
+      text(lx + 16, 14, label, { size: 11 }),
+    );
+    lx += 30 + label.length * 6;
+  }
+  body.push(
+    `<rect x="${lx}" y="2" width="3" height="16" fill="${COLOURS.text}"/>`,
+    text(lx + 8, 14, 'England’s % favourable', { size: 11 }),
+  );
+  let y = 34;
+  for (const item of items) {
+    for (const line of wrap(item.text, WIDTH, 12)) {
+      body.push(text(0, y + 11, line, { size: 12 }));
+      y += LINE;
+    }
+    y += 3;
+    if (item.suppressed) {
+      body.push(text(0, y + 13, item.message, { size: 12, fill: COLOURS.secondaryText }));
+      y += BAR + 14;
+      continue;
+    }
+    let x = 0;
+    for (const s of statementSegments(item)) {
+      const w = (s.percent / 100) * barWidth;
+      body.push(
+        `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${BAR}" fill="${s.fill}"/>`,
+      );
+      if (w >= 30)
+        body.push(
+          text(x + 4, y + 13, `${Math.round(s.percent)}%`, {
+            size: 11,
+            weight: 'bold',
+            fill: s.ink,
+          }),
+        );
+      x += w;
+    }
+    const england = item.benchmarks.england;
+    if (!('suppressed' in england)) {
+      const ex = (england.favourablePercent / 100) * barWidth;
+      body.push(
+        `<rect x="${fmt(ex - 1.5)}" y="${fmt(y - 4)}" width="3" height="${BAR + 8}" fill="${COLOURS.text}"/>`,
+      );
+    }
+    y += BAR + 14;
+  }
+  const height = y;
+  const description = `Answers to the ${items.length} statements of ${scale.title}: ${items
+    .map((i) =>
+      i.suppressed
+        ? `${i.text} (hidden)`
+        : `${i.text} ${Math.round(i.favourablePercent)}% favourable`,
+    )
+    .join('; ')}.`;
+  return {
+    name: `statements-${scaleKey}`,
+    title: `${scale.title}: answers to each statement`,
+    description,
+    width: WIDTH,
+    height,
+    svg: svgDocument(WIDTH, height, `${scale.title}: answers to each statement`, description, body),
+  };
+}
