@@ -2,8 +2,8 @@ import type { DriversResult } from '@swhc/contracts';
 import { COLOURS } from './palette';
 import { fmt, svgDocument, text, type ChartSvg } from './svg';
 
-const WIDTH = 600;
-const LABEL = 170;
+const WIDTH = 440;
+const LABEL = 150;
 const ROW = 30;
 
 /** Each scale's share of what the scales explain about intention to stay, largest first. */

@@ -3,10 +3,10 @@ import { COLOURS } from './palette';
 import { fmt, svgDocument, text, type ChartSvg } from './svg';
 
 const WIDTH = 340;
-const HEIGHT = 260;
+const HEIGHT = 270;
 const LEFT = 44;
 const RIGHT = 10;
-const TOP = 44;
+const TOP = 56;
 const BOTTOM = 40;
 
 const polyline = (points: readonly [number, number][], stroke: string, dash?: string) =>

@@ -6,6 +6,11 @@ const WIDTH = 640;
 const LINE = 15;
 const BAR = 18;
 
+/** England's % favourable: a small triangle above the bar and a hairline through it. */
+const englandMark = (x: number, barTop: number, barHeight: number): string =>
+  `<path d="M${fmt(x - 5)} ${fmt(barTop - 8)}L${fmt(x + 5)} ${fmt(barTop - 8)}L${fmt(x)} ${fmt(barTop - 1)}Z" fill="${COLOURS.text}"/>` +
+  `<line x1="${fmt(x)}" y1="${fmt(barTop)}" x2="${fmt(x)}" y2="${fmt(barTop + barHeight)}" stroke="${COLOURS.text}" stroke-width="1"/>`;
+
 interface Segment {
   readonly percent: number;
   readonly fill: string;
@@ -57,17 +62,14 @@ export function statementsChart(report: LaReport, scaleKey: string): ChartSvg | 
     );
     lx += 30 + label.length * 6;
   }
-  body.push(
-    `<rect x="${lx}" y="2" width="3" height="16" fill="${COLOURS.text}"/>`,
-    text(lx + 8, 14, 'England’s % favourable', { size: 11 }),
-  );
+  body.push(englandMark(lx + 5, 12, 8), text(lx + 14, 14, 'England’s % favourable', { size: 11 }));
   let y = 34;
   for (const item of items) {
     for (const line of wrap(item.text, WIDTH, 12)) {
       body.push(text(0, y + 11, line, { size: 12 }));
       y += LINE;
     }
-    y += 3;
+    y += 9;
     if (item.suppressed) {
       body.push(text(0, y + 13, item.message, { size: 12, fill: COLOURS.secondaryText }));
       y += BAR + 14;
@@ -91,10 +93,7 @@ export function statementsChart(report: LaReport, scaleKey: string): ChartSvg | 
     }
     const england = item.benchmarks.england;
     if (!('suppressed' in england)) {
-      const ex = (england.favourablePercent / 100) * barWidth;
-      body.push(
-        `<rect x="${fmt(ex - 1.5)}" y="${fmt(y - 4)}" width="3" height="${BAR + 8}" fill="${COLOURS.text}"/>`,
-      );
+      body.push(englandMark((england.favourablePercent / 100) * barWidth, y, BAR));
     }
     y += BAR + 14;
   }

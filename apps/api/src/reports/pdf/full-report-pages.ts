@@ -106,7 +106,8 @@ function statementsTable(report: LaReport, items: readonly ItemDistribution[]): 
   );
 }
 
-function heatmap(report: LaReport, dimension: GroupedDimension): Content {
+/** A dimension's groups × scales: each cell the score, its difference from the LA, shaded by it. */
+export function groupHeatmap(report: LaReport, dimension: GroupedDimension): Content {
   const scales = report.scales.filter((s): s is ServedScale => !s.suppressed);
   const rows = dimension.groups.map((g): TableCell[] => {
     if (g.suppressed) {
@@ -124,88 +125,122 @@ function heatmap(report: LaReport, dimension: GroupedDimension): Content {
       }),
     ];
   });
-  return keepTogether(
-    heading(`By ${dimension.title.toLowerCase()}`, 'h3'),
-    table([dimension.title, 'People', ...scales.map((s) => s.title)], rows, [
-      '*',
-      36,
-      ...scales.map(() => 72),
-    ]),
-  );
+  return table([dimension.title, 'People', ...scales.map((s) => s.title)], rows, [
+    '*',
+    36,
+    ...scales.map(() => 72),
+  ]);
 }
 
-/** Everything after the summary, with no page left half empty: only the first heading breaks a page. */
-export function fullReportPages(report: LaReport): Content[] {
-  const served = report.scales.filter((s): s is ServedScale => !s.suppressed);
-  const content: Content[] = [
-    { text: 'The full report', style: 'title', pageBreak: 'before' },
-    heading('Scores'),
-  ];
-  content.push(...served.map((s) => scaleDetail(report, s)));
+/**
+ * A section: its heading and introduction stay on the page of its first block, so that a heading is
+ * never left at the foot of a page; the other blocks flow after it.
+ */
+function section(title: string, intro: readonly Content[], blocks: readonly Content[]): Content[] {
+  const [first, ...rest] = blocks;
+  return [keepTogether(heading(title), ...intro, ...(first ? [first] : [])), ...rest];
+}
 
-  content.push(
-    heading('Answers to each statement'),
-    paragraph(
-      'Green is the favourable answer, red the unfavourable one and grey “neither” (or, where only a two-way split is safe, everyone else). The black mark is England’s % favourable. In the tables, the figure in brackets is the difference in percentage points.',
-    ),
-  );
-  for (const s of served) {
+const small = (text: string): Content => ({ text, style: 'small' });
+
+function statementBlocks(report: LaReport, served: readonly ServedScale[]): Content[] {
+  return served.flatMap((s) => {
     const svg = statementsChart(report, s.key);
     const items = report.items.filter((i) => i.scale === s.key);
-    content.push(
+    return [
       keepTogether(heading(s.title, 'h3'), ...(svg ? [chart(svg)] : [])),
       statementsTable(report, items),
-    );
-  }
+    ];
+  });
+}
 
+function funnelBlocks(report: LaReport): Content[] {
+  const blocks: Content[] = [];
+  for (let i = 0; i < report.funnel.length; i += 2) {
+    const pair = report.funnel.slice(i, i + 2).map((plot): Content => ({
+      stack: [
+        heading(plot.title, 'h3'),
+        chart(funnelChart(plot, report.organisation.name), 250),
+        small(plot.caption),
+      ],
+    }));
+    blocks.push({ columns: pair, columnGap: 15, unbreakable: true } as Content);
+  }
+  return blocks;
+}
+
+/** Everything after the summary, with no page left half empty: only its title starts a page. */
+export function fullReportPages(report: LaReport): Content[] {
+  const served = report.scales.filter((s): s is ServedScale => !s.suppressed);
+  const { name } = report.organisation;
+  const content: Content[] = [
+    { text: 'The full report', style: 'title', pageBreak: 'before' },
+    ...section(
+      'Scores',
+      [],
+      served.map((s) => scaleDetail(report, s)),
+    ),
+    ...section(
+      'Answers to each statement',
+      [
+        paragraph(
+          'Green is the favourable answer, red the unfavourable one and grey “neither” (or, where only a ' +
+            'two-way split is safe, everyone else). The black mark is England’s % favourable. In the ' +
+            'tables, the figure in brackets is the difference in percentage points.',
+        ),
+      ],
+      statementBlocks(report, served),
+    ),
+  ];
   if (report.groups.length > 0) {
     content.push(
-      heading('Results by group'),
-      paragraph(
-        `Each cell is the group’s score, with its difference from ${report.organisation.name} as a whole in brackets: green where the group is higher (better), red where it is lower. Groups of fewer than ${report.minimumGroupSize} people, and groups that would let someone work one out, are not shown.`,
+      ...section(
+        'Results by group',
+        [
+          paragraph(
+            `Each cell is the group’s score, with its difference from ${name} as a whole in brackets: ` +
+              'green where the group is higher (better), red where it is lower. Groups of fewer than ' +
+              `${report.minimumGroupSize} people, and groups that would let someone work one out, are not shown.`,
+          ),
+        ],
+        report.groups.map((d) =>
+          keepTogether(heading(`By ${d.title.toLowerCase()}`, 'h3'), groupHeatmap(report, d)),
+        ),
       ),
-      ...report.groups.map((d) => heatmap(report, d)),
     );
   }
-
   if (report.drivers?.available) {
     const svg = driversChart(report.drivers);
     content.push(
-      keepTogether(
-        heading('What goes with intention to stay'),
-        paragraph(report.drivers.sentence),
-        ...(svg ? [chart(svg, 420)] : []),
-        { text: report.drivers.message, style: 'small' },
+      ...section(
+        'What goes with intention to stay',
+        [paragraph(report.drivers.sentence)],
+        [keepTogether(...(svg ? [chart(svg, 440)] : []), small(report.drivers.message))],
       ),
     );
   }
-
   if (report.funnel.length > 0) {
-    content.push(heading('Compared with every local authority'));
-    for (let i = 0; i < report.funnel.length; i += 2) {
-      const pair = report.funnel.slice(i, i + 2).map((plot): Content => ({
-        stack: [
-          heading(plot.title, 'h3'),
-          chart(funnelChart(plot, report.organisation.name), 250),
-          { text: plot.caption, style: 'small' },
-        ],
-      }));
-      content.push({ columns: pair, columnGap: 15, unbreakable: true } as Content);
-    }
+    content.push(...section('Compared with every local authority', [], funnelBlocks(report)));
   }
-
-  content.push(heading('How we worked this out'));
-  for (const note of methodNotes(report))
-    content.push(keepTogether(heading(note.heading, 'h3'), paragraph(note.text)));
+  const notes = methodNotes(report).map((note) =>
+    keepTogether(heading(note.heading, 'h3'), paragraph(note.text)),
+  );
   content.push(
-    table(
-      ['Scale', 'Cronbach’s alpha', 'People'],
-      served.map((s): TableCell[] => [
-        cell(s.title),
-        cell(s.reliability ? s.reliability.alpha.toFixed(2) : 'Could not be worked out'),
-        cell(String(s.reliability?.n ?? s.n)),
-      ]),
-      ['*', 100, 60],
+    ...section(
+      'How we worked this out',
+      [],
+      [
+        ...notes,
+        table(
+          ['Scale', 'Cronbach’s alpha', 'People'],
+          served.map((s): TableCell[] => [
+            cell(s.title),
+            cell(s.reliability ? s.reliability.alpha.toFixed(2) : 'Could not be worked out'),
+            cell(String(s.reliability?.n ?? s.n)),
+          ]),
+          ['*', 100, 60],
+        ),
+      ],
     ),
   );
   return content;

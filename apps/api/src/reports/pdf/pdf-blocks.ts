@@ -16,11 +16,11 @@ export const STYLES: StyleDictionary = {
   suppressed: { fontSize: 9, italics: true, color: '#505a5f' },
 };
 
-export const heading = (text: string, level: 'h2' | 'h3' = 'h2'): Content => ({
-  text,
-  style: level,
-  headlineLevel: level === 'h2' ? 1 : 2,
-});
+export const heading = (
+  text: string,
+  level: 'h2' | 'h3' = 'h2',
+  pageBreak?: 'before',
+): Content => ({ text, style: level, ...(pageBreak ? { pageBreak } : {}) });
 export const paragraph = (text: string): Content => ({ text, style: 'body' });
 
 /** A chart, drawn as vector graphics, at most the content width. */

@@ -6,14 +6,15 @@ import {
   type ScaleResult,
   type StatementHighlight,
 } from '@swhc/contracts';
-import { scoresChart, verdictColour } from '@swhc/report-view';
+import { driversChart, scoresChart, verdictColour } from '@swhc/report-view';
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import { groupHeatmap } from './full-report-pages';
 import { cell, chart, heading, hiddenCell, keepTogether, paragraph, table } from './pdf-blocks';
 
 type ServedScale = Extract<ScaleResult, { suppressed: false }>;
 
 const whole = (v: number): string => String(Math.round(v));
-const signed = (v: number): string => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(Math.round(v))}`;
+const signed = (v: number): string => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}`;
 
 function highlights(title: string, list: readonly StatementHighlight[], none: string): Content {
   return {
@@ -82,7 +83,26 @@ function scoresTable(report: LaReport): Content {
   );
 }
 
-/** The first two pages: the answer at a glance, for a leadership team. */
+/** Scores by the first grouping (role): the groups a leadership team asks about first. */
+function firstHeatmap(report: LaReport): Content[] {
+  const dimension = report.groups[0];
+  if (!dimension) return [];
+  return [
+    keepTogether(
+      heading(`Scores by ${dimension.title.toLowerCase()}`, 'h3'),
+      groupHeatmap(report, dimension),
+      {
+        text: `In brackets: the difference from ${report.organisation.name} as a whole, green where the group is higher (better), red where lower. Other groupings are in the full report.`,
+        style: 'small',
+      },
+    ),
+  ];
+}
+
+/**
+ * The first two pages, for a leadership team: page 1 the answer at a glance (the chart, its table
+ * and a sentence per scale), page 2 what stands out, what goes with staying and the groups.
+ */
 export function summaryPages(report: LaReport): Content[] {
   const { organisation, summary } = report;
   const scores = scoresChart(report);
@@ -96,10 +116,13 @@ export function summaryPages(report: LaReport): Content[] {
   content.push(heading('At a glance'));
   if (scores) content.push(chart(scores));
   content.push(
+    scoresTable(report),
     keepTogether(heading('In a sentence', 'h3'), {
       ul: served.map((s) => ({ text: s.sentence, style: 'body' })),
     }),
-    keepTogether(heading(`Where ${organisation.name} stands out from England`, 'h3'), {
+    // Page 2 always starts here, so the summary is two pages whatever page 1 holds.
+    heading(`Where ${organisation.name} stands out from England`, 'h2', 'before'),
+    {
       columns: [
         highlights(
           'Most clearly above England',
@@ -113,22 +136,26 @@ export function summaryPages(report: LaReport): Content[] {
         ),
       ],
       columnGap: 16,
-    }),
+    },
   );
   if (report.drivers?.available) {
+    const drivers = driversChart(report.drivers);
     content.push(
-      keepTogether(heading('What goes with staying', 'h3'), paragraph(report.drivers.sentence), {
-        text: report.drivers.message,
-        style: 'small',
-      }),
+      keepTogether(
+        heading('What goes with staying'),
+        paragraph(report.drivers.sentence),
+        ...(drivers ? [chart(drivers, 440)] : []),
+        { text: report.drivers.message, style: 'small' },
+      ),
     );
   }
-  content.push(keepTogether(heading('The scores in a table', 'h3'), scoresTable(report)), {
+  content.push(...firstHeatmap(report), {
     text:
       `Scores are out of 100 and higher is always better. “Better” or “worse” means the difference is clear ` +
       `(it is unlikely to be chance); otherwise the result is “similar”. Nothing is shown for a group of fewer ` +
       `than ${report.minimumGroupSize} people. The full report follows, with how we worked this out.`,
     style: 'small',
+    margin: [0, 8, 0, 0],
   });
   return content;
 }
