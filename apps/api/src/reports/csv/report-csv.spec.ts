@@ -1,7 +1,7 @@
 import { VERDICT_LABELS, type LaReport } from '@swhc/contracts';
 import { parseCsvRows } from '@swhc/csv';
 import { buildReport, inputs, OWN, rows } from '../testing/synthetic-report';
-import { csvField, UTF8_BOM } from './csv-format';
+import { csvField } from './csv-format';
 import { reportCsv, reportCsvFilename } from './report-csv';
 
 const report: LaReport = {

@@ -164,7 +164,7 @@ function funnelBlocks(report: LaReport): Content[] {
         small(plot.caption),
       ],
     }));
-    blocks.push({ columns: pair, columnGap: 15, unbreakable: true } as Content);
+    blocks.push({ columns: pair, columnGap: 15, unbreakable: true });
   }
   return blocks;
 }
