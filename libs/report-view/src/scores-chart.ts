@@ -4,11 +4,12 @@ import { fmt, svgDocument, text, textWidth, wrap, type ChartSvg } from './svg';
 
 type ServedScale = Extract<ScaleResult, { suppressed: false }>;
 
-const WIDTH = 680;
+/** Wide: labels left, verdicts right (page and PDF). Narrow: both above each row (a phone). */
+const LAYOUTS = {
+  wide: { width: 680, plotLeft: 175, plotRight: 540, row: 48, labelAbove: false },
+  narrow: { width: 340, plotLeft: 10, plotRight: 330, row: 70, labelAbove: true },
+} as const;
 const LABEL_WIDTH = 165;
-const PLOT_LEFT = 175;
-const PLOT_RIGHT = 540;
-const ROW = 48;
 const AXIS = 34;
 
 const diamond = (x: number, y: number, r: number, fill: string) =>
@@ -31,7 +32,17 @@ function axisRange(values: readonly number[]): [number, number] {
  * Each scale's score with its 95% interval against England, the region and the previous wave (the
  * last only where the change is shown), and the verdict against England in words.
  */
-export function scoresChart(report: LaReport): ChartSvg | null {
+export function scoresChart(
+  report: LaReport,
+  layout: keyof typeof LAYOUTS = 'wide',
+): ChartSvg | null {
+  const {
+    width: WIDTH,
+    plotLeft: PLOT_LEFT,
+    plotRight: PLOT_RIGHT,
+    row: ROW,
+    labelAbove,
+  } = LAYOUTS[layout];
   const scales = report.scales.filter((s): s is ServedScale => !s.suppressed);
   if (scales.length === 0) return null;
   const values = scales.flatMap((s) => [
@@ -89,12 +100,15 @@ export function scoresChart(report: LaReport): ChartSvg | null {
   );
 
   scales.forEach((s, i) => {
-    const y = top + i * ROW + ROW / 2;
-    wrap(s.title, LABEL_WIDTH, 13).forEach((line, j, all) =>
-      body.push(
-        text(0, y + 4 + (j - (all.length - 1) / 2) * 15, line, { size: 13, weight: 'bold' }),
-      ),
-    );
+    const y = top + i * ROW + (labelAbove ? ROW - 22 : ROW / 2);
+    if (labelAbove) body.push(text(0, y - 30, s.title, { size: 13, weight: 'bold' }));
+    else {
+      wrap(s.title, LABEL_WIDTH, 13).forEach((line, j, all) =>
+        body.push(
+          text(0, y + 4 + (j - (all.length - 1) / 2) * 15, line, { size: 13, weight: 'bold' }),
+        ),
+      );
+    }
     if (!('suppressed' in s.regional)) body.push(triangle(x(s.regional.score), y, 6));
     if (s.change.status === 'shown') body.push(square(x(s.change.previousScore), y, 5));
     if (!('suppressed' in s.national)) body.push(diamond(x(s.national.score), y, 7, COLOURS.text));
@@ -109,11 +123,17 @@ export function scoresChart(report: LaReport): ChartSvg | null {
     );
     const verdict = 'suppressed' in s.national ? null : s.national.verdict;
     body.push(
-      text(PLOT_RIGHT + 12, y + 4, verdict ? VERDICT_AGAINST_ENGLAND[verdict] : 'Not compared', {
-        size: 12,
-        weight: 'bold',
-        fill: verdict ? verdictColour(verdict) : COLOURS.secondaryText,
-      }),
+      text(
+        labelAbove ? WIDTH : PLOT_RIGHT + 12,
+        labelAbove ? y - 30 : y + 4,
+        verdict ? VERDICT_AGAINST_ENGLAND[verdict] : 'Not compared',
+        {
+          size: 12,
+          weight: 'bold',
+          fill: verdict ? verdictColour(verdict) : COLOURS.secondaryText,
+          anchor: labelAbove ? 'end' : 'start',
+        },
+      ),
     );
   });
 
@@ -130,7 +150,7 @@ export function scoresChart(report: LaReport): ChartSvg | null {
       })
       .join(' ');
   return {
-    name: 'scores',
+    name: layout === 'wide' ? 'scores' : 'scores-narrow',
     title: `Scores of ${report.organisation.name} against England, the region and the last wave`,
     description,
     width: WIDTH,
