@@ -8,3 +8,4 @@ export { funnelChart } from './funnel-chart';
 export { driversChart } from './drivers-chart';
 export { statementsChart, statementSegments } from './statements-chart';
 export { methodNotes, type MethodNote } from './method-notes';
+export { reportFileStem } from './file-names';

@@ -1,4 +1,5 @@
 import { SERVICE_NAMES, type LaReport } from '@swhc/contracts';
+import { reportFileStem } from '@swhc/report-view';
 import { col, csvDocument, round, type Cell, type CsvTable } from './csv-format';
 import { groupScoresTable, scoresTable } from './score-tables';
 import { groupStatementsTable, statementsTable } from './statement-tables';
@@ -83,13 +84,4 @@ export function reportCsv(report: LaReport): string {
 
 export function reportCsvFilename(report: LaReport): string {
   return `${reportFileStem(report)}.csv`;
-}
-
-/** health-check-<gss>-<service>-<wave>: the name of every file of a report. */
-export function reportFileStem(report: LaReport): string {
-  const wave = report.wave.name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `health-check-${report.organisation.gssCode.toLowerCase()}-${report.service}-${wave}`;
 }
