@@ -1,10 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { Footer, Header, PhaseBanner, SkipLink } from '../ui';
+import { isRespondentPath } from './respondent-path';
 import { StaffHeaderBar } from './staff-header-bar';
-
-/** Respondents' pages never show (or ask) who is signed in: the survey has nothing to do with staff. */
-const isRespondentPath = (pathname: string) => pathname.startsWith('/s/');
 
 /** The frame around every page: skip link, header, phase banner, one <main>, footer. */
 export function Layout() {
@@ -26,7 +24,7 @@ export function Layout() {
     <>
       <SkipLink />
       <Header>{isRespondentPath(pathname) ? null : <StaffHeaderBar />}</Header>
-      <PhaseBanner />
+      <PhaseBanner forRespondents={isRespondentPath(pathname)} />
       <div className="app-width-container">
         <main className="app-main-wrapper" id="main-content" ref={main} tabIndex={-1}>
           <Outlet />

@@ -7,7 +7,7 @@ import {
 } from '@swhc/contracts';
 import { scoresChart } from '@swhc/report-view';
 import { ChartFigure } from './chart-figure';
-import { num, percent, range, wholeScore } from './format';
+import { percent, range, signed, wholeScore } from './format';
 import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
 import { VerdictTag } from './verdict-tag';
@@ -66,7 +66,7 @@ function ScoresTable({ report }: { report: LaReport }) {
                 <td>
                   {s.change.status === 'shown' ? (
                     <>
-                      {num(s.change.difference)}{' '}
+                      {signed(s.change.difference)}{' '}
                       <VerdictTag verdict={s.change.verdict} labels={CHANGE_LABELS} />
                     </>
                   ) : (
@@ -99,7 +99,7 @@ function Highlights({
       {list.length === 0 ? (
         <p className="app-body">{none}</p>
       ) : (
-        <ul className="app-list app-list--spaced">
+        <ul className="app-list app-list--spaced app-list--bullet">
           {list.map((h) => (
             <li key={h.item}>
               {h.text}{' '}
@@ -136,7 +136,7 @@ export function AtAGlanceSection({ report, fileStem }: { report: LaReport; fileS
         />
       ) : null}
       <h3 className="app-heading-s">In a sentence</h3>
-      <ul className="app-list app-list--spaced">
+      <ul className="app-list app-list--spaced app-list--bullet">
         {served.map((s) => (
           <li key={s.key}>{s.sentence}</li>
         ))}

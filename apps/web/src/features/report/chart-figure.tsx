@@ -67,12 +67,18 @@ export function ChartDownloads({ chart, fileStem }: { chart: ChartSvg; fileStem:
         <button
           type="button"
           className="app-link-button"
+          aria-label={`Download chart (SVG): ${chart.title}`}
           onClick={() => downloadSvg(chart, fileStem)}
         >
-          Download chart (SVG)<span className="app-visually-hidden">: {chart.title}</span>
+          Download chart (SVG)
         </button>
-        <button type="button" className="app-link-button" onClick={png}>
-          Download chart (PNG)<span className="app-visually-hidden">: {chart.title}</span>
+        <button
+          type="button"
+          className="app-link-button"
+          aria-label={`Download chart (PNG): ${chart.title}`}
+          onClick={png}
+        >
+          Download chart (PNG)
         </button>
       </p>
       {problem ? (

@@ -1,4 +1,4 @@
-import { num, percent, range, reliabilityWords } from './format';
+import { num, percent, range, reliabilityWords, signed } from './format';
 
 describe('report numbers', () => {
   it('writes numbers with a true minus sign and never "−0.0"', () => {
@@ -13,5 +13,13 @@ describe('report numbers', () => {
     expect(reliabilityWords(0.82)).toBe('good');
     expect(reliabilityWords(0.72)).toBe('acceptable');
     expect(reliabilityWords(0.55)).toMatch(/^low/);
+  });
+});
+
+describe('signed', () => {
+  it('always writes the sign of a difference, and none for zero', () => {
+    expect(signed(2.71)).toBe('+2.7');
+    expect(signed(-1.25)).toBe('−1.3');
+    expect(signed(0.01)).toBe('0.0');
   });
 });

@@ -29,3 +29,9 @@ export function reliabilityWords(alpha: number): string {
   if (alpha >= 0.6) return 'questionable';
   return 'low: read this scale with care';
 }
+
+/** A difference with its sign always written: +2.7, −1.3, 0.0. */
+export function signed(value: number, decimals = 1): string {
+  const text = num(value, decimals);
+  return value > 0 && Number(Math.abs(value).toFixed(decimals)) !== 0 ? `+${text}` : text;
+}

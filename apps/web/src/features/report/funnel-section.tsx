@@ -3,43 +3,46 @@ import { funnelChart } from '@swhc/report-view';
 import { ChartFigure } from './chart-figure';
 import { wholeScore } from './format';
 import { ReportSection } from './report-section';
+import { TableScroll } from './table-scroll';
 
 function FunnelTable({ plot, name }: { plot: FunnelScale; name: string }) {
   return (
-    <table className="app-table app-table--compact">
-      <caption className="app-table__caption">
-        {plot.title}: every local authority with at least the minimum number of responses (England
-        average {wholeScore(plot.target)})
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Local authority</th>
-          <th scope="col" className="app-table__numeric">
-            Responses
-          </th>
-          <th scope="col" className="app-table__numeric">
-            Score
-          </th>
-          <th scope="col">Against the funnel’s limits</th>
-        </tr>
-      </thead>
-      <tbody>
-        {plot.points.map((p, i) => (
-          <tr key={i} className={p.own ? 'app-table__row--own' : undefined}>
-            <th scope="row">{p.own ? `${name} (this report)` : 'Another local authority'}</th>
-            <td className="app-table__numeric">{p.n}</td>
-            <td className="app-table__numeric">{wholeScore(p.score)}</td>
-            <td>
-              {p.outside998
-                ? 'Outside the 99.8% limits'
-                : p.outside95
-                  ? 'Outside the 95% limits'
-                  : 'Within the limits'}
-            </td>
+    <TableScroll label={`${plot.title}: every local authority`}>
+      <table className="app-table app-table--compact">
+        <caption className="app-table__caption">
+          {plot.title}: every local authority with at least the minimum number of responses (England
+          average {wholeScore(plot.target)})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Local authority</th>
+            <th scope="col" className="app-table__numeric">
+              Responses
+            </th>
+            <th scope="col" className="app-table__numeric">
+              Score
+            </th>
+            <th scope="col">Against the funnel’s limits</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {plot.points.map((p, i) => (
+            <tr key={i} className={p.own ? 'app-table__row--own' : undefined}>
+              <th scope="row">{p.own ? `${name} (this report)` : 'Another local authority'}</th>
+              <td className="app-table__numeric">{p.n}</td>
+              <td className="app-table__numeric">{wholeScore(p.score)}</td>
+              <td>
+                {p.outside998
+                  ? 'Outside the 99.8% limits'
+                  : p.outside95
+                    ? 'Outside the 95% limits'
+                    : 'Within the limits'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

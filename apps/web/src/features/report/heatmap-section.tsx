@@ -1,6 +1,6 @@
 import type { GroupedDimension, GroupRow, LaReport } from '@swhc/contracts';
 import { heatColour } from '@swhc/report-view';
-import { num, percent, wholeScore } from './format';
+import { percent, signed, wholeScore } from './format';
 import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
 
@@ -10,8 +10,58 @@ type ServedGroup = Extract<GroupRow, { suppressed: false }>;
 function HeatCell({ main, difference }: { main: string; difference: number }) {
   return (
     <td className="app-table__numeric app-heat" style={{ background: heatColour(difference) }}>
-      {main} <span className="app-heat__difference">({num(difference)})</span>
+      {main} <span className="app-heat__difference">({signed(difference)})</span>
     </td>
+  );
+}
+
+/** On a phone: each group as a short list of its scales, so nothing scrolls sideways. */
+function ScalesCards({ report, dimension }: { report: LaReport; dimension: GroupedDimension }) {
+  const titles = new Map(report.scales.map((s) => [s.key, s.title]));
+  return (
+    <ul className="app-heat-cards">
+      {dimension.groups.map((group) => (
+        <li key={group.key} className="app-heat-card">
+          <h4 className="app-heat-card__title">
+            {group.label}
+            {group.suppressed ? null : (
+              <span className="app-heat-card__n"> ({group.n} people)</span>
+            )}
+          </h4>
+          {group.suppressed ? (
+            <p className="app-body app-suppressed">{group.message}</p>
+          ) : (
+            <dl className="app-heat-card__list">
+              {group.scales.map((cell) => (
+                <div
+                  key={cell.scale}
+                  className="app-heat-card__row"
+                  style={
+                    cell.suppressed
+                      ? undefined
+                      : { background: heatColour(cell.differenceFromOverall) }
+                  }
+                >
+                  <dt>{titles.get(cell.scale) ?? cell.scale}</dt>
+                  <dd>
+                    {cell.suppressed ? (
+                      <span className="app-suppressed">{cell.message}</span>
+                    ) : (
+                      <>
+                        {wholeScore(cell.score)}{' '}
+                        <span className="app-heat__difference">
+                          ({signed(cell.differenceFromOverall)})
+                        </span>
+                      </>
+                    )}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -21,9 +71,7 @@ function ScalesTable({ report, dimension }: { report: LaReport; dimension: Group
   return (
     <TableScroll label={caption}>
       <table className="app-table app-table--heatmap">
-        <caption className="app-table__caption">
-          {caption} (out of 100; in brackets, the difference from {report.organisation.name})
-        </caption>
+        <caption className="app-table__caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{dimension.title}</th>
@@ -81,10 +129,7 @@ function StatementsTable({ report, dimension }: { report: LaReport; dimension: G
   return (
     <TableScroll label={caption}>
       <table className="app-table app-table--heatmap">
-        <caption className="app-table__caption">
-          {caption} (% favourable; in brackets, the difference from {report.organisation.name} in
-          percentage points)
-        </caption>
+        <caption className="app-table__caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Statement</th>
@@ -136,12 +181,24 @@ export function HeatmapSection({ report }: { report: LaReport }) {
       {report.groups.map((dimension) => (
         <div key={dimension.dimension} className="app-heatmap">
           <h3 className="app-heading-m">By {dimension.title.toLowerCase()}</h3>
-          <ScalesTable report={report} dimension={dimension} />
+          <p className="app-body app-secondary-text">
+            Scores out of 100; in brackets, the difference from {report.organisation.name}.
+          </p>
+          <div className="app-heatmap__wide">
+            <ScalesTable report={report} dimension={dimension} />
+          </div>
+          <div className="app-heatmap__narrow">
+            <ScalesCards report={report} dimension={dimension} />
+          </div>
           <details className="app-details">
             <summary className="app-details__summary">
               Show each statement by {dimension.title.toLowerCase()}
             </summary>
-            <div className="app-details__text app-details__text--wide">
+            <div className="app-details__text">
+              <p className="app-body app-secondary-text">
+                % favourable; in brackets, the difference from {report.organisation.name} in
+                percentage points.
+              </p>
               <StatementsTable report={report} dimension={dimension} />
             </div>
           </details>

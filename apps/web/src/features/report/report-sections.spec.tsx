@@ -76,7 +76,7 @@ describe('report sections', () => {
   it('shades heatmap cells by their difference and shows no number for a hidden group', () => {
     const page = whole();
     const cells = [...page.querySelectorAll<HTMLElement>('.app-heat')];
-    expect(cells[0]?.textContent).toBe('55 (2.7)');
+    expect(cells[0]?.textContent).toBe('55 (+2.7)');
     expect(cells[0]?.style.background).toBe('rgb(215, 236, 224)');
     expect(heatColour(2.7)).toBe('#d7ece0');
     const agency = [...page.querySelectorAll('tr')].find((r) =>

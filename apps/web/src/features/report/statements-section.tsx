@@ -8,7 +8,7 @@ import {
 } from '@swhc/contracts';
 import { statementSegments, statementsChart } from '@swhc/report-view';
 import { ChartDownloads } from './chart-figure';
-import { num, percent } from './format';
+import { percent, signed } from './format';
 import { ReportSection } from './report-section';
 import { VerdictTag } from './verdict-tag';
 
@@ -78,7 +78,7 @@ function Statement({ item, region }: { item: ItemDistribution; region: string })
         <Against who={region} cell={item.benchmarks.region} />
         {change.status === 'shown' ? (
           <li>
-            Since {change.previousWave.name} {num(change.difference)} points{' '}
+            Since {change.previousWave.name} {signed(change.difference)} points{' '}
             <VerdictTag verdict={change.verdict} labels={CHANGE_LABELS} />
           </li>
         ) : null}
