@@ -6,7 +6,7 @@ type ServedScale = Extract<ScaleResult, { suppressed: false }>;
 
 /** Wide: labels left, verdicts right (page and PDF). Narrow: both above each row (a phone). */
 const LAYOUTS = {
-  wide: { width: 680, plotLeft: 175, plotRight: 540, row: 48, labelAbove: false },
+  wide: { width: 680, plotLeft: 175, plotRight: 500, row: 48, labelAbove: false },
   narrow: { width: 340, plotLeft: 10, plotRight: 330, row: 70, labelAbove: true },
 } as const;
 const LABEL_WIDTH = 165;
