@@ -183,6 +183,7 @@ test.describe('LA report page', () => {
     expect(bytes.readUInt32BE(16)).toBe(2040);
 
     // An open wave and an LA under K: nothing to download or print.
+    await page.getByText('Choose another wave or service').click();
     await page.getByLabel('Wave', { exact: true }).selectOption(fixtures.wave2026);
     await page.getByRole('button', { name: 'Show results' }).click();
     await expect(page).toHaveURL(new RegExp(`wave=${fixtures.wave2026}`));

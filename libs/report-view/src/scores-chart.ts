@@ -151,7 +151,7 @@ export function scoresChart(
       .join(' ');
   return {
     name: layout === 'wide' ? 'scores' : 'scores-narrow',
-    title: `Scores of ${report.organisation.name} against England, the region and the last wave`,
+    title: `Scores of ${report.organisation.name} against England, the region${previous ? ` and ${previous}` : ''}`,
     description,
     width: WIDTH,
     height,

@@ -122,14 +122,19 @@ export function AtAGlanceSection({ report, fileStem }: { report: LaReport; fileS
   const served = report.scales.filter((s): s is ServedScale => !s.suppressed);
   const { summary, drivers } = report;
   const name = report.organisation.name;
+  const previous = served.find((s) => s.change.status === 'shown')?.change.previousWave?.name;
   return (
     <ReportSection id="at-a-glance" title="At a glance">
-      <p className="app-body app-lead">{report.responses.sentence}</p>
+      <p className="app-body">{report.responses.sentence}</p>
       {wide ? (
         <ChartFigure
           chart={wide}
           narrow={narrow}
-          caption={`${name}’s scores with their 95% intervals, against England, ${report.organisation.region} and the last wave.`}
+          caption={`${name}’s scores with their 95% intervals, against England${
+            previous
+              ? `, ${report.organisation.region} and ${previous}`
+              : ` and ${report.organisation.region}`
+          }.`}
           table={<ScoresTable report={report} />}
           tableLabel="Show the scores as a table"
           fileStem={fileStem}
@@ -161,6 +166,10 @@ export function AtAGlanceSection({ report, fileStem }: { report: LaReport; fileS
           <p className="app-body">{drivers.sentence}</p>
         </>
       ) : null}
+      <p className="app-body app-secondary-text">
+        To protect people’s anonymity, nothing is shown for a group of fewer than{' '}
+        {report.minimumGroupSize} people.
+      </p>
     </ReportSection>
   );
 }

@@ -90,12 +90,12 @@ function Problem({
 }
 
 const CONTENTS: readonly [string, string][] = [
-  ['at-a-glance', 'At a glance'],
   ['scores', 'Scores'],
   ['statements', 'Answers to each statement'],
   ['groups', 'Results by group'],
   ['drivers', 'What goes with intention to stay'],
   ['funnel', 'Compared with every local authority'],
+  ['responses', 'Responses and headcount'],
   ['method', 'How we worked this out'],
 ];
 
@@ -113,35 +113,41 @@ function Report({ report }: { report: LaReport }) {
         {SERVICE_NAMES[report.service]} · {report.wave.name}
       </span>
       <h1 className="app-heading-xl">{title}</h1>
-      <ReportPickers
-        key={`${report.wave.id}|${report.service}`}
-        report={report}
-        onChoose={(wave, service) =>
-          void navigate(`/la/${gssCode}?${new URLSearchParams({ wave, service }).toString()}`)
-        }
-      />
-      <div className="app-inset-text">
-        <p className="app-body">{report.status}</p>
-        <p className="app-body">
-          To protect people’s anonymity, nothing is shown for a group of fewer than {k} people.
-        </p>
-      </div>
+      <p className="app-body app-report__status">{report.status}</p>
       {/* Nothing to download or print while there are no results (open wave, or under K). */}
       {report.scoresReleased ? (
+        <p className="app-actions app-no-print">
+          <a className="app-link" href={reportPdfUrl(gssCode, query)} download>
+            Download PDF
+          </a>
+          <a className="app-link" href={reportCsvUrl(gssCode, query)} download>
+            Download CSV
+          </a>
+          <button type="button" className="app-link-button" onClick={() => window.print()}>
+            Print this page
+          </button>
+        </p>
+      ) : null}
+      <details className="app-details app-no-print" open={!report.scoresReleased}>
+        <summary className="app-details__summary">Choose another wave or service</summary>
+        <div className="app-details__text">
+          <ReportPickers
+            key={`${report.wave.id}|${report.service}`}
+            report={report}
+            onChoose={(wave, service) =>
+              void navigate(`/la/${gssCode}?${new URLSearchParams({ wave, service }).toString()}`)
+            }
+          />
+        </div>
+      </details>
+
+      {report.scoresReleased ? (
         <>
-          <p className="app-actions app-no-print">
-            <a className="app-link" href={reportPdfUrl(gssCode, query)} download>
-              Download PDF
-            </a>
-            <a className="app-link" href={reportCsvUrl(gssCode, query)} download>
-              Download CSV
-            </a>
-            <button type="button" className="app-link-button" onClick={() => window.print()}>
-              Print this page
-            </button>
-          </p>
-          <nav className="app-contents app-no-print" aria-label="On this page">
-            <h2 className="app-contents__title">On this page</h2>
+          <AtAGlanceSection report={report} fileStem={stem} />
+          <nav className="app-contents app-no-print" aria-labelledby="contents-heading">
+            <h2 className="app-contents__title" id="contents-heading">
+              The full report
+            </h2>
             <ol className="app-contents__list">
               {CONTENTS.filter(([id]) =>
                 id === 'drivers'
@@ -158,12 +164,6 @@ function Report({ report }: { report: LaReport }) {
               ))}
             </ol>
           </nav>
-        </>
-      ) : null}
-
-      {report.scoresReleased ? (
-        <>
-          <AtAGlanceSection report={report} fileStem={stem} />
           <ScoresSection report={report} />
           <StatementsSection report={report} fileStem={stem} />
           <HeatmapSection report={report} />
@@ -173,7 +173,14 @@ function Report({ report }: { report: LaReport }) {
           <MethodSection report={report} />
         </>
       ) : (
-        <ResponsesSection report={report} />
+        <>
+          <div className="app-inset-text">
+            <p className="app-body">
+              To protect people’s anonymity, nothing is shown for a group of fewer than {k} people.
+            </p>
+          </div>
+          <ResponsesSection report={report} />
+        </>
       )}
       <p className="app-body app-secondary-text app-report-footer">
         {report.organisation.name} ({gssCode}), {report.organisation.region}. Report produced on{' '}
