@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -16,6 +16,7 @@ import { STYLES } from '../../apps/api/src/reports/pdf/pdf-blocks';
 import { printPdf } from '../../apps/api/src/reports/pdf/pdf-printer';
 import { reportDocument } from '../../apps/api/src/reports/pdf/report-pdf';
 import { summaryPages } from '../../apps/api/src/reports/pdf/summary-pages';
+import { printTable } from '../report/print-table';
 import {
   buildReport,
   funnelsOf,
@@ -80,19 +81,9 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const header = ['document', 'pages', 'kB', 'median ms', 'p95 ms'];
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rowsOut.map((r) => (r[i] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  console.log(line(header));
+  printTable(['document', 'pages', 'kB', 'median ms', 'p95 ms'], rowsOut);
   console.log(
-    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
-  );
-  for (const r of rowsOut) console.log(line(r));
-  console.log(
-    `\n${RUNS} runs each after ${WARMUP} warm-up runs; load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)} (timings on a busy machine are noisy).`,
+    `\n${RUNS} runs each after ${WARMUP} warm-up runs; load average ${loadavg()[0]?.toFixed(1)} (timings on a busy machine are noisy).`,
   );
 }
 

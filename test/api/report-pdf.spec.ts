@@ -44,6 +44,11 @@ describe('LA report as a PDF and CSV (GET /api/organisations/{gssCode}/report.pd
   const cookies = { psw: '', otherPsw: '' };
   const get = (url: string, cookie: string) =>
     request(server).get(url).set('Host', TEST_HOST).set('Cookie', cookie);
+  /** A file's bytes (200 expected). */
+  const file = async (url: string, cookie: string) => {
+    const res = await get(url, cookie).buffer(true).parse(binary).expect(200);
+    return { res, body: res.body as Buffer };
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'swhc-report-pdf-'));
@@ -75,15 +80,14 @@ describe('LA report as a PDF and CSV (GET /api/organisations/{gssCode}/report.pd
 
   it('sends a PDF whose first two pages are the summary, naming the LA, the wave and every scale', async () => {
     const query = `?wave=${fixtures.wave2025}&service=children`;
-    const res = await get(`/api/organisations/${HARTLEPOOL}/report.pdf${query}`, cookies.psw)
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
+    const { res, body } = await file(
+      `/api/organisations/${HARTLEPOOL}/report.pdf${query}`,
+      cookies.psw,
+    );
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(
       'attachment; filename="health-check-e06000001-children-report-test-2025.pdf"',
     );
-    const body = res.body as Buffer;
     expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     const pages = pdfPages(body, dir, 'hartlepool');
@@ -113,14 +117,11 @@ describe('LA report as a PDF and CSV (GET /api/organisations/{gssCode}/report.pd
   });
 
   it('prints no number for a group under K', async () => {
-    const res = await get(
+    const { body } = await file(
       `/api/organisations/${HARTLEPOOL}/report.pdf?wave=${fixtures.wave2025}`,
       cookies.psw,
-    )
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
-    const text = pdfPages(res.body as Buffer, dir, 'groups').join('\n');
+    );
+    const text = pdfPages(body, dir, 'groups').join('\n');
     // The 4 agency workers: their row carries the sentence and no figure (K itself aside).
     const agency = text.split('\n').filter((line) => line.includes('Through an agency'));
     expect(agency.length).toBeGreaterThan(0);
@@ -131,14 +132,11 @@ describe('LA report as a PDF and CSV (GET /api/organisations/{gssCode}/report.pd
   });
 
   it('for an LA under K prints only the sentence: not even the count', async () => {
-    const res = await get(
+    const { body } = await file(
       `/api/organisations/${MIDDLESBROUGH}/report.pdf?wave=${fixtures.wave2025}`,
       cookies.otherPsw,
-    )
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
-    const pages = pdfPages(res.body as Buffer, dir, 'middlesbrough');
+    );
+    const pages = pdfPages(body, dir, 'middlesbrough');
     expect(pages).toHaveLength(1);
     const text = pages[0] ?? '';
     expect(text).toContain('Middlesbrough: health check results');
@@ -154,11 +152,7 @@ describe('LA report as a PDF and CSV (GET /api/organisations/{gssCode}/report.pd
   });
 
   it('starts the CSV with a UTF-8 byte-order mark', async () => {
-    const res = await get(`/api/organisations/${HARTLEPOOL}/report.csv`, cookies.psw)
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
-    const body = res.body as Buffer;
+    const { body } = await file(`/api/organisations/${HARTLEPOOL}/report.csv`, cookies.psw);
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(body.toString('utf8')).toContain('Service,Children’s services');
   });

@@ -6,11 +6,15 @@ import { TableScroll } from './table-scroll';
 
 type ServedGroup = Extract<GroupRow, { suppressed: false }>;
 
-/** A cell's number and its signed difference; the shade repeats what the sign already says. */
-function HeatCell({ main, difference }: { main: string; difference: number }) {
+/**
+ * A cell's number and its signed difference (the shade repeats what the sign already says), or the
+ * sentence of a hidden cell.
+ */
+function HeatCell({ cell }: { cell: { main: string; difference: number } | { hidden: string } }) {
+  if ('hidden' in cell) return <td className="app-suppressed">{cell.hidden}</td>;
   return (
-    <td className="app-table__numeric app-heat" style={{ background: heatColour(difference) }}>
-      {main} <span className="app-heat__difference">({signed(difference)})</span>
+    <td className="app-table__numeric app-heat" style={{ background: heatColour(cell.difference) }}>
+      {cell.main} <span className="app-heat__difference">({signed(cell.difference)})</span>
     </td>
   );
 }
@@ -98,19 +102,16 @@ function ScalesTable({ report, dimension }: { report: LaReport; dimension: Group
               <tr key={group.key}>
                 <th scope="row">{group.label}</th>
                 <td className="app-table__numeric">{group.n}</td>
-                {group.scales.map((cell) =>
-                  cell.suppressed ? (
-                    <td key={cell.scale} className="app-suppressed">
-                      {cell.message}
-                    </td>
-                  ) : (
-                    <HeatCell
-                      key={cell.scale}
-                      main={wholeScore(cell.score)}
-                      difference={cell.differenceFromOverall}
-                    />
-                  ),
-                )}
+                {group.scales.map((cell) => (
+                  <HeatCell
+                    key={cell.scale}
+                    cell={
+                      cell.suppressed
+                        ? { hidden: cell.message }
+                        : { main: wholeScore(cell.score), difference: cell.differenceFromOverall }
+                    }
+                  />
+                ))}
               </tr>
             ),
           )}
@@ -148,15 +149,17 @@ function StatementsTable({ report, dimension }: { report: LaReport; dimension: G
               </th>
               {groups.map((g) => {
                 const cell = g.statements.find((c) => c.item === item.item);
-                return !cell || cell.suppressed ? (
-                  <td key={g.key} className="app-suppressed">
-                    Not shown
-                  </td>
-                ) : (
+                return (
                   <HeatCell
                     key={g.key}
-                    main={percent(cell.favourablePercent)}
-                    difference={cell.differenceFromOverall}
+                    cell={
+                      !cell || cell.suppressed
+                        ? { hidden: 'Not shown' }
+                        : {
+                            main: percent(cell.favourablePercent),
+                            difference: cell.differenceFromOverall,
+                          }
+                    }
                   />
                 );
               })}
