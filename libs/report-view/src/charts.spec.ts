@@ -2,7 +2,7 @@ import type { ItemDistribution, LaReport, ScaleResult } from '@swhc/contracts';
 import { COLOURS, heatColour } from './palette';
 import { funnelChart } from './funnel-chart';
 import { scoresChart } from './scores-chart';
-import { statementSegments, statementsChart } from './statements-chart';
+import { labelStart, statementSegments, statementsChart } from './statements-chart';
 
 /** Every element opened is closed, in order (enough to catch a broken hand-written SVG). */
 function wellFormed(svg: string): boolean {
@@ -121,6 +121,17 @@ describe('charts', () => {
     const chart = statementsChart(report, 'support');
     expect(chart && wellFormed(chart.svg)).toBe(true);
     expect(chart?.svg).toContain('A statement &amp; more');
+  });
+
+  it('keep a bar’s percentage clear of England’s hairline when there is room', () => {
+    // No mark nearby: at the segment's start.
+    expect(labelStart(100, 80, 300)).toBe(104);
+    // The hairline would run through the label: just after it.
+    expect(labelStart(100, 80, 110)).toBe(113);
+    // No room after the hairline: back at the start rather than lost.
+    expect(labelStart(100, 35, 110)).toBe(104);
+    // Too narrow for any label.
+    expect(labelStart(100, 20, null)).toBeNull();
   });
 
   it('mark only this LA on the funnel', () => {

@@ -11,6 +11,19 @@ const englandMark = (x: number, barTop: number, barHeight: number): string =>
   `<path d="M${fmt(x - 5)} ${fmt(barTop - 8)}L${fmt(x + 5)} ${fmt(barTop - 8)}L${fmt(x)} ${fmt(barTop - 1)}Z" fill="${COLOURS.text}"/>` +
   `<line x1="${fmt(x)}" y1="${fmt(barTop)}" x2="${fmt(x)}" y2="${fmt(barTop + barHeight)}" stroke="${COLOURS.text}" stroke-width="1"/>`;
 
+const LABEL = 26;
+
+/**
+ * Where a segment's percentage goes: at its start, or just after England's hairline when the line
+ * would cross it and there is room; nowhere when the segment is too narrow for it.
+ */
+export function labelStart(x: number, width: number, markX: number | null): number | null {
+  const start = x + 4;
+  if (start + LABEL > x + width) return null;
+  const crossed = markX !== null && markX > start - 3 && markX < start + LABEL;
+  return crossed && markX + 3 + LABEL <= x + width ? markX + 3 : start;
+}
+
 interface Segment {
   readonly percent: number;
   readonly fill: string;
@@ -75,15 +88,18 @@ export function statementsChart(report: LaReport, scaleKey: string): ChartSvg | 
       y += BAR + 14;
       continue;
     }
+    const england = item.benchmarks.england;
+    const markX = 'suppressed' in england ? null : (england.favourablePercent / 100) * barWidth;
     let x = 0;
     for (const s of statementSegments(item)) {
       const w = (s.percent / 100) * barWidth;
       body.push(
         `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${BAR}" fill="${s.fill}"/>`,
       );
-      if (w >= 30)
+      const labelX = labelStart(x, w, markX);
+      if (labelX !== null)
         body.push(
-          text(x + 4, y + 13, `${Math.round(s.percent)}%`, {
+          text(labelX, y + 13, `${Math.round(s.percent)}%`, {
             size: 11,
             weight: 'bold',
             fill: s.ink,
@@ -91,10 +107,7 @@ export function statementsChart(report: LaReport, scaleKey: string): ChartSvg | 
         );
       x += w;
     }
-    const england = item.benchmarks.england;
-    if (!('suppressed' in england)) {
-      body.push(englandMark((england.favourablePercent / 100) * barWidth, y, BAR));
-    }
+    if (markX !== null) body.push(englandMark(markX, y, BAR));
     y += BAR + 14;
   }
   const height = y;
