@@ -15,6 +15,7 @@ export default defineConfig({
     alias: {
       '@swhc/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
       '@swhc/disclosure': `${workspaceRoot}libs/disclosure/src/index.ts`,
+      '@swhc/report-view': `${workspaceRoot}libs/report-view/src/index.ts`,
     },
   },
   build: {

@@ -25,6 +25,7 @@ import {
   type StoredResponseRow,
 } from '../../test/support/report-fixtures';
 import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
+import { printTable } from './print-table';
 import { startThrowawayPostgres } from './throwaway-postgres';
 
 // Nest colours its log lines; the escape character is built so the pattern has no control character.
@@ -280,17 +281,6 @@ async function main(): Promise<void> {
 }
 
 const fmt = (ms: number): string => ms.toFixed(1);
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(
-    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
-  );
-  for (const row of rows) console.log(line(row));
-}
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -65,8 +65,15 @@ describe('LA report API (GET /api/organisations/{gssCode}/report)', () => {
         (filter.wave_id === undefined || r.wave_id === filter.wave_id) &&
         (filter.service === undefined || r.service === filter.service),
     );
+  /** Whether reports turn a scale round: its higher raw score is worse (job demands). */
+  const turned = (scale: string): boolean =>
+    HEALTH_CHECK_V1.scales.find((s) => s.key === scale)?.higherIsBetter === false;
+  /** 0–100 scores as the report reads them, higher is better: a turned scale is 100 − its score. */
   const scores = (list: RawRow[], scale: string): number[] =>
-    list.map((r) => r.scores[scale]?.score0to100).filter((v): v is number => typeof v === 'number');
+    list
+      .map((r) => r.scores[scale]?.score0to100)
+      .filter((v): v is number => typeof v === 'number')
+      .map((v) => (turned(scale) ? 100 - v : v));
   const served = (scale: ScaleResult | undefined) => {
     if (!scale || scale.suppressed) throw new Error(`scale ${scale?.key} not served`);
     return scale;
@@ -229,7 +236,8 @@ describe('LA report API (GET /api/organisations/{gssCode}/report)', () => {
         const means = meanConfidenceInterval(
           la()
             .map((row) => row.scores[scale.key]?.mean)
-            .filter((v): v is number => typeof v === 'number'),
+            .filter((v): v is number => typeof v === 'number')
+            .map((v) => (turned(scale.key) ? 6 - v : v)),
         );
         expect(s.n).toBe(expected.n);
         expect(s.score).toBeCloseTo(expected.mean, 9);
@@ -340,35 +348,57 @@ describe('LA report API (GET /api/organisations/{gssCode}/report)', () => {
       }
     });
 
-    it('gives item distributions as % agree / neutral / disagree of those who answered', () => {
-      let shown = 0;
+    it('gives each statement as agree / neither / disagree, else favourable against the rest', () => {
+      let threeWay = 0;
       for (const item of r.items) {
         if (item.suppressed) continue;
-        shown++;
         const answers = la()
           .map((row) => row.answers[item.item])
           .filter((v): v is number => typeof v === 'number');
-        const pct = (test: (v: number) => boolean) =>
-          (100 * answers.filter(test).length) / answers.length;
-        expect(item.agree).toBeCloseTo(
-          pct((v) => v >= 4),
-          9,
-        );
-        expect(item.neutral).toBeCloseTo(
-          pct((v) => v === 3),
-          9,
-        );
-        expect(item.disagree).toBeCloseTo(
-          pct((v) => v <= 2),
-          9,
-        );
-        for (const c of [(v: number) => v >= 4, (v: number) => v === 3, (v: number) => v <= 2]) {
-          const count = answers.filter(c).length;
-          expect(count === 0 || (count >= K && answers.length - count >= K)).toBe(true);
+        const count = (test: (v: number) => boolean) => answers.filter(test).length;
+        const pct = (test: (v: number) => boolean) => (100 * count(test)) / answers.length;
+        const favourable =
+          item.favourable === 'agree' ? (v: number) => v >= 4 : (v: number) => v <= 2;
+        expect(item.favourablePercent).toBeCloseTo(pct(favourable), 9);
+        const safe = (c: number) => c === 0 || (c >= K && answers.length - c >= K);
+        const sides = [(v: number) => v >= 4, (v: number) => v === 3, (v: number) => v <= 2];
+        if (item.split === 'three-way') {
+          threeWay++;
+          expect(item.agree).toBeCloseTo(pct(sides[0] ?? favourable), 9);
+          expect(item.neutral).toBeCloseTo(pct(sides[1] ?? favourable), 9);
+          expect(item.disagree).toBeCloseTo(pct(sides[2] ?? favourable), 9);
+          for (const side of sides) expect(safe(count(side))).toBe(true);
+        } else {
+          // Two-way only when three-way is unsafe, and then both halves hold at least K.
+          expect(sides.every((side) => safe(count(side)))).toBe(false);
+          expect(count(favourable)).toBeGreaterThanOrEqual(K);
+          expect(answers.length - count(favourable)).toBeGreaterThanOrEqual(K);
+          expect(item).not.toHaveProperty('agree');
         }
       }
-      expect(shown).toBeGreaterThan(0);
+      expect(threeWay).toBeGreaterThan(0);
       expect(r.items).toHaveLength(24);
+    });
+
+    it('compares each statement’s % favourable with England by Welch on 0/1 answers', () => {
+      const others = england().filter((row) => row.gss_code !== HARTLEPOOL);
+      let compared = 0;
+      for (const item of r.items) {
+        if (item.suppressed || 'suppressed' in item.benchmarks.england) continue;
+        const favourable = (row: RawRow) => {
+          const v = row.answers[item.item];
+          if (typeof v !== 'number') return Number.NaN;
+          return (item.favourable === 'agree' ? v >= 4 : v <= 2) ? 1 : 0;
+        };
+        const w = welch(la().map(favourable), others.map(favourable));
+        expect(item.benchmarks.england.difference).toBeCloseTo(100 * w.difference, 9);
+        expect(item.benchmarks.england.p).toBeCloseTo(w.p, 9);
+        expect(item.benchmarks.england.verdict).toBe(
+          w.p < 0.05 ? (w.difference > 0 ? 'better' : 'worse') : 'similar',
+        );
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(0);
     });
 
     it('takes drivers of intention to stay from England when the LA has under 100 responses', () => {
@@ -404,7 +434,7 @@ describe('LA report API (GET /api/organisations/{gssCode}/report)', () => {
         for (const row of national) {
           const v = row.scores[scale.key]?.score0to100;
           if (typeof v === 'number') {
-            values.push(v);
+            values.push(turned(scale.key) ? 100 - v : v);
             labels.push(row.gss_code);
           }
         }
@@ -597,13 +627,17 @@ describe('LA report API (GET /api/organisations/{gssCode}/report)', () => {
         action: 'report-viewed',
         actor_email: 'psw@hartlepool.test',
         target: `organisation:${HARTLEPOOL}`,
-        detail: { wave: fixtures.wave2024, service: 'adults' },
+        detail: { wave: 'Report test 2024', service: 'adults' },
       });
       expect(events.at(-1)).toMatchObject({
         action: 'report-exported',
         target: `organisation:${HARTLEPOOL}`,
-        detail: { wave: fixtures.wave2024, service: 'adults' },
+        detail: { wave: 'Report test 2024', service: 'adults', format: 'csv' },
       });
+      // The audit log names waves, never their ids.
+      for (const id of [fixtures.wave2024, fixtures.wave2025, fixtures.wave2026]) {
+        expect(JSON.stringify(events)).not.toContain(id);
+      }
       expect(
         events.some((e) => e.action === 'headcount-changed' && e.detail['headcount'] === 120),
       ).toBe(true);

@@ -376,6 +376,13 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
     laScoped: true,
   },
   {
+    method: 'GET',
+    path: '/api/organisations/:gssCode/report.pdf',
+    request: (c) => ({ url: `/api/organisations/${c.gssCode}/report.pdf?wave=${c.closedWaveId}` }),
+    expected: thisLaOnly(200),
+    laScoped: true,
+  },
+  {
     method: 'PUT',
     path: '/api/organisations/:gssCode/headcount',
     request: (c) => ({

@@ -18,10 +18,17 @@ const account = (role: StaffFixture['role'], gssCodes: string[] = []) =>
     gssCodes,
   });
 
-/** Presses Tab until the element with this id or text has focus, as a keyboard user would. */
-async function tabTo(page: Page, target: { id: string } | { text: string }): Promise<void> {
+/**
+ * Presses Tab (or Shift+Tab, to go back) until the element with this id or text has focus, as a
+ * keyboard user would.
+ */
+async function tabTo(
+  page: Page,
+  target: { id: string } | { text: string },
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+): Promise<void> {
   for (let i = 0; i < 30; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     const found = await page.evaluate((t) => {
       const el = document.activeElement;
       if (!el) return false;
@@ -59,7 +66,8 @@ test.describe('staff sign-in', () => {
     await expect(header).toContainText('Hartlepool');
     await page.screenshot({ path: `${SCREENSHOTS}/psw-signed-in.png` });
 
-    await tabTo(page, { text: 'Sign out' });
+    // Focus is on the report's main content, which has many controls: the header is behind it.
+    await tabTo(page, { text: 'Sign out' }, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/sign-in\?signed-out=1$/);
     await expect(page.getByText('You have signed out.')).toBeVisible();

@@ -39,7 +39,15 @@ export interface ReportResponses {
   /** 0–100, null without a headcount or below K. */
   readonly responseRate: number | null;
   readonly message: string | null;
+  /** The count and rate in one sentence (e.g. when the headcount looks too low). */
+  readonly sentence: string;
 }
+
+/**
+ * The one verdict of a comparison, read the way every score is read (higher is better): 'better' or
+ * 'worse' only when the difference is statistically clear (p < 0.05), else 'similar'.
+ */
+export type Verdict = 'better' | 'similar' | 'worse';
 
 /** This LA against another population (England or the region, in both cases without this LA). */
 export interface ScaleComparison {
@@ -53,6 +61,7 @@ export interface ScaleComparison {
   readonly differenceCi: ConfidenceInterval;
   readonly p: number;
   readonly significant: boolean;
+  readonly verdict: Verdict;
 }
 
 export type ScaleChange =
@@ -68,6 +77,7 @@ export type ScaleChange =
       readonly significant: boolean;
       /** Hedges' g (small-sample corrected standardised difference). */
       readonly hedgesG: number;
+      readonly verdict: Verdict;
       readonly message: string;
     }
   | {
@@ -81,11 +91,24 @@ export interface ScaleReliability {
   readonly n: number;
 }
 
+/**
+ * Every scale is reported so that higher is better. A scale the instrument scores the other way
+ * (job demands) is served turned round under its reported title, and names the instrument's scale.
+ */
+export interface ScaleHead {
+  readonly key: string;
+  /** The reported title, e.g. "Manageable workload". */
+  readonly title: string;
+  /** Always true: kept so that older readers see the direction stated. */
+  readonly higherIsBetter: boolean;
+  /** The instrument's own scale when the report turns it round (e.g. "Job demands"), else null. */
+  readonly turnedRoundFrom: string | null;
+  /** What the scale covers, completing "This scale is about …". */
+  readonly about: string;
+}
+
 export type ScaleResult =
-  | {
-      readonly key: string;
-      readonly title: string;
-      readonly higherIsBetter: boolean;
+  | (ScaleHead & {
       readonly suppressed: false;
       readonly n: number;
       /** Mean on the 1–5 answer scale with its 95% t interval. */
@@ -99,31 +122,83 @@ export type ScaleResult =
       readonly change: ScaleChange;
       /** Null when alpha cannot be computed (e.g. an item everyone answered the same way). */
       readonly reliability: ScaleReliability | null;
-    }
-  | ({
-      readonly key: string;
-      readonly title: string;
-      readonly higherIsBetter: boolean;
-    } & SuppressedCell);
+      /** The headline in plain English: the score, England, and the change. */
+      readonly sentence: string;
+    })
+  | (ScaleHead & SuppressedCell);
 
-export type ItemDistribution =
+/** This LA's % favourable on a statement against another population's (Welch on 0/1 answers). */
+export interface StatementComparison {
+  readonly label: string;
+  readonly n: number;
+  readonly favourablePercent: number;
+  /** This LA minus the comparison, in percentage points. */
+  readonly difference: number;
+  readonly differenceCi: ConfidenceInterval;
+  readonly p: number;
+  readonly significant: boolean;
+  readonly verdict: Verdict;
+}
+
+export type StatementChange =
   | {
-      readonly item: string;
-      readonly text: string;
-      readonly scale: string;
-      readonly reversed: boolean;
+      readonly status: 'shown';
+      readonly previousWave: { readonly id: string; readonly name: string };
+      readonly previousFavourablePercent: number;
+      /** This wave minus the previous one, in percentage points. */
+      readonly difference: number;
+      readonly differenceCi: ConfidenceInterval;
+      readonly p: number;
+      readonly significant: boolean;
+      readonly verdict: Verdict;
+    }
+  | {
+      readonly status: 'not-comparable' | 'no-previous-wave' | 'suppressed' | 'unavailable';
+      readonly previousWave: { readonly id: string; readonly name: string } | null;
+      readonly message: string;
+    };
+
+export interface StatementBenchmarks {
+  readonly england: StatementComparison | SuppressedCell;
+  readonly region: StatementComparison | SuppressedCell;
+  /** Only where the scale measured the same thing in both waves. */
+  readonly change: StatementChange;
+}
+
+interface StatementHead {
+  readonly item: string;
+  readonly text: string;
+  readonly scale: string;
+  /** Reverse-keyed in the instrument (agreeing lowers the raw score). */
+  readonly reversed: boolean;
+  /** The answer that is good news for this statement; reverse-keyed statements' is usually 'disagree'. */
+  readonly favourable: 'agree' | 'disagree';
+}
+
+/**
+ * A statement's answers, as detailed as the privacy rule allows: agree / neither / disagree
+ * (split 'three-way'), else favourable against the rest (split 'two-way'), else nothing.
+ * Percentages are 0–100, unrounded, of those who answered.
+ */
+export type ItemDistribution =
+  | (StatementHead & {
       readonly suppressed: false;
-      /** Percentages (0–100, unrounded) of those who answered. */
+      readonly split: 'three-way';
       readonly agree: number;
       readonly neutral: number;
       readonly disagree: number;
-    }
-  | ({
-      readonly item: string;
-      readonly text: string;
-      readonly scale: string;
-      readonly reversed: boolean;
-    } & SuppressedCell);
+      readonly favourablePercent: number;
+      readonly benchmarks: StatementBenchmarks;
+    })
+  | (StatementHead & {
+      readonly suppressed: false;
+      /** Shown only as % favourable against the rest: a three-way split would not have been safe. */
+      readonly split: 'two-way';
+      readonly favourablePercent: number;
+      readonly restPercent: number;
+      readonly benchmarks: StatementBenchmarks;
+    })
+  | (StatementHead & SuppressedCell);
 
 export type GroupScaleCell =
   | {
@@ -131,8 +206,22 @@ export type GroupScaleCell =
       readonly suppressed: false;
       readonly n: number;
       readonly score: number;
+      /** The group's score minus the LA's, in 0–100 points (positive = better). */
+      readonly differenceFromOverall: number;
     }
   | ({ readonly scale: string } & SuppressedCell);
+
+/** A group's % favourable on one statement (only when the split is safe in the group and beyond). */
+export type GroupStatementCell =
+  | {
+      readonly item: string;
+      readonly suppressed: false;
+      readonly n: number;
+      readonly favourablePercent: number;
+      /** Minus the LA's % favourable, in percentage points (positive = better). */
+      readonly differenceFromOverall: number;
+    }
+  | ({ readonly item: string } & SuppressedCell);
 
 export type GroupRow =
   | {
@@ -141,6 +230,7 @@ export type GroupRow =
       readonly suppressed: false;
       readonly n: number;
       readonly scales: readonly GroupScaleCell[];
+      readonly statements: readonly GroupStatementCell[];
     }
   | ({ readonly key: string; readonly label: string } & SuppressedCell);
 
@@ -167,7 +257,10 @@ export type DriversResult =
       readonly n: number;
       readonly r2: number;
       readonly shares: readonly DriverShare[];
+      /** Where the figures come from. */
       readonly message: string;
+      /** What they say, in plain English. */
+      readonly sentence: string;
     }
   | { readonly available: false; readonly message: string };
 
@@ -195,8 +288,31 @@ export interface FunnelScale {
   readonly target: number;
   readonly points: readonly FunnelPoint[];
   readonly limits: readonly FunnelLimitPoint[];
-  /** Where this LA lies, in words; null when it is not plotted. */
+  /** Where this LA lies against the funnel's limits; null when it is not plotted. */
   readonly ownPosition: 'inside' | 'outside95' | 'outside998' | null;
+  /** This LA's point and the scale's headline verdict in words (the same verdict as the scale's). */
+  readonly caption: string;
+}
+
+/** A statement clearly above or below England (favourable %). */
+export interface StatementHighlight {
+  readonly item: string;
+  readonly text: string;
+  readonly scale: string;
+  readonly favourablePercent: number;
+  readonly englandFavourablePercent: number;
+  /** In percentage points, this LA minus England. */
+  readonly difference: number;
+}
+
+/** The answer at a glance: the first screen and the first page. */
+export interface ReportSummary {
+  /** Up to three statements most clearly above England. */
+  readonly strengths: readonly StatementHighlight[];
+  /** Up to three statements most clearly below England. */
+  readonly concerns: readonly StatementHighlight[];
+  /** The scales that go most with intention to stay, largest share first (at most two). */
+  readonly topDrivers: readonly DriverShare[];
 }
 
 export interface LaReport {
@@ -215,6 +331,8 @@ export interface LaReport {
   readonly scoresReleased: boolean;
   /** Plain words on why scores are (not) shown. */
   readonly status: string;
+  /** Null unless scores are released. */
+  readonly summary: ReportSummary | null;
   readonly scales: readonly ScaleResult[];
   readonly items: readonly ItemDistribution[];
   readonly groups: readonly GroupedDimension[];
@@ -232,3 +350,24 @@ export interface HeadcountRequest {
 export interface HeadcountResponse extends HeadcountRequest {
   readonly organisation: string;
 }
+
+/** How a verdict is named against another population (cards, tables, captions, CSV, PDF). */
+export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
+  better: 'Better',
+  similar: 'Similar',
+  worse: 'Worse',
+};
+
+/** How a verdict is named for a change since the previous wave. */
+export const CHANGE_LABELS: Readonly<Record<Verdict, string>> = {
+  better: 'Improved',
+  similar: 'No clear change',
+  worse: 'Got worse',
+};
+
+/** A verdict against England in a few words (chart labels, card headings). */
+export const VERDICT_AGAINST_ENGLAND: Readonly<Record<Verdict, string>> = {
+  better: 'Better than England',
+  similar: 'Similar to England',
+  worse: 'Worse than England',
+};

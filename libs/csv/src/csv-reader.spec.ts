@@ -1,4 +1,4 @@
-import { CsvFormatError, parseCsv } from './csv-reader';
+import { parseCsvRows, CsvFormatError, parseCsv } from './csv-reader';
 
 describe('parseCsv (RFC 4180)', () => {
   it('splits a header and records, keeping empty cells as empty strings', () => {
@@ -54,5 +54,14 @@ describe('parseCsv (RFC 4180)', () => {
     expect(() => parseCsv('')).toThrow(/empty/);
     expect(() => parseCsv('a,,c\n1,2,3\n')).toThrow(/empty column name/);
     expect(() => parseCsv('a,b,a\n1,2,3\n')).toThrow(/column 'a' twice/);
+  });
+
+  it('reads rows of any width for files made of several tables', () => {
+    expect(parseCsvRows('\uFEFFa\r\nb,"c, d",e\r\n\r\nf\r\n')).toEqual([
+      ['a'],
+      ['b', 'c, d', 'e'],
+      [''],
+      ['f'],
+    ]);
   });
 });

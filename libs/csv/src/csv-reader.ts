@@ -43,6 +43,14 @@ export function parseCsv(text: string): CsvTable {
   return { header: header.cells, records };
 }
 
+/**
+ * Every record as cells, without a header or a fixed width: for files made of several tables (e.g. an
+ * LA report's CSV), where rows differ in length. Blank lines are kept as one empty cell.
+ */
+export function parseCsvRows(text: string): string[][] {
+  return splitRecords(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).map((r) => r.cells);
+}
+
 interface RawRecord {
   cells: string[];
   /** 1-based line where the record starts (records may span lines inside quotes). */

@@ -9,3 +9,5 @@ export * from './poll/london-time';
 export * from './poll/validate-poll';
 export * from './poll/poll-survey';
 export { HEALTH_CHECK_V2 } from './health-check-v2/health-check-v2';
+export * from './report-direction';
+export * from './instrument-reporting';

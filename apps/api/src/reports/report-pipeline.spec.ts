@@ -40,6 +40,7 @@ describe('buildReport', () => {
       headcount: 40,
       responseRate: null,
       message: 'Fewer than 10 responses',
+      sentence: 'Fewer than 10 responses.',
     });
     expect(report.scales).toEqual([]);
     expect(report.scoresReleased).toBe(false);

@@ -10,42 +10,51 @@ import type { LaReport, ReportResponses } from '@swhc/contracts';
 import { suppressionMessage } from '@swhc/disclosure';
 import type { ReportDataSets } from './data/report-data-sets';
 import { scoresReleased, type ReportFrame } from './report-frame';
-import { statusSentence } from './report-wording';
+import { responsesSentence, statusSentence } from './report-wording';
 import { driversSection } from './sections/drivers.section';
 import { funnelSection } from './sections/funnel.section';
 import { groupsSection } from './sections/groups.section';
 import { scoresSection } from './sections/scores.section';
 import { statementsSection } from './sections/statements.section';
+import { summarySection } from './sections/summary.section';
 
 /** The parts of a report that exist only once a wave has closed with at least K responses. */
-export type ReleasedSections = Pick<LaReport, 'scales' | 'items' | 'groups' | 'drivers' | 'funnel'>;
+export type ReleasedSections = Pick<
+  LaReport,
+  'summary' | 'scales' | 'items' | 'groups' | 'drivers' | 'funnel'
+>;
 
-/** Step 2: every released section. A new section is a file in sections/ and one line here. */
+/**
+ * Step 2: every released section. A new section is a file in sections/ and one line here; the
+ * summary is made last, from the others, so that the first page never says what they do not.
+ */
 export function buildSections(frame: ReportFrame, data: ReportDataSets): ReleasedSections {
+  const scales = scoresSection(frame, data);
+  const items = statementsSection(frame, data);
+  const drivers = driversSection(frame, data);
   return {
-    scales: scoresSection(frame, data),
-    items: statementsSection(frame, data),
+    summary: summarySection(items, drivers),
+    scales,
+    items,
     groups: groupsSection(frame, data),
-    drivers: driversSection(frame, data),
-    funnel: funnelSection(frame, data),
+    drivers,
+    funnel: funnelSection(frame, data, scales),
   };
 }
 
 function responsesOf(frame: ReportFrame): ReportResponses {
   const { count, headcount, k } = frame;
   if (count < k) {
-    return {
-      count: null,
-      headcount,
-      responseRate: null,
-      message: suppressionMessage('below-k', k),
-    };
+    const message = suppressionMessage('below-k', k);
+    return { count: null, headcount, responseRate: null, message, sentence: `${message}.` };
   }
+  const responseRate = headcount && headcount > 0 ? (100 * count) / headcount : null;
   return {
     count,
     headcount,
-    responseRate: headcount && headcount > 0 ? (100 * count) / headcount : null,
+    responseRate,
     message: null,
+    sentence: responsesSentence(count, headcount, responseRate),
   };
 }
 
@@ -65,6 +74,7 @@ export function assembleReport(frame: ReportFrame, sections: ReleasedSections | 
     responses: responsesOf(frame),
     scoresReleased: released,
     status: statusSentence(frame),
+    summary: released ? sections.summary : null,
     scales: released ? sections.scales : [],
     items: released ? sections.items : [],
     groups: released ? sections.groups : [],

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -49,6 +49,21 @@ export class ReportController {
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     res.setHeader('Cache-Control', 'no-store');
     return body;
+  }
+
+  @Get('report.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The report as a PDF: a two-page summary, then the full report' })
+  async reportPdf(
+    @CurrentStaff() staff: SignedInStaff,
+    @Param('gssCode') gssCode: string,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { filename, body } = await this.reports.exportPdf(staff, gssCode, query);
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    return new StreamableFile(body, { type: 'application/pdf', length: body.length });
   }
 
   @Put('headcount')

@@ -12,7 +12,9 @@ import type { HeadcountDto } from './dto/headcount.dto';
 import type { ReportQueryDto } from './dto/report-query.dto';
 import { ReportDataRepository } from './data/report-data.repository';
 import { ReleasedSectionsService } from './released-sections.service';
-import { reportCsv, reportCsvFilename } from './report-csv';
+import { reportFileStem } from '@swhc/report-view';
+import { reportCsv, reportCsvFilename } from './csv/report-csv';
+import { reportPdf } from './pdf/report-pdf';
 import { scoresReleased, type ReportFrame } from './report-frame';
 import { assembleReport } from './report-pipeline';
 import { chooseWave, previousWaveOf, unknownWave, waveSummary } from './report-waves';
@@ -49,17 +51,7 @@ export class ReportService {
     query: ReportQueryDto,
     now = nowOf(this.clock),
   ): Promise<LaReport> {
-    const organisation = await this.organisationFor(staff, gssCode);
-    const report = await this.build(organisation, query, now);
-    await this.audit.record({
-      action: 'report-viewed',
-      actorAccountId: staff.accountId,
-      actorEmail: staff.email,
-      actorRole: staff.role,
-      target: `organisation:${organisation.gssCode}`,
-      detail: { wave: report.wave.id, service: report.service },
-    });
-    return report;
+    return this.audited(staff, gssCode, query, now, null);
   }
 
   async exportCsv(
@@ -68,17 +60,39 @@ export class ReportService {
     query: ReportQueryDto,
     now = nowOf(this.clock),
   ): Promise<{ filename: string; body: string }> {
+    const report = await this.audited(staff, gssCode, query, now, 'csv');
+    return { filename: reportCsvFilename(report), body: reportCsv(report) };
+  }
+
+  async exportPdf(
+    staff: SignedInStaff,
+    gssCode: string,
+    query: ReportQueryDto,
+    now = new Date(),
+  ): Promise<{ filename: string; body: Buffer }> {
+    const report = await this.audited(staff, gssCode, query, now, 'pdf');
+    return { filename: `${reportFileStem(report)}.pdf`, body: await reportPdf(report) };
+  }
+
+  /** The report the caller may read, with its view or export audited (naming the wave, not its id). */
+  private async audited(
+    staff: SignedInStaff,
+    gssCode: string,
+    query: ReportQueryDto,
+    now: Date,
+    format: 'csv' | 'pdf' | null,
+  ): Promise<LaReport> {
     const organisation = await this.organisationFor(staff, gssCode);
     const report = await this.build(organisation, query, now);
     await this.audit.record({
-      action: 'report-exported',
+      action: format ? 'report-exported' : 'report-viewed',
       actorAccountId: staff.accountId,
       actorEmail: staff.email,
       actorRole: staff.role,
       target: `organisation:${organisation.gssCode}`,
-      detail: { wave: report.wave.id, service: report.service, format: 'csv' },
+      detail: { wave: report.wave.name, service: report.service, ...(format ? { format } : {}) },
     });
-    return { filename: reportCsvFilename(report), body: reportCsv(report) };
+    return report;
   }
 
   async setHeadcount(
@@ -88,7 +102,8 @@ export class ReportService {
   ): Promise<HeadcountResponse> {
     const organisation = await this.organisationFor(staff, gssCode);
     const waves = await this.data.waves();
-    if (!waves.some((w) => w.wave.id === body.wave)) throw unknownWave();
+    const wave = waves.find((w) => w.wave.id === body.wave)?.wave;
+    if (!wave) throw unknownWave();
     await this.data.saveHeadcount(body.wave, organisation.id, body.service, body.headcount);
     await this.audit.record({
       action: 'headcount-changed',
@@ -96,7 +111,8 @@ export class ReportService {
       actorEmail: staff.email,
       actorRole: staff.role,
       target: `organisation:${organisation.gssCode}`,
-      detail: { wave: body.wave, service: body.service, headcount: body.headcount },
+      // The audit log names waves as people know them, not by id.
+      detail: { wave: wave.name, service: body.service, headcount: body.headcount },
     });
     return {
       organisation: organisation.gssCode,

@@ -24,5 +24,9 @@ export const loadReport = (gssCode: string, query: ReportQuery, signal?: AbortSi
 export const reportCsvUrl = (gssCode: string, query: ReportQuery) =>
   `${organisationPath(gssCode)}/report.csv${search(query)}`;
 
+/** The PDF of the same report (two-page summary, then the full report), also a plain link. */
+export const reportPdfUrl = (gssCode: string, query: ReportQuery) =>
+  `${organisationPath(gssCode)}/report.pdf${search(query)}`;
+
 export const saveHeadcount = (gssCode: string, body: HeadcountRequest) =>
   request<HeadcountResponse>(`${organisationPath(gssCode)}/headcount`, { method: 'PUT', body });

@@ -1,14 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { Footer, Header, PhaseBanner, SkipLink } from '../ui';
+import { isRespondentPath } from './respondent-path';
 import { StaffHeaderBar } from './staff-header-bar';
-
-/**
- * Respondents' pages (a survey, the polling panel's pages for members) never show (or ask) who is
- * signed in: they have nothing to do with staff.
- */
-const isRespondentPath = (pathname: string) =>
-  pathname.startsWith('/s/') || pathname.startsWith('/panel/');
 
 /** The frame around every page: skip link, header, phase banner, one <main>, footer. */
 export function Layout() {
@@ -30,7 +24,7 @@ export function Layout() {
     <>
       <SkipLink />
       <Header>{isRespondentPath(pathname) ? null : <StaffHeaderBar />}</Header>
-      <PhaseBanner />
+      <PhaseBanner forRespondents={isRespondentPath(pathname)} />
       <div className="app-width-container">
         <main className="app-main-wrapper" id="main-content" ref={main} tabIndex={-1}>
           <Outlet />

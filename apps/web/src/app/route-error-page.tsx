@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { useRouteError } from 'react-router';
+import { useLocation, useRouteError } from 'react-router';
 import { Footer, Header, PhaseBanner, SkipLink, usePageTitle } from '../ui';
+import { isRespondentPath } from './respondent-path';
 
 const RELOAD_KEY = 'swhc:reloaded-after-chunk-error';
 
@@ -56,11 +57,12 @@ export function UnexpectedProblem({ error }: { error: unknown }) {
 /** Shown when the layout itself fails: the frame is drawn again around the problem. */
 export function RouteErrorPage() {
   const error = useRouteError();
+  const { pathname } = useLocation();
   return (
     <>
       <SkipLink />
       <Header />
-      <PhaseBanner />
+      <PhaseBanner forRespondents={isRespondentPath(pathname)} />
       <div className="app-width-container">
         <main className="app-main-wrapper" id="main-content" tabIndex={-1}>
           <UnexpectedProblem error={error} />

@@ -12,6 +12,7 @@ import {
 } from '../statistics/report-statistics';
 import { driversDataSet } from './data-sets';
 import { ReportDataRepository } from './report-data.repository';
+import { countStatements, type StatementCounts } from './statement-counts';
 import {
   buildResponseTable,
   rowsByOrganisation,
@@ -22,6 +23,8 @@ import {
 /** England's responses of one closed wave and service, with each organisation's region. */
 export interface NationalData {
   readonly table: ResponseTable;
+  /** Answered and favourable counts per statement and organisation. */
+  readonly statements: StatementCounts;
   /** Region of each organisation index of the table. */
   readonly regionOf: readonly string[];
   /** Row indices of each organisation index of the table. */
@@ -70,7 +73,12 @@ export class NationalDataService {
       this.logger.log(
         `Loaded ${table.size} responses for wave ${waveId} (${service}) in ${Date.now() - started} ms`,
       );
-      return { table, regionOf, rowsOf: rowsByOrganisation(table) };
+      return {
+        table,
+        statements: countStatements(instrument, table),
+        regionOf,
+        rowsOf: rowsByOrganisation(table),
+      };
     });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ReportFrame } from '../report-frame';
 import { NationalDataService, organisationTable } from './national-data.service';
 import type { PreviousWaveData, ReportDataSets } from './report-data-sets';
+import { statementOthers } from './statement-counts';
 import { WaveComparabilityService } from './wave-comparability.service';
 
 /**
@@ -28,6 +29,12 @@ export class ReportDataSetsService {
     return {
       la: organisationTable(national, organisation.id),
       comparisons: comparisons.get(organisation.id) ?? null,
+      statements: statementOthers(
+        national.statements,
+        national.table.organisationIds,
+        national.regionOf,
+        organisation.id,
+      ),
       previous,
       funnel,
       nationalDrivers,

@@ -2,6 +2,7 @@ import type { InvarianceVerdict } from '../statistics/measurement-invariance';
 import type { ScaleComparisons } from '../statistics/la-comparisons';
 import type { DriversComputation, FunnelComputation } from '../statistics/report-statistics';
 import type { ResponseTable } from './response-table';
+import type { StatementOthers } from './statement-counts';
 
 /** The LA's responses in the previous wave, and whether each scale may be compared across the two. */
 export interface PreviousWaveData {
@@ -21,6 +22,8 @@ export interface ReportDataSets {
   readonly la: ResponseTable;
   /** This LA against England and its region (each without the LA), per scale. */
   readonly comparisons: Readonly<Record<string, ScaleComparisons>> | null;
+  /** The other LAs' answers to each statement, England-wide and in the region. */
+  readonly statements: Readonly<Record<string, StatementOthers>> | null;
   /** Null when there is no earlier closed wave of the same instrument. */
   readonly previous: PreviousWaveData | null;
   /** Every LA with at least K responses, per scale. */

@@ -12,7 +12,10 @@ const rows: ResponseRow[] = [
   {
     organisationId: 'x',
     answers: { support1: 4, role: 'asye', intentionToStay: 5 },
-    scores: { support: { mean: 4, score0to100: 75, answered: 6 } },
+    scores: {
+      support: { mean: 4, score0to100: 75, answered: 6 },
+      demands: { mean: 4, score0to100: 75, answered: 6 },
+    },
   },
   {
     organisationId: 'y',
@@ -36,6 +39,13 @@ describe('response tables', () => {
     expect(presentValues(table.scaleScores['support'])).toEqual([75, 50]);
     expect(Number.isNaN(table.outcome[1])).toBe(true);
     expect(table.grouping['teamType']).toEqual([NOT_ANSWERED, NOT_ANSWERED, 'long-term']);
+  });
+
+  it('reads every scale with higher is better: job demands turned round, items left as answered', () => {
+    expect(presentValues(table.scaleScores['demands'])).toEqual([25]);
+    expect(presentValues(table.scaleMeans['demands'])).toEqual([2]);
+    expect(presentValues(table.scaleMeans['support'])).toEqual([4, 3]);
+    expect(Array.from(table.items['support1'] ?? [])).toEqual([4, 2, 3]);
   });
 
   it('takes one organisation’s rows out of a bigger table', () => {

@@ -1,5 +1,10 @@
 import type { Answers } from '@swhc/contracts';
-import type { InstrumentDefinition, ScaleScores } from '@swhc/instruments';
+import {
+  reportedMean,
+  reportedScore,
+  type InstrumentDefinition,
+  type ScaleScores,
+} from '@swhc/instruments';
 
 /** One stored response as the report reads it. */
 export interface ResponseRow {
@@ -14,15 +19,17 @@ export const NOT_ANSWERED = 'not-answered';
 /**
  * Responses as columns of numbers (NaN = missing), which is what the statistics take and what a
  * cache can hold compactly: 25,000 responses of Health Check v1 are about 7 MB.
+ * Scale columns are as reports read them: higher is better for every scale (a scale the instrument
+ * scores the other way is turned round here, once); item columns are the raw answers.
  */
 export interface ResponseTable {
   readonly size: number;
   /** Index into `organisationIds` for each row. */
   readonly organisationOf: Int32Array;
   readonly organisationIds: readonly string[];
-  /** Scale mean on the 1–5 answer scale, per scale key. */
+  /** Scale mean on the 1–5 answer scale, per scale key (higher is better). */
   readonly scaleMeans: Readonly<Record<string, Float64Array>>;
-  /** The same on 0–100. */
+  /** The same on 0–100 (higher is better). */
   readonly scaleScores: Readonly<Record<string, Float64Array>>;
   /** Raw answers (1–5) per scale item, not reverse-keyed. */
   readonly items: Readonly<Record<string, Float64Array>>;
@@ -64,8 +71,9 @@ export function buildResponseTable(
     organisationOf[r] = o;
     for (const scale of instrument.scales) {
       const score = row.scores[scale.key];
-      scaleMeans[scale.key][r] = numberOr(score?.mean);
-      scaleScores[scale.key][r] = numberOr(score?.score0to100);
+      const mean = numberOr(score?.mean);
+      scaleMeans[scale.key][r] = reportedMean(scale, instrument.responseScale, mean);
+      scaleScores[scale.key][r] = reportedScore(scale, numberOr(score?.score0to100));
       for (const item of scale.items) items[item][r] = numberOr(row.answers[item]);
     }
     outcome[r] = numberOr(row.answers[instrument.outcome]);

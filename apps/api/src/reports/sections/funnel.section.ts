@@ -1,6 +1,8 @@
-import type { FunnelLimitPoint, FunnelScale } from '@swhc/contracts';
+import type { FunnelLimitPoint, FunnelScale, ScaleResult } from '@swhc/contracts';
+import { scaleReporting } from '@swhc/instruments';
 import type { ReportDataSets } from '../data/report-data-sets';
 import type { ReportFrame } from '../report-frame';
+import { funnelCaption } from '../report-wording';
 import type { FunnelComputation } from '../statistics/report-statistics';
 
 const clamp = (v: number): number => Math.min(100, Math.max(0, v));
@@ -30,8 +32,15 @@ export function funnelLimits(
   return out;
 }
 
-/** Every LA with at least K responses per scale; only this LA is marked, the others are anonymous. */
-export function funnelSection(frame: ReportFrame, data: ReportDataSets): FunnelScale[] {
+/**
+ * Every LA with at least K responses per scale; only this LA is marked, the others are anonymous.
+ * The caption states the scale's headline verdict (from the scores section), never a second one.
+ */
+export function funnelSection(
+  frame: ReportFrame,
+  data: ReportDataSets,
+  scales: readonly ScaleResult[],
+): FunnelScale[] {
   const { instrument, organisation } = frame;
   const { funnel } = data;
   if (!funnel) return [];
@@ -50,20 +59,24 @@ export function funnelSection(frame: ReportFrame, data: ReportDataSets): FunnelS
       .sort((a, b) => a.n - b.n || a.score - b.score);
     const own = points.find((p) => p.own);
     const ns = points.map((p) => p.n);
+    const ownPosition = !own
+      ? null
+      : own.outside998
+        ? 'outside998'
+        : own.outside95
+          ? 'outside95'
+          : 'inside';
+    const result = scales.find((s) => s.key === scale.key);
+    const headline = result && !result.suppressed ? result.national : null;
     return [
       {
         scale: scale.key,
-        title: scale.title,
+        title: scaleReporting(instrument, scale).title,
         target: f.target,
         points,
         limits: funnelLimits(f, Math.min(...ns), Math.max(...ns)),
-        ownPosition: !own
-          ? null
-          : own.outside998
-            ? 'outside998'
-            : own.outside95
-              ? 'outside95'
-              : 'inside',
+        ownPosition,
+        caption: funnelCaption(organisation.name, { ownPosition, points }, headline),
       },
     ];
   });

@@ -1,55 +1,19 @@
 import type { GroupedDimension, GroupRow, GroupScaleCell } from '@swhc/contracts';
-import {
-  suppressAcrossDimensions,
-  type DimensionSpec,
-  type RespondentGroups,
-} from '@swhc/disclosure';
-import type { InstrumentDefinition } from '@swhc/instruments';
+import { suppressAcrossDimensions, type RespondentGroups } from '@swhc/disclosure';
 import type { ReportDataSets } from '../data/report-data-sets';
-import { NOT_ANSWERED, type ResponseTable } from '../data/response-table';
+import { NOT_ANSWERED, presentValues, type ResponseTable } from '../data/response-table';
 import type { ReportFrame } from '../report-frame';
-import { dimensionTitle, NOT_ANSWERED_LABEL, suppressedCell } from '../report-wording';
+import { dimensionTitle, suppressedCell } from '../report-wording';
+import { statementCells, type StatementCellsByGroup } from './group-statements';
+import {
+  dimensionsOf,
+  groupingQuestions,
+  respondentGroups,
+  type GroupingQuestion,
+} from './grouping';
 
-interface GroupingQuestion {
-  readonly name: string;
-  /** Every choice, then NOT_ANSWERED. */
-  readonly keys: readonly string[];
-  readonly labels: ReadonlyMap<string, string>;
-  readonly required: boolean;
-}
-
-function groupingQuestions(instrument: InstrumentDefinition): GroupingQuestion[] {
-  return instrument.groupingQuestions.map((name) => {
-    const question = instrument.questions.find((q) => q.name === name);
-    const choices = question?.choices ?? [];
-    return {
-      name,
-      keys: [...choices.map((c) => String(c.value)), NOT_ANSWERED],
-      labels: new Map<string, string>([
-        ...choices.map((c): [string, string] => [String(c.value), c.text]),
-        [NOT_ANSWERED, NOT_ANSWERED_LABEL],
-      ]),
-      required: question?.required ?? false,
-    };
-  });
-}
-
-/** Each respondent's group on every dimension (an unknown or skipped answer is NOT_ANSWERED). */
-function respondentGroups(
-  la: ResponseTable,
-  questions: readonly GroupingQuestion[],
-): RespondentGroups[] {
-  const records: RespondentGroups[] = [];
-  for (let r = 0; r < la.size; r++) {
-    const record: Record<string, string> = {};
-    for (const q of questions) {
-      const value = la.grouping[q.name]?.[r] ?? NOT_ANSWERED;
-      record[q.name] = q.keys.includes(value) ? value : NOT_ANSWERED;
-    }
-    records.push(record);
-  }
-  return records;
-}
+const mean = (values: readonly number[]): number =>
+  values.reduce((sum, v) => sum + v, 0) / values.length;
 
 /**
  * Per scale, a group's mean rests on those of its members with a score on that scale: protect those
@@ -67,10 +31,10 @@ function scaleCells(
   const column = la.scaleScores[scaleKey];
   const scored: number[] = [];
   for (let r = 0; r < la.size; r++) if (!Number.isNaN(column?.[r] ?? Number.NaN)) scored.push(r);
-  const dimensions: DimensionSpec[] = questions.map((q) => ({ name: q.name, keys: q.keys }));
+  const overall = mean(presentValues(column ?? new Float64Array(0)));
   const protectedScale = suppressAcrossDimensions(
     scored.map((r) => records[r] ?? {}),
-    dimensions,
+    dimensionsOf(questions),
     { k },
   );
   return questions.map((q, d) => {
@@ -89,7 +53,13 @@ function scaleCells(
         cell.key,
         cell.suppressed || !s
           ? { scale: scaleKey, ...suppressedCell(cell.suppressed ? cell.reason : 'below-k', k) }
-          : { scale: scaleKey, suppressed: false, n: s.n, score: s.sum / s.n },
+          : {
+              scale: scaleKey,
+              suppressed: false,
+              n: s.n,
+              score: s.sum / s.n,
+              differenceFromOverall: s.sum / s.n - overall,
+            },
       );
     }
     return byKey;
@@ -97,20 +67,35 @@ function scaleCells(
 }
 
 /**
- * Scores by role, team type and employment. Group counts are protected across all three dimensions
- * (no group under K, none recoverable by subtracting shown groups), and each scale's cells again
- * over the respondents with a score on that scale: a cell is shown only when both allow it.
+ * Scores (and each statement's % favourable) by role, team type and employment, for a heatmap.
+ * Group counts are protected across all three dimensions (no group under K, none recoverable by
+ * subtracting shown groups), then each scale's cells again over the respondents with a score on that
+ * scale, and each statement's as group-statements.ts says: a cell is shown only when all allow it.
  */
 export function groupsSection(frame: ReportFrame, data: ReportDataSets): GroupedDimension[] {
   const { instrument, k } = frame;
   const questions = groupingQuestions(instrument);
   const records = respondentGroups(data.la, questions);
-  const dimensions: DimensionSpec[] = questions.map((q) => ({ name: q.name, keys: q.keys }));
-  const protectedGroups = suppressAcrossDimensions(records, dimensions, { k });
-  const cells = new Map(
+  const protectedGroups = suppressAcrossDimensions(records, dimensionsOf(questions), { k });
+  const scales = new Map(
     instrument.scales.map((scale) => [
       scale.key,
       scaleCells(frame, data.la, scale.key, questions, records),
+    ]),
+  );
+  const shownRows = questions.map(
+    (_, d) =>
+      new Set(
+        (protectedGroups.dimensions[d]?.groups ?? [])
+          .filter((cell) => !cell.suppressed)
+          .map((cell) => cell.key),
+      ),
+  );
+  const items = instrument.scales.flatMap((s) => s.items);
+  const statements = new Map<string, StatementCellsByGroup>(
+    items.map((item) => [
+      item,
+      statementCells(frame, data.la, item, questions, records, shownRows),
     ]),
   );
 
@@ -128,8 +113,15 @@ export function groupsSection(frame: ReportFrame, data: ReportDataSets): Grouped
           n: cell.n,
           scales: instrument.scales.map(
             (scale) =>
-              cells.get(scale.key)?.[d]?.get(cell.key) ?? {
+              scales.get(scale.key)?.[d]?.get(cell.key) ?? {
                 scale: scale.key,
+                ...suppressedCell('below-k', k),
+              },
+          ),
+          statements: items.map(
+            (item) =>
+              statements.get(item)?.[d]?.get(cell.key) ?? {
+                item,
                 ...suppressedCell('below-k', k),
               },
           ),

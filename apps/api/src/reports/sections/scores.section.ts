@@ -1,5 +1,17 @@
-import type { ScaleChange, ScaleComparison, ScaleResult, SuppressedCell } from '@swhc/contracts';
-import { meanOfScore, type ScaleDefinition } from '@swhc/instruments';
+import type {
+  ScaleChange,
+  ScaleComparison,
+  ScaleHead,
+  ScaleResult,
+  SuppressedCell,
+} from '@swhc/contracts';
+import {
+  meanOfScore,
+  reportedTurnedRound,
+  scaleReporting,
+  type InstrumentDefinition,
+  type ScaleDefinition,
+} from '@swhc/instruments';
 import type { ReportDataSets } from '../data/report-data-sets';
 import { presentValues } from '../data/response-table';
 import type { ReportFrame } from '../report-frame';
@@ -8,15 +20,16 @@ import {
   comparisonLabels,
   REGION_MINIMUM_OTHER_LAS,
   regionTooSmall,
+  scaleSentence,
   suppressedCell,
 } from '../report-wording';
 import type { PopulationComparison } from '../statistics/la-comparisons';
 import {
   compareMeans,
   estimateMean,
-  SIGNIFICANCE,
   standardisedDifference,
 } from '../statistics/report-statistics';
+import { SIGNIFICANCE, verdictOf } from '../statistics/verdict';
 import { scaleReliability } from './reliability.section';
 
 const ciOf = (ci: { lower: number; upper: number }) => ({ lower: ci.lower, upper: ci.upper });
@@ -38,6 +51,7 @@ function comparisonCell(
     differenceCi: ciOf(difference.ci),
     p: difference.p,
     significant: difference.p < SIGNIFICANCE,
+    verdict: verdictOf(difference.difference, difference.p),
   };
 }
 
@@ -83,7 +97,20 @@ function changeOf(
     p: d.p,
     significant: d.p < SIGNIFICANCE,
     hedgesG: standardisedDifference(current, before),
+    verdict: verdictOf(d.difference, d.p),
     message: changeMessages.shown(previousWave.name),
+  };
+}
+
+/** A scale as reports show it: higher is better, under its reported title. */
+export function scaleHead(instrument: InstrumentDefinition, scale: ScaleDefinition): ScaleHead {
+  const reporting = scaleReporting(instrument, scale);
+  return {
+    key: scale.key,
+    title: reporting.title,
+    higherIsBetter: true,
+    turnedRoundFrom: reportedTurnedRound(scale) ? scale.title : null,
+    about: reporting.about,
   };
 }
 
@@ -93,12 +120,14 @@ function scaleResult(
   scale: ScaleDefinition,
 ): ScaleResult {
   const { k, organisation } = frame;
-  const head = { key: scale.key, title: scale.title, higherIsBetter: scale.higherIsBetter };
+  const head = scaleHead(frame.instrument, scale);
   const scores = presentValues(data.la.scaleScores[scale.key]);
   if (scores.length < k) return { ...head, ...suppressedCell('below-k', k) };
   const means = estimateMean(presentValues(data.la.scaleMeans[scale.key]));
   const score = estimateMean(scores);
   const compared = data.comparisons?.[scale.key];
+  const national = comparisonCell(frame, comparisonLabels.england, compared?.national ?? null);
+  const change = changeOf(frame, data, scale, scores);
   return {
     ...head,
     suppressed: false,
@@ -107,7 +136,7 @@ function scaleResult(
     meanCi: ciOf(means.ci),
     score: score.mean,
     scoreCi: ciOf(score.ci),
-    national: comparisonCell(frame, comparisonLabels.england, compared?.national ?? null),
+    national,
     regional:
       compared && compared.otherLasInRegion < REGION_MINIMUM_OTHER_LAS
         ? regionTooSmall()
@@ -116,8 +145,9 @@ function scaleResult(
             comparisonLabels.region(organisation.region),
             compared?.regional ?? null,
           ),
-    change: changeOf(frame, data, scale, scores),
+    change,
     reliability: scaleReliability(frame, data, scale),
+    sentence: scaleSentence(head.title, score.mean, national, change),
   };
 }
 

@@ -19,9 +19,6 @@ import {
   type InvarianceVerdict,
 } from './measurement-invariance';
 
-/** A difference is called clear (statistically significant) below this p-value. */
-export const SIGNIFICANCE = 0.05;
-
 export interface MeanEstimate {
   readonly n: number;
   readonly mean: number;
@@ -53,6 +50,29 @@ export function compareMeans(a: readonly number[], b: readonly number[]): Differ
     p: r.p,
     n2: r.n2,
     mean2: r.mean2,
+  };
+}
+
+/** Answers as 0/1: 1 for each of `favourable` out of `n` (the order does not matter to Welch). */
+function indicators(favourable: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => (i < favourable ? 1 : 0));
+}
+
+/**
+ * The difference of two shares in percentage points, a minus b, by Welch's test on the 0/1 answers
+ * (R `t.test(x, y)` with x, y the 0/1 vectors): each share is given as a count out of n.
+ */
+export function compareShares(
+  a: { readonly favourable: number; readonly n: number },
+  b: { readonly favourable: number; readonly n: number },
+): Difference {
+  const d = compareMeans(indicators(a.favourable, a.n), indicators(b.favourable, b.n));
+  return {
+    difference: 100 * d.difference,
+    ci: { lower: 100 * d.ci.lower, upper: 100 * d.ci.upper },
+    p: d.p,
+    n2: d.n2,
+    mean2: 100 * d.mean2,
   };
 }
 

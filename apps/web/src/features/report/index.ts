@@ -1,2 +1,2 @@
-/** Loaded on demand: the report carries Chart.js, which the survey journey does not need. */
+/** Loaded on demand: the report and its charts are not needed by the survey journey. */
 export const reportPage = () => import('./report-page').then((m) => m.route);

@@ -7,16 +7,20 @@ import {
   useNavigate,
   useParams,
 } from 'react-router';
-import { type ApiResult, loadReport, reportCsvUrl } from '../../api';
+import { type ApiResult, loadReport, reportCsvUrl, reportPdfUrl } from '../../api';
 import { pathParam, queryParam } from '../../app/route-params';
+import { reportFileStem } from '@swhc/report-view';
 import { usePageTitle } from '../../ui';
-import { DriversSection, GroupsSection, ItemsSection, ReliabilitySection } from './detail-sections';
-import { FunnelPlot } from './funnel-plot';
+import { AtAGlanceSection } from './at-a-glance-section';
+import { DriversSection } from './drivers-section';
 import { longDate } from './format';
+import { FunnelSection } from './funnel-section';
+import { HeatmapSection } from './heatmap-section';
+import { MethodSection } from './method-section';
 import { ReportPickers } from './report-pickers';
-import { ReportSection } from './report-section';
 import { ResponsesSection, saveHeadcountAction } from './responses-section';
 import { ScoresSection } from './scores-section';
+import { StatementsSection } from './statements-section';
 import './report.css';
 
 /** The report, or why there is none; a malformed address is not found without asking the api. */
@@ -56,13 +60,13 @@ function Problem({
       <h1 className="app-heading-xl">{title}</h1>
       {result.kind === 'signed-out' ? (
         <p className="app-body">
-          <Link to={`/sign-in?returnTo=${encodeURIComponent(here)}`}>Sign in</Link> with your
-          principal social worker account to see your local authority’s results.
+          <Link to={`/sign-in?returnTo=${encodeURIComponent(here)}`}>Sign in</Link> with a staff
+          account to see this local authority’s results.
         </p>
       ) : result.kind === 'not-found' || result.kind === 'forbidden' ? (
         <p className="app-body">
-          You can only see the results of the local authority your account belongs to. Check the
-          address, or go back to the <Link to="/">home page</Link>.
+          There is no report at this address that this account may see. Check the address, or go
+          back to the <Link to="/">home page</Link>.
         </p>
       ) : result.kind === 'refused' ? (
         <>
@@ -85,82 +89,102 @@ function Problem({
   );
 }
 
+const CONTENTS: readonly [string, string][] = [
+  ['scores', 'Scores'],
+  ['statements', 'Answers to each statement'],
+  ['groups', 'Results by group'],
+  ['drivers', 'What goes with intention to stay'],
+  ['funnel', 'Compared with every local authority'],
+  ['responses', 'Responses and headcount'],
+  ['method', 'How we worked this out'],
+];
+
 function Report({ report }: { report: LaReport }) {
   const navigate = useNavigate();
   const title = `${report.organisation.name}: health check results`;
   usePageTitle(`${title} – ${report.wave.name}`);
   const query = { wave: report.wave.id, service: report.service };
   const k = report.minimumGroupSize;
+  const stem = reportFileStem(report);
+  const { gssCode } = report.organisation;
   return (
     <>
       <span className="app-caption-l">
         {SERVICE_NAMES[report.service]} · {report.wave.name}
       </span>
       <h1 className="app-heading-xl">{title}</h1>
-      <ReportPickers
-        key={`${report.wave.id}|${report.service}`}
-        report={report}
-        onChoose={(wave, service) =>
-          void navigate(
-            `/la/${report.organisation.gssCode}?${new URLSearchParams({ wave, service }).toString()}`,
-          )
-        }
-      />
-      <div className="app-inset-text">
-        <p className="app-body">{report.status}</p>
-        <p className="app-body">
-          To protect people’s anonymity, nothing is shown for a group of fewer than {k} people.
+      <p className="app-body app-report__status">{report.status}</p>
+      {/* Nothing to download or print while there are no results (open wave, or under K). */}
+      {report.scoresReleased ? (
+        <p className="app-actions app-no-print">
+          <a className="app-link" href={reportPdfUrl(gssCode, query)} download>
+            Download PDF
+          </a>
+          <a className="app-link" href={reportCsvUrl(gssCode, query)} download>
+            Download CSV
+          </a>
+          <button type="button" className="app-link-button" onClick={() => window.print()}>
+            Print this page
+          </button>
         </p>
-      </div>
-      <p className="app-actions app-no-print">
-        <a className="app-link" href={reportCsvUrl(report.organisation.gssCode, query)} download>
-          Download CSV
-        </a>
-        <button type="button" className="app-link-button" onClick={() => window.print()}>
-          Print or save as PDF
-        </button>
-      </p>
+      ) : null}
+      <details className="app-details app-no-print" open={!report.scoresReleased}>
+        <summary className="app-details__summary">Choose another wave or service</summary>
+        <div className="app-details__text">
+          <ReportPickers
+            key={`${report.wave.id}|${report.service}`}
+            report={report}
+            onChoose={(wave, service) =>
+              void navigate(`/la/${gssCode}?${new URLSearchParams({ wave, service }).toString()}`)
+            }
+          />
+        </div>
+      </details>
 
-      <ResponsesSection report={report} />
       {report.scoresReleased ? (
         <>
+          <AtAGlanceSection report={report} fileStem={stem} />
+          <nav className="app-contents app-no-print" aria-labelledby="contents-heading">
+            <h2 className="app-contents__title" id="contents-heading">
+              The full report
+            </h2>
+            <ol className="app-contents__list">
+              {CONTENTS.filter(([id]) =>
+                id === 'drivers'
+                  ? report.drivers
+                  : id === 'funnel'
+                    ? report.funnel.length > 0
+                    : true,
+              ).map(([id, words]) => (
+                <li key={id}>
+                  <a className="app-link" href={`#${id}-heading`}>
+                    {words}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
           <ScoresSection report={report} />
-          {report.funnel.length > 0 ? (
-            <ReportSection id="funnel" title="Compared with every local authority">
-              <p className="app-body">
-                Each circle is a local authority with at least {k} responses; other local
-                authorities are not named. Your local authority is the blue diamond. Small local
-                authorities vary more by chance, so the limits widen to the left: a local authority
-                outside the 95% limits is unusual, outside the 99.8% limits very unusual.
-              </p>
-              <p className="app-body">
-                The plot tests every local authority against the same England average, while the
-                comparisons above test yours against the other local authorities only. Close to the
-                edge the two can disagree: treat such a result as borderline.
-              </p>
-              <div className="app-funnels">
-                {report.funnel.map((plot) => (
-                  <FunnelPlot
-                    key={plot.scale}
-                    plot={plot}
-                    organisationName={report.organisation.name}
-                    higherIsBetter={
-                      report.scales.find((s) => s.key === plot.scale)?.higherIsBetter ?? true
-                    }
-                  />
-                ))}
-              </div>
-            </ReportSection>
-          ) : null}
-          {report.drivers ? <DriversSection drivers={report.drivers} /> : null}
-          <GroupsSection report={report} />
-          <ItemsSection report={report} />
-          <ReliabilitySection report={report} />
+          <StatementsSection report={report} fileStem={stem} />
+          <HeatmapSection report={report} />
+          {report.drivers ? <DriversSection drivers={report.drivers} fileStem={stem} /> : null}
+          {report.funnel.length > 0 ? <FunnelSection report={report} fileStem={stem} /> : null}
+          <ResponsesSection report={report} />
+          <MethodSection report={report} />
         </>
-      ) : null}
+      ) : (
+        <>
+          <div className="app-inset-text">
+            <p className="app-body">
+              To protect people’s anonymity, nothing is shown for a group of fewer than {k} people.
+            </p>
+          </div>
+          <ResponsesSection report={report} />
+        </>
+      )}
       <p className="app-body app-secondary-text app-report-footer">
-        {report.organisation.name} ({report.organisation.gssCode}), {report.organisation.region}.
-        Report produced on {longDate(report.generatedAt)}.
+        {report.organisation.name} ({gssCode}), {report.organisation.region}. Report produced on{' '}
+        {longDate(report.generatedAt)}.
       </p>
     </>
   );

@@ -1,160 +1,93 @@
-import type { LaReport } from '@swhc/contracts';
-import { act } from 'react';
+import { heatColour } from '@swhc/report-view';
+import { act, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { GroupsSection, ItemsSection, ReliabilitySection } from './detail-sections';
+import { AtAGlanceSection } from './at-a-glance-section';
+import { FunnelSection } from './funnel-section';
+import { HeatmapSection } from './heatmap-section';
+import { MethodSection } from './method-section';
 import { ScoresSection } from './scores-section';
+import { StatementsSection } from './statements-section';
+import { REPORT } from './testing/report-fixture';
 
-const report: LaReport = {
-  organisation: { gssCode: 'E06000001', name: 'Hartlepool', region: 'North East' },
-  service: 'children',
-  wave: {
-    id: 'w25',
-    name: 'Health Check 2025',
-    opensAt: '2025-09-01T00:00:00.000Z',
-    closesAt: '2025-11-30T00:00:00.000Z',
-    state: 'closed',
-  },
-  waves: [],
-  minimumGroupSize: 10,
-  responses: { count: 60, headcount: null, responseRate: null, message: null },
-  scoresReleased: true,
-  status: 'closed',
-  scales: [
-    {
-      key: 'demands',
-      title: 'Job demands',
-      higherIsBetter: false,
-      suppressed: false,
-      n: 60,
-      mean: 2.9,
-      meanCi: { lower: 2.7, upper: 3.1 },
-      score: 47.6,
-      scoreCi: { lower: 43.6, upper: 51.6 },
-      national: {
-        label: 'England (other local authorities)',
-        n: 1092,
-        mean: 3.2,
-        score: 55.1,
-        difference: -7.5,
-        differenceCi: { lower: -11.6, upper: -3.4 },
-        p: 0.001,
-        significant: true,
-      },
-      regional: {
-        suppressed: true,
-        reason: 'differencing',
-        message: 'Fewer than 3 other local authorities in the region responded',
-      },
-      change: {
-        status: 'not-comparable',
-        previousWave: { id: 'w24', name: 'Health Check 2024' },
-        message:
-          'The survey may not have measured this the same way in both waves, so the change is not shown as a change.',
-      },
-      reliability: { alpha: 0.81, n: 60 },
-    },
-    {
-      key: 'support',
-      title: 'Support',
-      higherIsBetter: true,
-      suppressed: true,
-      reason: 'below-k',
-      message: 'Fewer than 10 responses',
-    },
-  ],
-  items: [
-    {
-      item: 'demands1',
-      text: 'My caseload is more than I can manage safely.',
-      scale: 'demands',
-      reversed: false,
-      suppressed: false,
-      agree: 40,
-      neutral: 33.3,
-      disagree: 26.7,
-    },
-    {
-      item: 'demands5',
-      text: 'I have enough time to write up my work properly.',
-      scale: 'demands',
-      reversed: true,
-      suppressed: true,
-      reason: 'small-category',
-      message: 'Hidden because fewer than 10 people gave one of the answers',
-    },
-  ],
-  groups: [
-    {
-      dimension: 'employment',
-      title: 'Employment',
-      groups: [
-        {
-          key: 'permanent',
-          label: 'Directly employed',
-          suppressed: true,
-          reason: 'complementary',
-          message: 'Hidden so that groups of fewer than 10 cannot be worked out',
-        },
-        {
-          key: 'agency',
-          label: 'Through an agency',
-          suppressed: true,
-          reason: 'below-k',
-          message: 'Fewer than 10 responses',
-        },
-      ],
-    },
-  ],
-  drivers: null,
-  funnel: [],
-  generatedAt: '2026-01-01T00:00:00.000Z',
-};
-
-function render(node: React.ReactNode): HTMLElement {
+function render(node: ReactNode): HTMLElement {
   const container = document.createElement('div');
   document.body.append(container);
   act(() => createRoot(container).render(node));
   return container;
 }
 
-const rowText = (container: HTMLElement, header: string): string =>
-  [...container.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === header)
-    ?.textContent ?? '';
+const whole = () =>
+  render(
+    <>
+      <AtAGlanceSection report={REPORT} fileStem="x" />
+      <ScoresSection report={REPORT} />
+      <StatementsSection report={REPORT} fileStem="x" />
+      <HeatmapSection report={REPORT} />
+      <FunnelSection report={REPORT} fileStem="x" />
+      <MethodSection report={REPORT} />
+    </>,
+  );
 
 describe('report sections', () => {
-  it('says what a score means in words, and that lower demands are better', () => {
-    const page = render(<ScoresSection report={report} />);
-    expect(page.textContent).toContain('The true score is likely between 43.6 and 51.6');
-    expect(page.textContent).toContain('7.5 points lower than England');
-    // Job demands: lower than England is the better direction.
-    expect(page.querySelector('.app-tag--better')?.textContent).toBe('Better');
-    expect(page.textContent).toContain('so the change is not shown as a change');
-    expect(page.textContent).toContain(
-      'Fewer than 3 other local authorities in the region responded',
+  it('give each scale one verdict: the same in the card, the table, the chart and the funnel caption', () => {
+    const page = whole();
+    const card = page
+      .querySelector('#scores-heading')
+      ?.closest('section')
+      ?.querySelector('.app-scale');
+    expect(card?.querySelector('.app-tag')?.textContent).toBe('Better than England');
+    const row = [...page.querySelectorAll('#at-a-glance-heading ~ * tr')].find((r) =>
+      r.textContent?.startsWith('Manageable workload'),
     );
-  });
-
-  it('shows the suppression message, and no number, for a scale under K', () => {
-    const page = render(<ScoresSection report={report} />);
-    expect(rowText(page, 'Support')).toBe('SupportFewer than 10 responses');
-    expect(page.querySelectorAll('.app-scale')).toHaveLength(1);
-  });
-
-  it('shows suppressed groups and items with their messages only', () => {
-    const groups = render(<GroupsSection report={report} />);
-    expect(rowText(groups, 'Through an agency')).toBe('Through an agencyFewer than 10 responses');
-    expect(rowText(groups, 'Directly employed').replace('fewer than 10', '')).not.toMatch(/\d/);
-    const items = render(<ItemsSection report={report} />);
-    expect(items.textContent).toContain(
-      'Hidden because fewer than 10 people gave one of the answers',
+    expect(row?.querySelectorAll('.app-tag')[0]?.textContent).toBe('Better');
+    const chart = page.querySelector('.app-chart__image--wide svg');
+    expect(chart?.textContent).toContain('Better than England');
+    expect(page.querySelector('.app-funnel figcaption')?.textContent).toContain(
+      'Compared with England this is clearly better.',
     );
-    expect(items.textContent).toContain('40%');
-    expect(items.textContent).toContain('(reversed)');
+    // No other verdict on England anywhere for this scale.
+    expect(page.textContent).not.toMatch(/Worse than England|Similar to England/);
   });
 
-  it('puts reliability in words', () => {
-    const page = render(<ReliabilitySection report={report} />);
-    expect(rowText(page, 'Job demands')).toBe('Job demands0.81good');
-    expect(rowText(page, 'Support')).toBe('SupportFewer than 10 responses');
+  it('colours only the favourable answer green, statements worded the other way included', () => {
+    const page = whole();
+    const statements = [...page.querySelectorAll('.app-statement')];
+    const parts = (i: number) =>
+      [...(statements[i]?.querySelectorAll<HTMLElement>('.app-stacked__part') ?? [])].map((p) => [
+        p.style.width,
+        p.style.background,
+      ]);
+    // "My caseload is more than I can manage safely": disagreeing (50%) is the good news.
+    expect(parts(0)).toEqual([
+      ['50%', 'rgb(0, 112, 60)'],
+      ['25%', 'rgb(177, 180, 182)'],
+      ['25%', 'rgb(212, 53, 28)'],
+    ]);
+    // Shown only two ways: favourable against everyone else, and it says so.
+    expect(parts(1)).toEqual([
+      ['30%', 'rgb(0, 112, 60)'],
+      ['70%', 'rgb(177, 180, 182)'],
+    ]);
+    expect(statements[1]?.textContent).toContain('favourable against everyone else');
+    expect(statements[2]?.textContent).toContain('Hidden because fewer than 10 people');
+    expect(page.textContent).not.toContain('(reversed)');
+  });
+
+  it('shades heatmap cells by their difference and shows no number for a hidden group', () => {
+    const page = whole();
+    const cells = [...page.querySelectorAll<HTMLElement>('.app-heat')];
+    expect(cells[0]?.textContent).toBe('55 (+2.7)');
+    expect(cells[0]?.style.background).toBe('rgb(215, 236, 224)');
+    expect(heatColour(2.7)).toBe('#d7ece0');
+    const agency = [...page.querySelectorAll('tr')].find((r) =>
+      r.textContent?.startsWith('Through an agency'),
+    );
+    expect(agency?.textContent).toBe('Through an agencyFewer than 10 responses');
+  });
+
+  it('names the local authority, never "your local authority", for any reader', () => {
+    const page = whole();
+    expect(page.textContent).not.toMatch(/your local authority|your LA/i);
+    expect(page.textContent).toContain('Hartlepool');
   });
 });

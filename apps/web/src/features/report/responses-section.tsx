@@ -1,4 +1,4 @@
-import type { LaReport } from '@swhc/contracts';
+import { type LaReport, SERVICE_NAMES } from '@swhc/contracts';
 import { useState } from 'react';
 import { type ActionFunctionArgs, useFetcher } from 'react-router';
 import { saveHeadcountFrom } from '../../app/headcount';
@@ -23,6 +23,7 @@ export function ResponsesSection({ report }: { report: LaReport }) {
 
   return (
     <ReportSection id="responses" title="Responses">
+      <p className="app-body">{responses.sentence}</p>
       <dl className="app-summary-list">
         <div className="app-summary-list__row">
           <dt className="app-summary-list__key">Responses</dt>
@@ -41,14 +42,13 @@ export function ResponsesSection({ report }: { report: LaReport }) {
         <div className="app-summary-list__row">
           <dt className="app-summary-list__key">Response rate</dt>
           <dd className="app-summary-list__value">
-            {responses.responseRate !== null
-              ? `${percent(responses.responseRate)} of the headcount`
-              : responses.count === null
+            {responses.responseRate === null
+              ? responses.count === null
                 ? responses.message
-                : 'Enter the headcount to see the response rate'}
-            {responses.responseRate !== null && responses.responseRate > 100
-              ? '. This is more than everyone: check the headcount.'
-              : ''}
+                : 'Enter the headcount to see the response rate'
+              : responses.responseRate > 100
+                ? 'More responses than the headcount: check the headcount'
+                : `${percent(responses.responseRate)} of the headcount`}
           </dd>
         </div>
       </dl>
@@ -57,8 +57,8 @@ export function ResponsesSection({ report }: { report: LaReport }) {
         <input type="hidden" name="service" value={report.service} />
         <div className={`app-form-group${error ? ' app-form-group--error' : ''}`}>
           <label className="app-label" htmlFor="headcount">
-            Number of social workers in your{' '}
-            {report.service === 'children' ? 'children’s' : 'adults’'} service
+            Number of social workers in {report.organisation.name}’s{' '}
+            {SERVICE_NAMES[report.service].toLowerCase()}
           </label>
           <div id="headcount-hint" className="app-hint">
             Used only to work out the response rate for {report.wave.name}.

@@ -1,154 +1,99 @@
-import type {
-  LaReport,
-  ScaleChange,
-  ScaleComparison,
-  ScaleResult,
-  SuppressedCell,
+import {
+  CHANGE_LABELS,
+  VERDICT_AGAINST_ENGLAND,
+  VERDICT_LABELS,
+  type LaReport,
+  type ScaleChange,
+  type ScaleComparison,
+  type ScaleResult,
+  type SuppressedCell,
 } from '@swhc/contracts';
-import { between, changeSentence, differenceSentence, direction, num, wholeScore } from './format';
+import { num, range, wholeScore } from './format';
 import { ReportSection } from './report-section';
-import { TableScroll } from './table-scroll';
+import { VerdictTag } from './verdict-tag';
 
 type ServedScale = Extract<ScaleResult, { suppressed: false }>;
 
 function Comparison({
   cell,
   against,
-  higherIsBetter,
 }: {
   cell: ScaleComparison | SuppressedCell;
   against: string;
-  higherIsBetter: boolean;
 }) {
   if ('suppressed' in cell) {
     return (
-      <p className="app-body">
-        Compared with {against}: <span className="app-suppressed">{cell.message}.</span>
-      </p>
+      <li>
+        {against}: <span className="app-suppressed">{cell.message}</span>
+      </li>
     );
   }
-  const way = direction(cell.difference, cell.significant, higherIsBetter);
   return (
-    <p className="app-body">
-      <strong className={`app-tag app-tag--${way}`}>
-        {way === 'similar' ? 'Similar' : way === 'better' ? 'Better' : 'Worse'}
-      </strong>{' '}
-      {differenceSentence(cell.difference, cell.differenceCi, cell.significant, against)}{' '}
-      <span className="app-secondary-text">
-        ({cell.label}: {wholeScore(cell.score)} from {cell.n.toLocaleString('en-GB')} responses.)
-      </span>
-    </p>
+    <li>
+      {against}: {wholeScore(cell.score)}. Difference {num(cell.difference)} points (95% interval{' '}
+      {range(cell.differenceCi)}). <VerdictTag verdict={cell.verdict} labels={VERDICT_LABELS} />
+    </li>
   );
 }
 
-function Change({ change, higherIsBetter }: { change: ScaleChange; higherIsBetter: boolean }) {
+function Change({ change }: { change: ScaleChange }) {
   if (change.status !== 'shown') {
     return (
-      <p className="app-body">
+      <li>
         Change since {change.previousWave?.name ?? 'the last wave'}:{' '}
         <span className="app-suppressed">{change.message}</span>
-      </p>
+      </li>
     );
   }
-  const way = direction(change.difference, change.significant, higherIsBetter);
   return (
-    <p className="app-body">
-      <strong className={`app-tag app-tag--${way}`}>
-        {way === 'similar' ? 'No clear change' : way === 'better' ? 'Improved' : 'Got worse'}
-      </strong>{' '}
-      {changeSentence(
-        change.difference,
-        change.differenceCi,
-        change.significant,
-        change.hedgesG,
-        change.previousWave.name,
-      )}{' '}
-      <span className="app-secondary-text">
-        ({change.previousWave.name}: {wholeScore(change.previousScore)} from {change.previousN}{' '}
-        responses.)
-      </span>
-    </p>
+    <li>
+      {change.previousWave.name}: {wholeScore(change.previousScore)}. Change{' '}
+      {num(change.difference)} points (95% interval {range(change.differenceCi)}).{' '}
+      <VerdictTag verdict={change.verdict} labels={CHANGE_LABELS} />
+    </li>
   );
 }
 
 function ScaleCard({ scale, region }: { scale: ServedScale; region: string }) {
+  const verdict = 'suppressed' in scale.national ? null : scale.national.verdict;
   return (
     <div className="app-scale">
       <h3 className="app-heading-s">{scale.title}</h3>
       <p className="app-scale__score">
         <span className="app-scale__number">{wholeScore(scale.score)}</span>
-        <span className="app-scale__out-of"> out of 100</span>
+        <span className="app-scale__out-of"> out of 100</span>{' '}
+        {verdict ? <VerdictTag verdict={verdict} labels={VERDICT_AGAINST_ENGLAND} /> : null}
       </p>
-      <p className="app-body">
-        The true score is likely between {between(scale.scoreCi)} (95% confidence interval).
-        {scale.higherIsBetter
-          ? ' Higher is better.'
-          : ' A higher score means heavier demands, so lower is better.'}
-      </p>
-      <Comparison cell={scale.national} against="England" higherIsBetter={scale.higherIsBetter} />
-      <Comparison
-        cell={scale.regional}
-        against={`other local authorities in ${region}`}
-        higherIsBetter={scale.higherIsBetter}
-      />
-      <Change change={scale.change} higherIsBetter={scale.higherIsBetter} />
+      <p className="app-body">{scale.sentence}</p>
+      <p className="app-body app-secondary-text">This scale is about {scale.about}.</p>
+      <ul className="app-list app-scale__details">
+        <li>
+          95% interval: {range(scale.scoreCi)} ({scale.n.toLocaleString('en-GB')} responses)
+        </li>
+        <Comparison cell={scale.national} against="England" />
+        <Comparison cell={scale.regional} against={region} />
+        <Change change={scale.change} />
+      </ul>
     </div>
   );
 }
 
+/** Each scale in detail: the headline verdict, the sentence and the numbers behind them. */
 export function ScoresSection({ report }: { report: LaReport }) {
   return (
     <ReportSection id="scores" title="Scores">
       <p className="app-body">
-        Each scale combines six statements into a score from 0 to 100. A 95% confidence interval
-        shows how far the score could move by chance, given how many people responded.
+        Each scale combines six statements into a score from 0 to 100; higher is always better. A
+        result is called better or worse only when the difference is clear, that is, unlikely to be
+        chance.
       </p>
-      <TableScroll label="Scores by scale">
-        <table className="app-table">
-          <caption className="app-table__caption">Scores by scale</caption>
-          <thead>
-            <tr>
-              <th scope="col">Scale</th>
-              <th scope="col" className="app-table__numeric">
-                Score (0 to 100)
-              </th>
-              <th scope="col" className="app-table__numeric">
-                95% confidence interval
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Average answer (1 to 5)
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Responses
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.scales.map((scale) =>
-              scale.suppressed ? (
-                <tr key={scale.key}>
-                  <th scope="row">{scale.title}</th>
-                  <td colSpan={4} className="app-suppressed">
-                    {scale.message}
-                  </td>
-                </tr>
-              ) : (
-                <tr key={scale.key}>
-                  <th scope="row">{scale.title}</th>
-                  <td className="app-table__numeric">{wholeScore(scale.score)}</td>
-                  <td className="app-table__numeric">
-                    {between(scale.scoreCi).replace(' and ', ' to ')}
-                  </td>
-                  <td className="app-table__numeric">{num(scale.mean, 2)}</td>
-                  <td className="app-table__numeric">{scale.n}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </TableScroll>
       {report.scales.map((scale) =>
-        scale.suppressed ? null : (
+        scale.suppressed ? (
+          <div className="app-scale" key={scale.key}>
+            <h3 className="app-heading-s">{scale.title}</h3>
+            <p className="app-body app-suppressed">{scale.message}</p>
+          </div>
+        ) : (
           <ScaleCard key={scale.key} scale={scale} region={report.organisation.region} />
         ),
       )}

@@ -1,0 +1,11 @@
+// Public surface of libs/report-view: how the LA report is shown — its charts as SVG and the words
+// the page and the PDF share. Pure: report JSON in, SVG and text out; the same on screen, in the PDF
+// and as downloads.
+export * from './svg';
+export * from './palette';
+export { scoresChart } from './scores-chart';
+export { funnelChart } from './funnel-chart';
+export { driversChart } from './drivers-chart';
+export { statementsChart, statementSegments } from './statements-chart';
+export { methodNotes, type MethodNote } from './method-notes';
+export { reportFileStem } from './file-names';

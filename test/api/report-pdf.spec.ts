@@ -1,0 +1,159 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LaReport } from '@swhc/contracts';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import {
+  HARTLEPOOL,
+  MIDDLESBROUGH,
+  seedReportFixtures,
+  type ReportFixtures,
+} from '../support/report-fixtures';
+import { createStaffAccount, signIn, TEST_HOST } from '../support/staff-fixtures';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const K = 10;
+
+/** A PDF read back by poppler's pdftotext, one string per page. */
+function pdfPages(pdf: Buffer, dir: string, name: string): string[] {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  return Array.from({ length: pages }, (_, i) =>
+    execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'], {
+      encoding: 'utf8',
+    }),
+  );
+}
+
+/** Raw bytes of a response (supertest would otherwise try to read a PDF as text). */
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('LA report as a PDF and CSV (GET /api/organisations/{gssCode}/report.pdf, report.csv)', () => {
+  let t: TestApp;
+  let server: App;
+  let fixtures: ReportFixtures;
+  let dir: string;
+  const cookies = { psw: '', otherPsw: '' };
+  const get = (url: string, cookie: string) =>
+    request(server).get(url).set('Host', TEST_HOST).set('Cookie', cookie);
+  /** A file's bytes (200 expected). */
+  const file = async (url: string, cookie: string) => {
+    const res = await get(url, cookie).buffer(true).parse(binary).expect(200);
+    return { res, body: res.body as Buffer };
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'swhc-report-pdf-'));
+    t = await createTestApp();
+    server = t.app.getHttpServer();
+    fixtures = await seedReportFixtures(t.database.url);
+    cookies.psw = await signIn(
+      server,
+      await createStaffAccount(t.database.url, {
+        email: 'psw@hartlepool.test',
+        role: 'psw',
+        gssCodes: [HARTLEPOOL],
+      }),
+    );
+    cookies.otherPsw = await signIn(
+      server,
+      await createStaffAccount(t.database.url, {
+        email: 'psw@middlesbrough.test',
+        role: 'psw',
+        gssCodes: [MIDDLESBROUGH],
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends a PDF whose first two pages are the summary, naming the LA, the wave and every scale', async () => {
+    const query = `?wave=${fixtures.wave2025}&service=children`;
+    const { res, body } = await file(
+      `/api/organisations/${HARTLEPOOL}/report.pdf${query}`,
+      cookies.psw,
+    );
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="health-check-e06000001-children-report-test-2025.pdf"',
+    );
+    expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const pages = pdfPages(body, dir, 'hartlepool');
+    const report = (
+      await get(`/api/organisations/${HARTLEPOOL}/report${query}`, cookies.psw).expect(200)
+    ).body as LaReport;
+    // The full report starts on page 3 at the latest: the summary is at most two pages.
+    const fullStarts = pages.findIndex((p) => p.includes('The full report'));
+    expect(fullStarts).toBeGreaterThanOrEqual(1);
+    expect(fullStarts).toBeLessThanOrEqual(2);
+    const summary = pages.slice(0, fullStarts).join('\n');
+    expect(summary).toContain('Hartlepool: health check results');
+    expect(summary).toContain('Report test 2025');
+    for (const scale of report.scales) expect(summary).toContain(scale.title);
+    expect(summary).toMatch(/60 people responded/);
+    // Everything the full report promises is there after it.
+    const rest = pages.slice(fullStarts).join('\n');
+    for (const heading of [
+      'Answers to each statement',
+      'Results by group',
+      'What goes with intention to stay',
+      'Compared with every local authority',
+      'How we worked this out',
+    ]) {
+      expect(rest).toContain(heading);
+    }
+  });
+
+  it('prints no number for a group under K', async () => {
+    const { body } = await file(
+      `/api/organisations/${HARTLEPOOL}/report.pdf?wave=${fixtures.wave2025}`,
+      cookies.psw,
+    );
+    const text = pdfPages(body, dir, 'groups').join('\n');
+    // The 4 agency workers: their row carries the sentence and no figure (K itself aside).
+    const agency = text.split('\n').filter((line) => line.includes('Through an agency'));
+    expect(agency.length).toBeGreaterThan(0);
+    for (const line of agency) {
+      expect(line).toMatch(/Fewer than 10 responses/);
+      expect(line.replace(/[Ff]ewer than 10/g, '')).not.toMatch(/\d/);
+    }
+  });
+
+  it('for an LA under K prints only the sentence: not even the count', async () => {
+    const { body } = await file(
+      `/api/organisations/${MIDDLESBROUGH}/report.pdf?wave=${fixtures.wave2025}`,
+      cookies.otherPsw,
+    );
+    const pages = pdfPages(body, dir, 'middlesbrough');
+    expect(pages).toHaveLength(1);
+    const text = pages[0] ?? '';
+    expect(text).toContain('Middlesbrough: health check results');
+    expect(text).toContain(`Fewer than ${K} people responded`);
+    // Only K, the wave's year, its closing date and the page number are numbers on the page.
+    const left = text
+      .replace(/[Ff]ewer than 10/g, '')
+      .replace(/Report test 2025/g, '')
+      .replace(/closed on \d{1,2} \w+ \d{4}/g, '')
+      .replace(/page 1 of 1/g, '');
+    expect(left).not.toMatch(/\d/);
+    expect(text).not.toContain('The full report');
+  });
+
+  it('starts the CSV with a UTF-8 byte-order mark', async () => {
+    const { body } = await file(`/api/organisations/${HARTLEPOOL}/report.csv`, cookies.psw);
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(body.toString('utf8')).toContain('Service,Children’s services');
+  });
+});
