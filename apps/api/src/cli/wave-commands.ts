@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { type Clock, systemClock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { Instrument } from '../instruments/instrument.entity';
-import { csvField } from '../reports/report-csv';
+import { csvField } from '../reports/csv/csv-format';
 import { Setting } from '../settings/setting.entity';
 import { SettingsService } from '../settings/settings.service';
 import { EnrolmentsService } from '../waves/enrolments.service';
