@@ -18,3 +18,5 @@ export {
 export type { DifferencingViolation, VisibleSet } from './differencing-audit';
 export * from './protect-distribution';
 export * from './k-anonymity';
+export * from './l-diversity';
+export * from './anonymise';
