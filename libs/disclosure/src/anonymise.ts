@@ -380,7 +380,7 @@ export function planAnonymisation(
       else if (level > 0) generalised[q] = (generalised[q] ?? 0) + 1;
     });
     sensitive.forEach((s, j) => {
-      if (!Number.isNaN(s.values[i] as number) && blankedClass(key, j))
+      if (!Number.isNaN(s.values[i]) && blankedClass(key, j))
         sensitiveCells[j] = (sensitiveCells[j] ?? 0) + 1;
     });
   }
