@@ -18,6 +18,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReportsModule } from './reports/reports.module';
+import { ResearchModule } from './research/research.module';
 import { RetentionModule } from './retention/retention.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { WavesModule } from './waves/waves.module';
@@ -52,6 +53,7 @@ export class AppModule {
         AuthModule,
         AdminModule,
         RetentionModule,
+        ResearchModule,
         ...(config.seedDemoData ? [DemoModule] : []),
       ],
       providers: [

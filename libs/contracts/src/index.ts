@@ -2,3 +2,4 @@ export * from './survey';
 export * from './report';
 export * from './auth';
 export * from './field-rules';
+export * from './research-exports';

@@ -16,7 +16,14 @@ export type AuditAction =
   | 'account-organisations-changed'
   | 'account-password-set'
   | 'setting-changed'
-  | 'headcount-changed';
+  | 'headcount-changed'
+  | 'research-export-requested'
+  | 'research-export-completed'
+  | 'research-export-refused'
+  | 'research-export-failed'
+  | 'research-export-downloaded'
+  | 'validation-report-viewed'
+  | 'workforce-margins-changed';
 
 export interface AuditRecord {
   readonly action: AuditAction;

@@ -3,6 +3,8 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { LoginThrottle } from '../auth/login-throttle.entity';
 import { StaffSession } from '../auth/staff-session.entity';
 import { Headcount } from '../reports/headcount.entity';
+import { ResearchExportChunk } from '../research/exports/research-export-chunk.entity';
+import { ResearchExport } from '../research/exports/research-export.entity';
 import { Setting } from '../settings/setting.entity';
 import { Instrument } from '../instruments/instrument.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -23,4 +25,6 @@ export const ENTITIES = [
   AuditEvent,
   Setting,
   Headcount,
+  ResearchExport,
+  ResearchExportChunk,
 ];
