@@ -96,15 +96,15 @@ export interface AnonymisationPlan {
 
 interface Hierarchy {
   readonly name: string;
-  readonly codes: ArrayLike<number>;
-  /** lookup[level][code0] for level 0..top−1 (level 0 is the identity). */
+  readonly codes: Int32Array;
+  /** lookup[level][code0] for level 0..levels (level 0 is the identity). */
   readonly lookup: readonly Int32Array[];
   /** Codes per level (max + 1). */
   readonly cardinality: readonly number[];
   /** Distinct codes seen per level (for information loss). */
   readonly distinct: readonly number[];
   readonly removable: boolean;
-  /** Highest level: lookup.length when removable (= removed), else lookup.length − 1. */
+  /** Highest level: lookup.length when removable (= removed); 0 when it cannot be coarsened. */
   readonly top: number;
 }
 
@@ -114,11 +114,13 @@ function hierarchyOf(column: QuasiIdentifierColumn, n: number): Hierarchy {
       column.name,
       `has ${column.codes.length} codes for ${n} records`,
     );
+  const codes = new Int32Array(n);
   let max = -1;
   for (let i = 0; i < n; i++) {
     const c = column.codes[i] as number;
     if (!Number.isInteger(c) || c < 0)
       throw new InvalidHierarchyError(column.name, `code ${String(c)} is not a whole number ≥ 0`);
+    codes[i] = c;
     if (c > max) max = c;
   }
   const card0 = max + 1;
@@ -146,68 +148,77 @@ function hierarchyOf(column: QuasiIdentifierColumn, n: number): Hierarchy {
   const cardinality = lookup.map((t) => t.reduce((m, v) => Math.max(m, v), -1) + 1);
   const distinct = lookup.map((t) => {
     const present = new Set<number>();
-    for (let i = 0; i < n; i++) present.add(t[column.codes[i] as number] as number);
+    for (let i = 0; i < n; i++) present.add(t[codes[i] as number] as number);
     return present.size;
   });
   const removable = column.removable ?? true;
   return {
     name: column.name,
-    codes: column.codes,
+    codes,
     lookup,
     cardinality,
     distinct,
     removable,
-    top: removable ? lookup.length : lookup.length - 1,
+    top: removable ? lookup.length : 0,
   };
 }
 
-/** Keys of classes: mixed-radix numbers while they fit in a double, else strings. */
-type ClassKey = number | string;
+const SAFE_SPAN = 2 ** 52;
 
-class KeyMaker {
-  private readonly radices: number[];
-  private readonly numeric: boolean;
-  constructor(radices: number[]) {
-    this.radices = radices;
-    this.numeric = radices.reduce((p, r) => p * r, 1) < Number.MAX_SAFE_INTEGER;
-  }
-  /** codes[q] in 0..radix−1. */
-  key(codes: readonly number[] | Int32Array): ClassKey {
-    if (this.numeric) {
-      let k = 0;
-      for (let q = 0; q < this.radices.length; q++)
-        k = k * (this.radices[q] as number) + (codes[q] as number);
-      return k;
+/** Renumbers keys densely (0..distinct − 1) so more columns fit in a double. */
+function renumber(keys: Float64Array): number {
+  const ids = new Map<number, number>();
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as number;
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(k, id);
     }
-    return Array.prototype.join.call(codes, ',');
+    keys[i] = id;
   }
+  return Math.max(1, ids.size);
 }
 
-/** Radix of a column at a level; one more value than its codes stands for "blank". */
-function radixAt(h: Hierarchy, level: number): number {
-  return level >= h.lookup.length ? 1 : (h.cardinality[level] as number) + 1;
+/**
+ * Each record's class at the given levels as a number (two records share a class exactly when
+ * their numbers are equal), built a column at a time over typed arrays.
+ */
+function classKeys(hs: readonly Hierarchy[], levels: readonly number[], n: number): Float64Array {
+  const keys = new Float64Array(n);
+  let span = 1;
+  hs.forEach((h, q) => {
+    const table = h.lookup[levels[q] as number];
+    if (table === undefined) return; // removed
+    const radix = h.cardinality[levels[q] as number] as number;
+    if (radix <= 1) return;
+    if (span * radix >= SAFE_SPAN) span = renumber(keys);
+    const codes = h.codes;
+    for (let i = 0; i < n; i++)
+      keys[i] = (keys[i] as number) * radix + (table[codes[i] as number] as number);
+    span *= radix;
+  });
+  return keys;
 }
 
-function codeAt(h: Hierarchy, level: number, code0: number): number {
-  const table = h.lookup[level];
-  return table === undefined ? 0 : (table[code0] as number);
-}
-
-function classCounts(hs: readonly Hierarchy[], levels: readonly number[], n: number) {
-  const maker = new KeyMaker(hs.map((h, q) => radixAt(h, levels[q] as number)));
-  const row = new Int32Array(hs.length);
-  const keys: ClassKey[] = new Array<ClassKey>(n);
-  const counts = new Map<ClassKey, number>();
-  for (let i = 0; i < n; i++) {
-    for (let q = 0; q < hs.length; q++) {
-      const h = hs[q] as Hierarchy;
-      row[q] = codeAt(h, levels[q] as number, h.codes[i] as number);
-    }
-    const key = maker.key(row);
-    keys[i] = key;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+function countsOf(keys: Float64Array): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as number;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  return { maker, keys, counts };
+  return counts;
+}
+
+/** Each record's group of the columns that cannot be coarsened (wave × service), numbered densely. */
+function fixedGroups(hs: readonly Hierarchy[], n: number): { group: Int32Array; size: number } {
+  const keys = classKeys(
+    hs.filter((h) => !h.removable),
+    hs.filter((h) => !h.removable).map(() => 0),
+    n,
+  );
+  const size = renumber(keys);
+  return { group: Int32Array.from(keys), size };
 }
 
 /**
@@ -219,20 +230,19 @@ function recordsAtRisk(
   levels: readonly number[],
   n: number,
   k: number,
+  fixed: { group: Int32Array; size: number },
 ): { readonly atRisk: number; readonly releasable: boolean } {
-  const { keys, counts } = classCounts(hs, levels, n);
-  const fixed = hs.map((h, q) => (h.removable ? -1 : q)).filter((q) => q >= 0);
-  const perGroup = new Map<string, number>();
+  const keys = classKeys(hs, levels, n);
+  const counts = countsOf(keys);
+  const perGroup = new Int32Array(fixed.size);
   let atRisk = 0;
   for (let i = 0; i < n; i++) {
-    if ((counts.get(keys[i] as ClassKey) as number) >= k) continue;
+    if ((counts.get(keys[i] as number) as number) >= k) continue;
     atRisk++;
-    const group = fixed.map((q) => (hs[q] as Hierarchy).codes[i] as number).join(',');
-    perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
+    const g = fixed.group[i] as number;
+    perGroup[g] = (perGroup[g] as number) + 1;
   }
-  let releasable = true;
-  for (const c of perGroup.values()) if (c < k) releasable = false;
-  return { atRisk, releasable };
+  return { atRisk, releasable: perGroup.every((c) => c === 0 || c >= k) };
 }
 
 /** Share of a column's information a step loses: the drop in log(distinct values), normalised. */
@@ -258,19 +268,22 @@ export function planAnonymisation(
       throw new InvalidHierarchyError(s.name, `has ${s.values.length} values for ${n} records`);
 
   // Groups that can never be coarsened must each reach k on their own.
-  const fixedLevels = hs.map((h) => (h.removable ? h.lookup.length : 0));
-  const fixed = classCounts(hs, fixedLevels, n);
-  const tooSmall = [...fixed.counts.entries()].filter(([, c]) => c < k);
+  const fixed = fixedGroups(hs, n);
+  const groupCounts = new Int32Array(fixed.size);
+  const groupFirst = new Int32Array(fixed.size).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const g = fixed.group[i] as number;
+    groupCounts[g] = (groupCounts[g] as number) + 1;
+    if (groupFirst[g] === -1) groupFirst[g] = i;
+  }
+  const tooSmall = [...groupCounts.keys()].filter((g) => (groupCounts[g] as number) < k);
   if (tooSmall.length > 0) {
-    const firstRecord = (key: ClassKey) => fixed.keys.indexOf(key);
     throw new ImpossibleAnonymisationError(
-      tooSmall.map(([key, count]) => {
-        const i = firstRecord(key);
+      tooSmall.map((g) => {
+        const i = groupFirst[g] as number;
         const values: Record<string, number> = {};
-        hs.forEach((h) => {
-          if (!h.removable) values[h.name] = h.codes[i] as number;
-        });
-        return { values, count };
+        for (const h of hs) if (!h.removable) values[h.name] = h.codes[i] as number;
+        return { values, count: groupCounts[g] as number };
       }),
       k,
     );
@@ -279,7 +292,7 @@ export function planAnonymisation(
   // 1. Global recoding, greedily.
   const levels = hs.map(() => 0);
   const allowed = Math.floor(maxShare * n);
-  let current = recordsAtRisk(hs, levels, n, k);
+  let current = recordsAtRisk(hs, levels, n, k, fixed);
   while (current.atRisk > allowed || !current.releasable) {
     let best: {
       q: number;
@@ -293,7 +306,7 @@ export function planAnonymisation(
       const level = levels[q] as number;
       if (level >= h.top) continue;
       levels[q] = level + 1;
-      const next = recordsAtRisk(hs, levels, n, k);
+      const next = recordsAtRisk(hs, levels, n, k, fixed);
       levels[q] = level;
       const loss = stepLoss(h, level);
       const score = (current.atRisk - next.atRisk) / loss;
@@ -309,39 +322,28 @@ export function planAnonymisation(
     current = { atRisk: best.after, releasable: best.releasable };
   }
 
-  // 2. Local suppression.
-  const final = classCounts(hs, levels, n);
-  const small = new Set<ClassKey>();
-  for (const [key, count] of final.counts) if (count < k) small.add(key);
-  const blankLevels = hs.map((h, q) => (h.removable ? h.lookup.length : (levels[q] as number)));
-  const blankMaker = new KeyMaker(hs.map((h, q) => radixAt(h, blankLevels[q] as number)));
-  const fixedRow = new Int32Array(hs.length);
-  const blankKeyOf = (codes0: ArrayLike<number>): ClassKey => {
-    hs.forEach((h, q) => {
-      fixedRow[q] = h.removable ? 0 : codeAt(h, levels[q] as number, codes0[q] as number);
-    });
-    return `blank:${String(blankMaker.key(fixedRow))}`;
-  };
-  const codesOf = (i: number) => hs.map((h) => h.codes[i] as number);
-  const blankCounts = new Map<ClassKey, number>();
+  // 2. Local suppression: a record in a class under k joins its wave × service's blank class,
+  //    numbered −1 − group so that it never meets a class key (those are ≥ 0).
+  const keys = classKeys(hs, levels, n);
+  const counts = countsOf(keys);
+  const blankCounts = new Int32Array(fixed.size);
   for (let i = 0; i < n; i++) {
-    if (!small.has(final.keys[i] as ClassKey)) continue;
-    const key = blankKeyOf(codesOf(i));
-    blankCounts.set(key, (blankCounts.get(key) ?? 0) + 1);
+    if ((counts.get(keys[i] as number) as number) >= k) continue;
+    const g = fixed.group[i] as number;
+    blankCounts[g] = (blankCounts[g] as number) + 1;
   }
-  const releasedKey = (i: number, codes0: ArrayLike<number>): ClassKey | null => {
-    const key = final.keys[i] as ClassKey;
-    if (!small.has(key)) return key;
-    const blank = blankKeyOf(codes0);
-    return (blankCounts.get(blank) ?? 0) >= k ? blank : null;
+  /** The released class of record i, or null when it is withheld. */
+  const releasedClass = (i: number): number | null => {
+    const key = keys[i] as number;
+    if ((counts.get(key) as number) >= k) return key;
+    const g = fixed.group[i] as number;
+    return (blankCounts[g] as number) >= k ? -1 - g : null;
   };
 
   // 3. l-diversity per released class: up to l distinct known values of each sensitive variable.
-  const diversity = new Map<ClassKey, Set<number>[]>();
-  const classKeyOfRecord: (ClassKey | null)[] = new Array<ClassKey | null>(n);
+  const diversity = new Map<number, Set<number>[]>();
   for (let i = 0; i < n; i++) {
-    const key = releasedKey(i, codesOf(i));
-    classKeyOfRecord[i] = key;
+    const key = releasedClass(i);
     if (key === null) continue;
     let seen = diversity.get(key);
     if (!seen) {
@@ -355,7 +357,7 @@ export function planAnonymisation(
     });
   }
   /** Fewer than l known values (but some): the variable is blanked for the class; none tells nothing. */
-  const blankedClass = (key: ClassKey, j: number): boolean => {
+  const blankedClass = (key: number, j: number): boolean => {
     const size = diversity.get(key)?.[j]?.size ?? 0;
     return size > 0 && size < l;
   };
@@ -366,12 +368,12 @@ export function planAnonymisation(
   const suppressedCells = new Float64Array(hs.length);
   const sensitiveCells = new Float64Array(sensitive.length);
   for (let i = 0; i < n; i++) {
-    const key = classKeyOfRecord[i] as ClassKey | null;
+    const key = releasedClass(i);
     if (key === null) {
       withheldRecords++;
       continue;
     }
-    const isSuppressed = small.has(final.keys[i] as ClassKey);
+    const isSuppressed = key < 0;
     if (isSuppressed) suppressedRecords++;
     hs.forEach((h, q) => {
       const level = levels[q] as number;
@@ -390,25 +392,52 @@ export function planAnonymisation(
     return { name: s.name, classesBlanked, cellsBlanked: sensitiveCells[j] as number };
   });
 
-  // Keys of combinations seen, for release() of records given by their codes.
-  const seenFinal = new Set<ClassKey>(final.keys);
+  // release() finds a record's class from its codes: every combination seen, by its shown codes.
+  const shownCodes = (codes0: readonly number[], out: number[]): string => {
+    hs.forEach((h, q) => {
+      const table = h.lookup[levels[q] as number];
+      out[q] = table === undefined ? -1 : (table[codes0[q] as number] ?? -2);
+    });
+    return out.join(',');
+  };
+  const fixedOf = (codes0: readonly number[]): string =>
+    hs.map((h, q) => (h.removable ? '' : String(codes0[q]))).join(',');
+  const classOfShown = new Map<string, number>();
+  const groupOfFixed = new Map<string, number>();
+  {
+    const out: number[] = new Array<number>(hs.length);
+    const codes0: number[] = new Array<number>(hs.length);
+    const firstOfClass = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] as number;
+      const g = fixed.group[i] as number;
+      if (firstOfClass.has(key) && groupOfFixed.size === fixed.size) continue;
+      hs.forEach((h, q) => (codes0[q] = h.codes[i] as number));
+      if (!firstOfClass.has(key)) {
+        firstOfClass.add(key);
+        classOfShown.set(shownCodes(codes0, out), key);
+      }
+      groupOfFixed.set(fixedOf(codes0), g);
+    }
+  }
+  const scratch: number[] = new Array<number>(hs.length);
   const release = (codes0: readonly number[], values: readonly number[]): ReleasedRecord | null => {
     if (codes0.length !== hs.length)
       throw new InvalidHierarchyError('release', 'wrong number of codes');
-    const row = hs.map((h, q) => codeAt(h, levels[q] as number, codes0[q] as number));
-    const key = final.maker.key(row);
-    if (!seenFinal.has(key)) return null;
-    let released: ClassKey = key;
-    const isSuppressed = small.has(key);
+    const key = classOfShown.get(shownCodes(codes0, scratch));
+    if (key === undefined) return null;
+    let released = key;
+    const isSuppressed = (counts.get(key) as number) < k;
     if (isSuppressed) {
-      released = blankKeyOf(codes0);
-      if ((blankCounts.get(released) ?? 0) < k) return null;
+      const g = groupOfFixed.get(fixedOf(codes0));
+      if (g === undefined || (blankCounts[g] as number) < k) return null;
+      released = -1 - g;
     }
     return {
       codes: hs.map((h, q) => {
-        const level = levels[q] as number;
-        if (level >= h.lookup.length || (isSuppressed && h.removable)) return null;
-        return row[q] as number;
+        if (isSuppressed && h.removable) return null;
+        const shown = scratch[q] as number;
+        return shown < 0 ? null : shown;
       }),
       blankSensitive: sensitive.map(
         (_, j) => !Number.isNaN(values[j] ?? Number.NaN) && blankedClass(released, j),

@@ -62,7 +62,7 @@ export async function anonymiseExport(
   design: ExportDesign,
   pages: AsyncIterable<readonly ExportRow[]>,
   k: number,
-  onRows: (rows: number) => Promise<void> = async () => undefined,
+  onRows: (rows: number) => Promise<void> = () => Promise.resolve(),
 ): Promise<AnonymisedExport> {
   const codes = design.quasiIdentifiers.map(() => new CodeColumn());
   const values = design.sensitive.map(() => new ValueColumn());

@@ -67,7 +67,7 @@ export async function writeExportArchive(
   anonymised: AnonymisedExport,
   pages: AsyncIterable<readonly ExportRow[]>,
   out: Writable,
-  onRows: (rows: number) => Promise<void> = async () => undefined,
+  onRows: (rows: number) => Promise<void> = () => Promise.resolve(),
 ): Promise<number> {
   const codebook = codebookOf(design, anonymised);
   const { columns, plan } = anonymised;
