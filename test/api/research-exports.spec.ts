@@ -11,7 +11,6 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { EXPORT_FILES } from '../../apps/api/src/research/exports/export-archive';
 import type { Codebook } from '../../apps/api/src/research/exports/files/codebook';
-import { ResearchExportsService } from '../../apps/api/src/research/exports/research-exports.service';
 import { zipEntries } from '../../apps/api/src/research/exports/testing/zip-entries';
 import {
   HARTLEPOOL,
@@ -232,7 +231,7 @@ describe('research exports', () => {
       waves: [fixtures.wave2024, fixtures.wave2025],
     });
     const id = (again.body as { id: string }).id;
-    await t.app.get(ResearchExportsService).run(id);
+    expect((await finished(researcher, id)).state).toBe('ready');
     const second = await download(researcher, id);
     const rowIds = (files: Map<string, Buffer>) => dataOf(files).records.map((r) => r[0] ?? '');
     const a = rowIds(first);

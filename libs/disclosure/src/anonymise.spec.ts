@@ -129,6 +129,11 @@ describe('planAnonymisation', () => {
     );
   });
 
+  it('plans an empty release for no records', () => {
+    const plan = planAnonymisation([{ name: 'wave', codes: [], removable: false }], [], { k: 10 });
+    expect(plan).toMatchObject({ records: 0, suppressedRecords: 0, withheldRecords: 0 });
+  });
+
   it('rejects codes and hierarchies it cannot use', () => {
     expect(() =>
       planAnonymisation([{ name: 'la', codes: [0, 1, 2], levels: [[0, 0]] }], [], { k: 5 }),

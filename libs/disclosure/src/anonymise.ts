@@ -218,7 +218,7 @@ function fixedGroups(hs: readonly Hierarchy[], n: number): { group: Int32Array; 
     n,
   );
   const size = renumber(keys);
-  return { group: Int32Array.from(keys), size };
+  return { group: Int32Array.from(keys), size: n === 0 ? 0 : size };
 }
 
 /**
