@@ -13,7 +13,6 @@ import { EXPORT_FILES } from '../../apps/api/src/research/exports/export-archive
 import type { Codebook } from '../../apps/api/src/research/exports/files/codebook';
 import { zipEntries } from '../../apps/api/src/research/exports/testing/zip-entries';
 import {
-  HARTLEPOOL,
   insertResponses,
   seedReportFixtures,
   type ReportFixtures,
