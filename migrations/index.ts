@@ -1,10 +1,12 @@
 import { InitialSchema1795366140710 } from './1795366140710-initial-schema';
 import { StaffSessionsAuditSettings1795366451115 } from './1795366451115-staff-sessions-audit-settings';
 import { ResearchExports1796584768423 } from './1796584768423-research-exports';
+import { ValidationReports1796587656002 } from './1796587656002-validation-reports';
 
 // Every migration in order; the api's DataSource lists them explicitly so builds and tests agree.
 export const MIGRATIONS = [
   InitialSchema1795366140710,
   StaffSessionsAuditSettings1795366451115,
   ResearchExports1796584768423,
+  ValidationReports1796587656002,
 ];

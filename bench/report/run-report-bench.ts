@@ -256,9 +256,9 @@ async function main(): Promise<void> {
     const timings = app
       .output()
       .split('\n')
-      .filter((line) => /\[(NationalData|WaveComparability)\]/.test(line))
+      .filter((line) => /\[(NationalData|ValidationReport)\]/.test(line))
       .map((line) =>
-        line.replace(ANSI_COLOUR, '').replace(/^.*\[(NationalData|WaveComparability)\] /, '  '),
+        line.replace(ANSI_COLOUR, '').replace(/^.*\[(NationalData|ValidationReport)\] /, '  '),
       );
     console.log(`\nCold path (app log):\n${timings.join('\n')}`);
     const p95 = percentile(all, 0.95);

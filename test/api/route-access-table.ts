@@ -280,6 +280,12 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   },
   {
     method: 'GET',
+    path: '/api/research/validation',
+    request: () => ({ url: '/api/research/validation?instrument=health-check&version=1' }),
+    expected: researchersOnly(200),
+  },
+  {
+    method: 'GET',
     path: '/api/research/exports/:id/download',
     request: (c) => ({ url: `/api/research/exports/${c.researchExportId}/download` }),
     expected: researchersOnly(200),
