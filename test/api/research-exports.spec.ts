@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import type { ResearchExportStatus } from '@swhc/contracts';
 import { parseCsv } from '@swhc/csv';
 import { checkKAnonymity, checkLDiversity } from '@swhc/disclosure';
+import { alpha } from '@swhc/psychometrics';
 import { TestClock } from 'pg-boss';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { runInProcess } from '../../apps/hc-stats/src/testing/run-in-process';
 import { EXPORT_FILES } from '../../apps/api/src/research/exports/export-archive';
 import type { Codebook } from '../../apps/api/src/research/exports/files/codebook';
 import { zipEntries } from '../../apps/api/src/research/exports/testing/zip-entries';
@@ -160,6 +162,38 @@ describe('research exports', () => {
 
   it('lists in the codebook every column of data.csv and nothing else', () => {
     expect(codebookOf(first).variables.map((v) => v.name)).toEqual(dataOf(first).header);
+  });
+
+  it('runs the README’s hc-stats example on data.csv as it is', () => {
+    const readme = first.get('README.md')?.toString('utf8') ?? '';
+    const command = /`npx hc-stats (alpha [^`]+)`/.exec(readme)?.[1];
+    if (!command) throw new Error('the README has no hc-stats alpha example');
+    const dir = mkdtempSync(join(tmpdir(), 'swhc-export-'));
+    try {
+      writeFileSync(join(dir, 'data.csv'), first.get('data.csv') ?? '');
+      const argv = command.split(' ').map((a) => (a === 'data.csv' ? join(dir, 'data.csv') : a));
+      const run = runInProcess(argv);
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+      // The same alpha as the library on the CSV's columns (empty cells missing).
+      const items = (argv[argv.indexOf('--items') + 1] ?? '').split(',');
+      const reverse = argv.includes('--reverse')
+        ? (argv[argv.indexOf('--reverse') + 1] ?? '').split(',')
+        : [];
+      const table = dataOf(first);
+      const data = {
+        columns: items,
+        rows: table.records.map((r) =>
+          items.map((item) => {
+            const cell = r[table.header.indexOf(item)] ?? '';
+            return cell === '' ? Number.NaN : Number(cell);
+          }),
+        ),
+      };
+      const out = JSON.parse(run.stdout) as { alpha: number };
+      expect(out.alpha).toBeCloseTo(alpha(data, items, { reverse }).alpha, 10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is k-anonymous and l-diverse when recomputed from data.csv', async () => {
@@ -359,12 +393,17 @@ describe('research exports', () => {
         writeFileSync(
           join(dir, 'check.R'),
           `source("labels.R")
-cat(nrow(data), "\\n", sep = "")
-for (n in names(data)) cat(n, class(data[[n]])[1], paste(levels(data[[n]]), collapse = "|"),
-  attr(data[[n]], "label"), "\\n", sep = "\\t")
+lines <- vapply(names(data), function(n) paste(n, class(data[[n]])[1],
+  paste(levels(data[[n]]), collapse = "|"), attr(data[[n]], "label"), sep = "\\t"), "")
+writeLines(c(as.character(nrow(data)), lines), stdout(), useBytes = TRUE)
 `,
         );
-        const out = execFileSync('Rscript', ['check.R'], { cwd: dir, encoding: 'utf8' });
+        // In the C locale, as on a machine with no locale set: the labels must still arrive intact.
+        const out = execFileSync('Rscript', ['check.R'], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, LANG: 'C', LC_ALL: 'C' },
+        });
         const [rows, ...lines] = out.trim().split('\n');
         const parsed = {
           rows: Number(rows),

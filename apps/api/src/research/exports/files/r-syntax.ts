@@ -1,7 +1,20 @@
 import type { Codebook } from './codebook';
 
+/**
+ * An R string literal in ASCII only: other characters as \u escapes, which R reads as UTF-8 in any
+ * locale (a script with raw UTF-8 is misread by R in a C or Latin-1 locale).
+ */
 const quote = (text: string | number): string =>
-  `"${String(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  `"${String(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/[^\x20-\x7e]/gu, (c) => {
+      const code = c.codePointAt(0) ?? 0;
+      return code > 0xffff
+        ? `\\U{${code.toString(16)}}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+    })}"`;
 const column = (name: string) => `data[[${quote(name)}]]`;
 
 /**
