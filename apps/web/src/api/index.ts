@@ -2,3 +2,4 @@ export * from './report-api';
 export * from './request';
 export * from './staff-api';
 export * from './survey-api';
+export * from './research-api';

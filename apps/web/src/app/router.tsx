@@ -2,7 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import * as admin from '../features/admin';
 import { HomePage, NotFoundPage } from '../features/home';
 import { reportPage } from '../features/report';
-import { researchPage } from '../features/research';
+import { exportsPage, researchPage, validationPage } from '../features/research';
 import { signInPage } from '../features/sign-in';
 import { SurveyLoading, takeSurveyPage, ThankYouPage } from '../features/take-survey';
 import { Loading } from '../ui';
@@ -45,6 +45,8 @@ export const routes: RouteObject[] = [
           { path: 'admin/settings', lazy: admin.settingsPage },
           { path: 'admin/audit', lazy: admin.auditPage },
           { path: 'research', ...researchPage },
+          { path: 'research/validation/:key/:version', lazy: validationPage },
+          { path: 'research/exports', lazy: exportsPage },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
