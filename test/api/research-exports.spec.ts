@@ -10,7 +10,6 @@ import { TestClock } from 'pg-boss';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { runInProcess } from '../../apps/hc-stats/src/testing/run-in-process';
 import { EXPORT_FILES } from '../../apps/api/src/research/exports/export-archive';
 import type { Codebook } from '../../apps/api/src/research/exports/files/codebook';
 import { zipEntries } from '../../apps/api/src/research/exports/testing/zip-entries';
@@ -26,6 +25,7 @@ import {
   TEST_HOST,
   TEST_ORIGIN,
 } from '../support/staff-fixtures';
+import { REPO_ROOT } from '../support/app-server';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
@@ -172,7 +172,12 @@ describe('research exports', () => {
     try {
       writeFileSync(join(dir, 'data.csv'), first.get('data.csv') ?? '');
       const argv = command.split(' ').map((a) => (a === 'data.csv' ? join(dir, 'data.csv') : a));
-      const run = runInProcess(argv);
+      // The command as a researcher runs it (npx hc-stats starts bin/hc-stats.cjs).
+      const run = spawnSync(
+        process.execPath,
+        [join(REPO_ROOT, 'apps', 'hc-stats', 'bin', 'hc-stats.cjs'), ...argv],
+        { encoding: 'utf8' },
+      );
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
       // The same alpha as the library on the CSV's columns (empty cells missing).
       const items = (argv[argv.indexOf('--items') + 1] ?? '').split(',');

@@ -55,7 +55,10 @@ const status = (over: Partial<ResearchExportStatus>): ResearchExportStatus => ({
 function api(answers: Record<string, (init?: RequestInit) => Response>) {
   const asked: { url: string; body?: unknown }[] = [];
   answerFetch((url, init) => {
-    asked.push({ url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    asked.push({
+      url,
+      body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
+    });
     const answer = answers[`${init?.method ?? 'GET'} ${url.split('?')[0] ?? ''}`];
     return Promise.resolve(answer ? answer(init) : jsonResponse(500, { message: 'unexpected' }));
   });
