@@ -187,7 +187,11 @@ function stepsOf(verdict: InvarianceVerdict): InvarianceStepSummary[] {
   return verdict.steps.map((s) => ({ ...s }));
 }
 
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+/** ±0.000 to three places; a difference that rounds to zero has no sign. */
+const signed = (x: number) => {
+  const text = Math.abs(x).toFixed(3);
+  return text === '0.000' ? text : `${x > 0 ? '+' : '−'}${text}`;
+};
 
 function scaleVerdictWords(
   title: string,

@@ -16,7 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A statistic to `digits` places; a dash where it could not be computed. */
 const num = (x: number | null | undefined, digits = 2) =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+/** ±0.000 to three places; a difference that rounds to zero has no sign. */
+const signed = (x: number) => {
+  const text = Math.abs(x).toFixed(3);
+  return text === '0.000' ? text : `${x > 0 ? '+' : '−'}${text}`;
+};
 
 function Table({
   caption,
@@ -93,7 +97,7 @@ function Comparison({ c }: { c: InvarianceComparison }) {
           rows={(['configural', 'metric', 'scalar'] as const).map((m) => {
             const f = c.fits?.[m];
             return [
-              m,
+              `${m.charAt(0).toUpperCase()}${m.slice(1)}`,
               num(f?.chisq),
               String(f?.df ?? '—'),
               num(f?.cfi, 3),
