@@ -25,7 +25,7 @@ import {
   type StoredResponseRow,
 } from '../../test/support/report-fixtures';
 import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
-import { startThrowawayPostgres } from './throwaway-postgres';
+import { startThrowawayPostgres } from '../support/throwaway-postgres';
 
 // Nest colours its log lines; the escape character is built so the pattern has no control character.
 const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
