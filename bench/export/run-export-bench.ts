@@ -65,8 +65,15 @@ async function measure(server: string, responses: number): Promise<Measured> {
     if (created.status !== 201) throw new Error(`export request answered ${created.status}`);
     const { id } = (await created.json()) as { id: string };
     let status: ResearchExportStatus;
-    for (;;) {
-      const res = await fetch(`${app.baseUrl}/api/research/exports/${id}`, { headers });
+    for (let failures = 0; ;) {
+      let res: Response;
+      try {
+        res = await fetch(`${app.baseUrl}/api/research/exports/${id}`, { headers });
+      } catch (error) {
+        // A kept-alive connection the server closed as the request went out: ask again.
+        if (++failures > 5) throw error;
+        continue;
+      }
       status = (await res.json()) as ResearchExportStatus;
       if (status.state !== 'queued' && status.state !== 'running') break;
       await new Promise((r) => setTimeout(r, 200));
@@ -78,6 +85,9 @@ async function measure(server: string, responses: number): Promise<Measured> {
     const zipBytes = (await zip.arrayBuffer()).byteLength;
     const peak = memoryOf(app.pid, 'VmHWM');
     return { rows: status.anonymisation?.rows ?? 0, seconds, rssBefore, peak, zipBytes };
+  } catch (error) {
+    console.error(`The app's log ends:\n${app?.output().slice(-3000) ?? ''}`);
+    throw error;
   } finally {
     await app?.stop();
     await dropDatabaseOn(server, databaseUrl).catch(() => undefined);

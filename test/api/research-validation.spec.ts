@@ -162,11 +162,14 @@ describe('validation report (GET /api/research/validation)', () => {
     }
     const items = V1.scales.flatMap((s) => s.items);
     const model = V1.scales.map((s) => `${s.key} =~ ${s.items.join(' + ')}`).join('\n');
-    const cfa = fitCfa(itemRows(same, items, true), model);
+    const cfa = fitCfa(itemRows(same, items, true), model, { estimator: 'MLR' });
     if (!group.cfa.available) throw new Error(group.cfa.reason);
     expect(group.cfa.chisq).toBeCloseTo(cfa.chisq, 6);
     expect(group.cfa.cfi).toBeCloseTo(cfa.cfi, 8);
     expect(group.cfa.rmsea).toBeCloseTo(cfa.rmsea, 8);
+    expect(group.cfa.robust?.chisqScaled).toBeCloseTo(cfa.scaled?.chisq ?? Number.NaN, 6);
+    expect(group.cfa.robust?.cfi).toBeCloseTo(cfa.robust?.cfi ?? Number.NaN, 8);
+    expect(group.cfa.robust?.rmsea).toBeCloseTo(cfa.robust?.rmsea ?? Number.NaN, 8);
     expect(group.cfa.loadings).toHaveLength(items.length);
 
     const pooled = report.groups.find((g) => g.waveId === null && g.service === null);

@@ -52,6 +52,22 @@ export type CfaSummary =
   | (FitSummary & {
       readonly available: true;
       readonly estimator: 'ML';
+      /**
+       * The same ML estimates judged robustly (lavaan estimator = "MLR"): the Yuan–Bentler scaled
+       * test and the robust CFI, TLI and RMSEA, which do not assume normal answers. Null when they
+       * could not be computed.
+       */
+      readonly robust: {
+        readonly chisqScaled: number;
+        readonly df: number;
+        readonly pvalue: number;
+        readonly scalingFactor: number;
+        readonly cfi: number;
+        readonly tli: number;
+        readonly rmsea: number;
+        readonly rmseaCiLower: number;
+        readonly rmseaCiUpper: number;
+      } | null;
       /** Standardised loadings (lavaan std.all). */
       readonly loadings: readonly {
         readonly scale: string;

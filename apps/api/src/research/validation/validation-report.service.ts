@@ -20,7 +20,7 @@ import { ValidationReportRecord } from './validation-report.entity';
 import { factorAnalysisOf, invarianceComparison, reliabilityOf } from './validation-statistics';
 
 /** Bump when the computation changes, so stored reports are computed again. */
-const COMPUTATION_VERSION = 'v1';
+const COMPUTATION_VERSION = 'v2';
 
 /** Checks every few minutes for a version whose closed waves have no report yet. */
 export const VALIDATION_REPORTS = defineQueue<{ reason: string }>('validation-reports', {
@@ -30,7 +30,7 @@ export const VALIDATION_REPORTS = defineQueue<{ reason: string }>('validation-re
 export const VALIDATION_METHOD =
   'Item statistics and reliability (Cronbach’s alpha with its Feldt interval as psych::alpha, ' +
   'McDonald’s omega from a one-factor ML CFA) per wave and service and pooled; the four-factor ' +
-  'model by maximum likelihood (lavaan::cfa); measurement invariance across consecutive waves within ' +
+  'model by maximum likelihood (lavaan::cfa), with the robust (MLR) scaled test and fit indices beside it; measurement invariance across consecutive waves within ' +
   'each service and across children’s and adults’ services within each wave: configural, metric ' +
   '(equal loadings) and scalar (equal loadings and intercepts). A step holds when CFI drops by at ' +
   'most 0.010 and RMSEA rises by at most 0.015 (Chen 2007). Where scalar invariance fails, intercepts ' +

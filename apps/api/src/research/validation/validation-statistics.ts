@@ -163,12 +163,29 @@ export function factorAnalysisOf(
   tables: readonly ResponseTable[],
 ): CfaSummary {
   try {
-    const r = fitCfa(instrumentItemsDataSet(instrument, tables), factorModel(instrument));
+    // MLR: the ML estimates and fit, plus the scaled test and robust indices beside them.
+    const r = fitCfa(instrumentItemsDataSet(instrument, tables), factorModel(instrument), {
+      estimator: 'MLR',
+    });
     const scales = new Set(instrument.scales.map((s) => s.key));
     return {
       available: true,
       estimator: 'ML',
       ...fitSummary(r),
+      robust:
+        r.scaled && r.robust
+          ? {
+              chisqScaled: r.scaled.chisq,
+              df: r.scaled.df,
+              pvalue: r.scaled.pvalue,
+              scalingFactor: r.scaled.scalingFactor,
+              cfi: r.robust.cfi,
+              tli: r.robust.tli,
+              rmsea: r.robust.rmsea,
+              rmseaCiLower: r.robust.rmseaCiLower,
+              rmseaCiUpper: r.robust.rmseaCiUpper,
+            }
+          : null,
       loadings: r.estimates
         .filter((e) => e.op === '=~')
         .map((e) => ({ scale: e.lhs, item: e.rhs, std: e.stdAll })),

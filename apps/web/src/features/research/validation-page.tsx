@@ -128,6 +128,14 @@ function Cfa({ cfa }: { cfa: CfaSummary }) {
         {num(cfa.cfi, 3)}, TLI {num(cfa.tli, 3)}, RMSEA {num(cfa.rmsea, 3)} (90% CI{' '}
         {num(cfa.rmseaCiLower, 3)} to {num(cfa.rmseaCiUpper, 3)}), SRMR {num(cfa.srmr, 3)}.
       </p>
+      {cfa.robust ? (
+        <p className="app-body">
+          Robust (MLR, not assuming normal answers): scaled χ² = {num(cfa.robust.chisqScaled)} on{' '}
+          {cfa.robust.df} df (scaling factor {num(cfa.robust.scalingFactor, 3)}), robust CFI{' '}
+          {num(cfa.robust.cfi, 3)}, TLI {num(cfa.robust.tli, 3)}, RMSEA {num(cfa.robust.rmsea, 3)}{' '}
+          (90% CI {num(cfa.robust.rmseaCiLower, 3)} to {num(cfa.robust.rmseaCiUpper, 3)}).
+        </p>
+      ) : null}
       {cfa.warnings.length > 0 ? (
         <div className="app-inset-text">
           <p className="app-body">Warnings:</p>
