@@ -23,6 +23,9 @@ import {
 import { startThrowawayPostgres } from '../support/throwaway-postgres';
 
 const SIZES = [10_000, 100_000];
+/** Extra Node options for the app, e.g. BENCH_APP_NODE_OPTIONS=--max-old-space-size=96 to see
+ * whether a peak is garbage not yet collected or memory held. */
+const APP_NODE_OPTIONS = process.env['BENCH_APP_NODE_OPTIONS'] ?? '';
 const LAS = 150;
 const EMAIL = 'bench-researcher@bench.test';
 const PASSWORD = 'bench password for research exports';
@@ -50,7 +53,10 @@ async function measure(server: string, responses: number): Promise<Measured> {
   const databaseUrl = await createDatabaseOn(server, 'swhc_bench_export');
   let app: Awaited<ReturnType<typeof startBuiltApp>> | null = null;
   try {
-    app = await startBuiltApp(databaseUrl, { timeoutMs: 180_000 });
+    app = await startBuiltApp(databaseUrl, {
+      timeoutMs: 180_000,
+      env: { NODE_OPTIONS: APP_NODE_OPTIONS },
+    });
     const { waveIds } = await loadSyntheticResponses(databaseUrl, { las: LAS, responses });
     await createBenchAccounts(databaseUrl, [EMAIL], 'researcher', PASSWORD);
     const cookie = await benchSignIn(app.baseUrl, EMAIL, PASSWORD);
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
   const throwaway = serverUrl ? null : await startThrowawayPostgres();
   const server = serverUrl ?? throwaway?.url ?? '';
   console.log(serverUrl ? 'PostgreSQL from DATABASE_URL' : `Throw-away PostgreSQL 15 at ${server}`);
+  if (APP_NODE_OPTIONS) console.log(`App started with NODE_OPTIONS=${APP_NODE_OPTIONS}`);
   try {
     const results: Measured[] = [];
     for (const size of SIZES) results.push(await measure(server, size));
