@@ -75,8 +75,8 @@ describe('validation report (GET /api/research/validation)', () => {
     await t?.close();
   });
 
-  it('the LA report’s change verdicts come from the validation report (computed and stored for it)', async () => {
-    // The LA report is asked first: it is what makes the validation report be computed and stored.
+  it('the LA report’s change verdicts are the validation report’s', async () => {
+    // The LA report first (before the whole report is stored, it computes the same verdicts for the pair).
     const la: Record<ServiceKind, LaReport> = {
       children: (
         await get(`/api/organisations/${HARTLEPOOL}/report?wave=${fixtures.wave2025}`, psw).expect(
@@ -90,13 +90,13 @@ describe('validation report (GET /api/research/validation)', () => {
         ).expect(200)
       ).body as LaReport,
     };
+    report = (await get(URL, researcher).expect(200)).body as ValidationReport;
+    // Computed once for the set of closed waves, and stored.
     const stored = await queryDatabase<{ instrument_key: string; instrument_version: number }>(
       t.database.url,
       'SELECT instrument_key, instrument_version FROM validation_report',
     );
     expect(stored).toEqual([{ instrument_key: V1.key, instrument_version: V1.version }]);
-
-    report = (await get(URL, researcher).expect(200)).body as ValidationReport;
     expect(report.waves.map((w) => w.id)).toEqual([fixtures.wave2024, fixtures.wave2025]);
     let compared = 0;
     for (const service of ['children', 'adults'] as const) {

@@ -21,17 +21,10 @@ export class WaveComparabilityService {
     waveId: string,
     service: ServiceKind,
   ): Promise<Record<string, InvarianceVerdict>> {
-    const report = await this.validation.report(instrument.key, instrument.version);
-    const comparison = report.invariance.find(
-      (c) =>
-        c.kind === 'waves' &&
-        c.service === service &&
-        c.fromWaveId === previousWaveId &&
-        c.toWaveId === waveId,
-    );
+    const scales = await this.validation.waveVerdicts(instrument, previousWaveId, waveId, service);
     const verdicts: Record<string, InvarianceVerdict> = {};
     for (const scale of instrument.scales) {
-      const found = comparison?.scales.find((s) => s.scale === scale.key);
+      const found = scales.find((s) => s.scale === scale.key);
       verdicts[scale.key] = !found
         ? { holds: false, steps: [], why: 'the validation report has no comparison of these waves' }
         : found.holds

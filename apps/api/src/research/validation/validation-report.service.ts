@@ -4,6 +4,7 @@ import {
   SERVICE_KINDS,
   SERVICE_NAMES,
   type InvarianceComparison,
+  type ScaleComparability,
   type ServiceKind,
   type ValidationGroup,
   type ValidationReport,
@@ -17,7 +18,12 @@ import { JobsService } from '../../jobs/jobs.service';
 import { buildResponseTable, type ResponseTable } from '../../reports/data/response-table';
 import { ResearchDataRepository, type ResearchWave } from '../data/research-data.repository';
 import { ValidationReportRecord } from './validation-report.entity';
-import { factorAnalysisOf, invarianceComparison, reliabilityOf } from './validation-statistics';
+import {
+  factorAnalysisOf,
+  invarianceComparison,
+  reliabilityOf,
+  scaleComparabilities,
+} from './validation-statistics';
 
 /** Bump when the computation changes, so stored reports are computed again. */
 const COMPUTATION_VERSION = 'v2';
@@ -51,6 +57,8 @@ export class ValidationReportService implements OnModuleInit {
   private readonly logger = new Logger('ValidationReport');
   private readonly inFlight = new Map<string, Promise<ValidationReport>>();
   private readonly known = new Map<string, ValidationReport>();
+  /** Per-pair verdicts computed before the whole report was stored. */
+  private readonly pairs = new Map<string, Promise<readonly ScaleComparability[]>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -74,6 +82,74 @@ export class ValidationReportService implements OnModuleInit {
     return this.reportOf(instrument);
   }
 
+  /**
+   * Per scale, whether it may be compared between two closed waves within a service: the stored
+   * report's verdict when there is one; otherwise the same computation (scaleComparabilities, on the
+   * same rows) for just this pair, while the whole report is queued, so the first LA report after
+   * a wave closes does not wait for every CFA of the validation report.
+   */
+  async waveVerdicts(
+    instrument: InstrumentDefinition,
+    previousWaveId: string,
+    waveId: string,
+    service: ServiceKind,
+  ): Promise<readonly ScaleComparability[]> {
+    const now = nowOf(this.clock);
+    const closed = await this.data.closedWaves(instrument.key, instrument.version, now);
+    const wavesKey = this.wavesKeyOf(closed);
+    const cacheKey = `${instrument.key}|${instrument.version}|${wavesKey}`;
+    const report =
+      this.known.get(cacheKey) ??
+      (
+        await this.dataSource.getRepository(ValidationReportRecord).findOneBy({
+          instrumentKey: instrument.key,
+          instrumentVersion: instrument.version,
+          wavesKey,
+        })
+      )?.report;
+    const stored = report?.invariance.find(
+      (c) =>
+        c.kind === 'waves' &&
+        c.service === service &&
+        c.fromWaveId === previousWaveId &&
+        c.toWaveId === waveId,
+    );
+    if (stored) return stored.scales;
+    const pairKey = `${cacheKey}|${previousWaveId}|${waveId}|${service}`;
+    let pending = this.pairs.get(pairKey);
+    if (!pending) {
+      pending = (async () => {
+        await this.jobs.send(
+          VALIDATION_REPORTS,
+          { reason: 'an LA report asked' },
+          { dedupKey: `validation:${wavesKey}` },
+        );
+        const name = (id: string) => closed.find((w) => w.id === id)?.name ?? id;
+        const [before, after] = await Promise.all([
+          this.data.rows(previousWaveId, service),
+          this.data.rows(waveId, service),
+        ]);
+        return scaleComparabilities(
+          instrument,
+          [buildResponseTable(instrument, before)],
+          [buildResponseTable(instrument, after)],
+          [name(previousWaveId), name(waveId)],
+        );
+      })();
+      if (this.pairs.size > 64) this.pairs.clear();
+      this.pairs.set(pairKey, pending);
+      pending.catch(() => this.pairs.delete(pairKey));
+    }
+    return pending;
+  }
+
+  private wavesKeyOf(closed: readonly ResearchWave[]): string {
+    return `${COMPUTATION_VERSION}:${closed
+      .map((w) => w.id)
+      .sort()
+      .join(',')}`;
+  }
+
   /** Computes and stores the report of every version whose closed waves have none yet. */
   async computeMissing(): Promise<void> {
     const now = nowOf(this.clock);
@@ -87,10 +163,7 @@ export class ValidationReportService implements OnModuleInit {
   private async reportOf(instrument: InstrumentDefinition): Promise<ValidationReport> {
     const now = nowOf(this.clock);
     const closed = await this.data.closedWaves(instrument.key, instrument.version, now);
-    const wavesKey = `${COMPUTATION_VERSION}:${closed
-      .map((w) => w.id)
-      .sort()
-      .join(',')}`;
+    const wavesKey = this.wavesKeyOf(closed);
     const cacheKey = `${instrument.key}|${instrument.version}|${wavesKey}`;
     const known = this.known.get(cacheKey);
     if (known) return known;
