@@ -28,7 +28,7 @@ import {
 /** Bump when the computation changes, so stored reports are computed again. */
 const COMPUTATION_VERSION = 'v2';
 
-/** Checks every few minutes for a version whose closed waves have no report yet. */
+/** Computes the reports missing for the closed waves; queued by the first LA report that needs one. */
 export const VALIDATION_REPORTS = defineQueue<{ reason: string }>('validation-reports', {
   expireInSeconds: 30 * 60,
 });
@@ -68,8 +68,8 @@ export class ValidationReportService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // No schedule: a closed wave's first LA report queues this, and a request computes what is missing.
     this.jobs.work(VALIDATION_REPORTS, () => this.computeMissing());
-    this.jobs.schedule(VALIDATION_REPORTS, '*/10 * * * *', { reason: 'a wave may have closed' });
   }
 
   /** The report of a version (404 for a version the platform does not have). */
