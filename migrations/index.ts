@@ -2,6 +2,8 @@ import { InitialSchema1795366140710 } from './1795366140710-initial-schema';
 import { StaffSessionsAuditSettings1795366451115 } from './1795366451115-staff-sessions-audit-settings';
 import { PollingPanel1796577433020 } from './1796577433020-polling-panel';
 import { WavesEnrolmentReplacedLinks1796583227938 } from './1796583227938-waves-enrolment-replaced-links';
+import { ResearchExports1796584768423 } from './1796584768423-research-exports';
+import { ValidationReports1796587656002 } from './1796587656002-validation-reports';
 
 // Every migration in order; the api's DataSource lists them explicitly so builds and tests agree.
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   StaffSessionsAuditSettings1795366451115,
   PollingPanel1796577433020,
   WavesEnrolmentReplacedLinks1796583227938,
+  ResearchExports1796584768423,
+  ValidationReports1796587656002,
 ];

@@ -25,8 +25,8 @@ import {
   type StoredResponseRow,
 } from '../../test/support/report-fixtures';
 import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
+import { startThrowawayPostgres } from '../support/throwaway-postgres';
 import { printTable } from './print-table';
-import { startThrowawayPostgres } from './throwaway-postgres';
 
 // Nest colours its log lines; the escape character is built so the pattern has no control character.
 const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
@@ -258,9 +258,9 @@ async function main(): Promise<void> {
     const timings = app
       .output()
       .split('\n')
-      .filter((line) => /\[(NationalData|WaveComparability)\]/.test(line))
+      .filter((line) => /\[(NationalData|ValidationReport)\]/.test(line))
       .map((line) =>
-        line.replace(ANSI_COLOUR, '').replace(/^.*\[(NationalData|WaveComparability)\] /, '  '),
+        line.replace(ANSI_COLOUR, '').replace(/^.*\[(NationalData|ValidationReport)\] /, '  '),
       );
     console.log(`\nCold path (app log):\n${timings.join('\n')}`);
     const p95 = percentile(all, 0.95);

@@ -30,6 +30,7 @@ describe('authorisation matrix: every route × every kind of caller', () => {
   let server: App;
   let survey: SurveyFixtures;
   let closedWaveId: string;
+  let researchExportId: string;
   let appRoutes: Set<string>;
   const accounts = new Map<Caller, StaffFixture>();
   const cookies = new Map<Caller, string>();
@@ -75,6 +76,7 @@ describe('authorisation matrix: every route × every kind of caller', () => {
     nextInstrumentVersion: () => ++nextVersion,
     openLinkCode: survey.openCode,
     closedWaveId,
+    researchExportId,
     uniqueEmail: () => `matrix-${randomBytes(4).toString('hex')}-${++counter}@council.test`,
     newPswAccountId: async () =>
       (
@@ -129,6 +131,23 @@ describe('authorisation matrix: every route × every kind of caller', () => {
     await make('pswOfThisLa', 'psw', [THIS_LA]);
     await make('pswOfAnotherLa', 'psw', [ANOTHER_LA]);
     appRoutes = new Set(collectDeclaredRoutes(t.app).map(routeKey));
+    const created = await request(server)
+      .post('/api/research/exports')
+      .set('Host', TEST_HOST)
+      .set('Origin', TEST_ORIGIN)
+      .set('Cookie', cookies.get('researcher') ?? '')
+      .send({ waves: [closedWaveId] });
+    researchExportId = (created.body as { id: string }).id;
+    // The job queue runs it (the app's workers poll every 2 s).
+    for (let i = 0; i < 300; i++) {
+      const [row] = await queryDatabase<{ state: string }>(
+        t.database.url,
+        'SELECT state FROM research_export WHERE id = $1',
+        [researchExportId],
+      );
+      if (row?.state !== 'queued' && row?.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   });
 
   afterAll(async () => {

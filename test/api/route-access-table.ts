@@ -31,6 +31,8 @@ export interface MatrixContext {
   readonly gssCode: string;
   readonly openLinkCode: string;
   readonly closedWaveId: string;
+  /** A finished research export that the researcher asked for. */
+  readonly researchExportId: string;
   /** An email no account has yet. */
   uniqueEmail(): string;
   /** A fresh PSW account (bound to THIS_LA) to change, so callers do not disturb each other. */
@@ -79,6 +81,15 @@ const adminOnly = (ok: number): Record<Caller, number> => ({
   anonymous: 401,
   admin: ok,
   researcher: 403,
+  pswOfThisLa: 403,
+  pswOfAnotherLa: 403,
+});
+
+/** Researchers' pages and data: researchers and admins; PSWs are refused (403). */
+const researchersOnly = (ok: number): Record<Caller, number> => ({
+  anonymous: 401,
+  admin: ok,
+  researcher: ok,
   pswOfThisLa: 403,
   pswOfAnotherLa: 403,
 });
@@ -542,5 +553,41 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
     path: '/api/panel/members/counts',
     request: () => ({ url: '/api/panel/members/counts' }),
     expected: adminOnly(200),
+  // Research (exports, validation report, national picture).
+  {
+    method: 'GET',
+    path: '/api/research/export-options',
+    request: () => ({ url: '/api/research/export-options' }),
+    expected: researchersOnly(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/research/exports',
+    request: () => ({ url: '/api/research/exports' }),
+    expected: researchersOnly(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/research/exports',
+    request: (c) => ({ url: '/api/research/exports', body: { waves: [c.closedWaveId] } }),
+    expected: researchersOnly(201),
+  },
+  {
+    method: 'GET',
+    path: '/api/research/exports/:id',
+    request: (c) => ({ url: `/api/research/exports/${c.researchExportId}` }),
+    expected: researchersOnly(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/research/validation',
+    request: () => ({ url: '/api/research/validation?instrument=health-check&version=1' }),
+    expected: researchersOnly(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/research/exports/:id/download',
+    request: (c) => ({ url: `/api/research/exports/${c.researchExportId}/download` }),
+    expected: researchersOnly(200),
   },
 ];

@@ -120,9 +120,7 @@ test.describe('staff sign-in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/research$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Research' })).toBeVisible();
-    await expect(
-      page.getByText('Research exports and the national view are not available yet'),
-    ).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Validation reports' })).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/research.png` });
     await page.context().close();
   });

@@ -11,6 +11,8 @@ export interface RunningApp {
   readonly baseUrl: string;
   readonly databaseUrl: string | null;
   readonly output: () => string;
+  /** The app's process id (benchmarks read its memory from /proc). */
+  readonly pid: number;
   stop(): Promise<void>;
   /** Ends the process at once (SIGKILL): no graceful shutdown, as in a crash. */
   kill(): Promise<void>;
@@ -91,7 +93,7 @@ export async function startBuiltApp(
     await stop();
     throw error;
   }
-  return { baseUrl, databaseUrl, output, stop, kill };
+  return { baseUrl, databaseUrl, output, pid: child.pid ?? -1, stop, kill };
 }
 
 /** A fresh database plus the built app on it: what the browser tests run against. */

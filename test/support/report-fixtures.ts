@@ -55,7 +55,7 @@ const OTHER_LAS = [
 
 const DAY = 24 * 60 * 60 * 1000;
 
-interface PlannedResponse {
+export interface PlannedResponse {
   readonly organisationId: string;
   readonly service: ServiceKind;
   readonly answers: Answers;
@@ -196,7 +196,7 @@ export async function seedReportFixtures(databaseUrl: string): Promise<ReportFix
   }
 }
 
-async function insertResponses(
+export async function insertResponses(
   client: Client,
   waveId: string,
   responses: readonly PlannedResponse[],
@@ -265,7 +265,9 @@ export function insertSurveyLink(
 ): Promise<string> {
   return insertReturningId(
     client,
-    `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4) RETURNING id`,
+    // A second batch for the same wave, LA and service (a test adding responses) reuses its link.
+    `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (wave_id, organisation_id, service) DO UPDATE SET code = survey_link.code RETURNING id`,
     [link.code, link.waveId, link.organisationId, link.service],
   );
 }

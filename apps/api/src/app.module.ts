@@ -20,6 +20,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PanelModule } from './panel/panel.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReportsModule } from './reports/reports.module';
+import { ResearchModule } from './research/research.module';
 import { RetentionModule } from './retention/retention.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { WavesModule } from './waves/waves.module';
@@ -56,6 +57,7 @@ export class AppModule {
         RetentionModule,
         MailModule,
         PanelModule,
+        ResearchModule,
         ...(config.seedDemoData ? [DemoModule] : []),
       ],
       providers: [

@@ -5,3 +5,5 @@ export * from './london-time';
 export * from './auth';
 export * from './field-rules';
 export * from './panel';
+export * from './research-exports';
+export * from './validation-report';

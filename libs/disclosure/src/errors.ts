@@ -114,3 +114,40 @@ export class DisclosureViolationError extends DisclosureError {
     );
   }
 }
+
+/** l for l-diversity was not a whole number of at least 1. */
+export class InvalidDiversityError extends DisclosureError {
+  constructor(readonly l: unknown) {
+    super(`l for l-diversity must be a whole number of at least 1; got ${String(l)}.`);
+  }
+}
+
+/** A quasi-identifier's codes or generalisation levels are not usable (e.g. a code with no group). */
+export class InvalidHierarchyError extends DisclosureError {
+  constructor(
+    readonly quasiIdentifier: string,
+    readonly problem: string,
+  ) {
+    super(`Quasi-identifier '${quasiIdentifier}': ${problem}.`);
+  }
+}
+
+/**
+ * An export cannot be made k-anonymous without withholding a whole group that cannot be generalised
+ * (e.g. one wave × service with fewer than k records).
+ */
+export class ImpossibleAnonymisationError extends DisclosureError {
+  constructor(
+    readonly groups: readonly {
+      readonly values: Readonly<Record<string, number>>;
+      readonly count: number;
+    }[],
+    readonly k: number,
+  ) {
+    super(
+      `${groups.length} group(s) that cannot be generalised have fewer than ${k} records; first: ${JSON.stringify(
+        groups[0]?.values ?? {},
+      )} with ${groups[0]?.count ?? 0}.`,
+    );
+  }
+}

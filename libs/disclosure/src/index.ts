@@ -34,3 +34,5 @@ export {
   type ProtectedGroupedDistributions,
 } from './protect-grouped-distributions';
 export * from './k-anonymity';
+export * from './l-diversity';
+export * from './anonymise';

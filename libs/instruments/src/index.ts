@@ -11,3 +11,5 @@ export * from './poll/poll-survey';
 export { HEALTH_CHECK_V2 } from './health-check-v2/health-check-v2';
 export * from './report-direction';
 export * from './instrument-reporting';
+export * from './export-rules';
+export * from './export-rules-registry';

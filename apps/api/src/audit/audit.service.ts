@@ -25,7 +25,14 @@ export type AuditAction =
   | 'enrolled'
   | 'enrolment-withdrawn'
   | 'link-replaced'
-  | 'instrument-published';
+  | 'instrument-published'
+  | 'research-export-requested'
+  | 'research-export-completed'
+  | 'research-export-refused'
+  | 'research-export-failed'
+  | 'research-export-downloaded'
+  | 'validation-report-viewed'
+  | 'workforce-margins-changed';
 
 export interface AuditRecord {
   readonly action: AuditAction;

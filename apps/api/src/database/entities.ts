@@ -3,6 +3,9 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { LoginThrottle } from '../auth/login-throttle.entity';
 import { StaffSession } from '../auth/staff-session.entity';
 import { Headcount } from '../reports/headcount.entity';
+import { ResearchExportChunk } from '../research/exports/research-export-chunk.entity';
+import { ResearchExport } from '../research/exports/research-export.entity';
+import { ValidationReportRecord } from '../research/validation/validation-report.entity';
 import { Setting } from '../settings/setting.entity';
 import { Instrument } from '../instruments/instrument.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -45,4 +48,7 @@ export const ENTITIES = [
   PollAnswer,
   PanelDelivery,
   MailRateWindow,
+  ResearchExport,
+  ResearchExportChunk,
+  ValidationReportRecord,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ValidationModule } from '../research/validation/validation.module';
 import { SettingsModule } from '../settings/settings.module';
 import { NationalDataService } from './data/national-data.service';
 import { ReportDataRepository } from './data/report-data.repository';
@@ -10,7 +11,7 @@ import { ReportController } from './report.controller';
 import { ReportService } from './report.service';
 
 @Module({
-  imports: [SettingsModule, AuditModule],
+  imports: [SettingsModule, AuditModule, ValidationModule],
   controllers: [ReportController],
   providers: [
     ReportDataRepository,

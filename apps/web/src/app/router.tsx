@@ -3,7 +3,7 @@ import * as admin from '../features/admin';
 import { HomePage, NotFoundPage } from '../features/home';
 import * as panel from '../features/panel';
 import { reportPage } from '../features/report';
-import { researchPage } from '../features/research';
+import { exportsPage, researchPage, validationPage } from '../features/research';
 import { posterPage, runHealthCheckPage } from '../features/run-health-check';
 import { signInPage } from '../features/sign-in';
 import { SurveyLoading, takeSurveyPage, ThankYouPage } from '../features/take-survey';
@@ -74,6 +74,8 @@ export const routes: RouteObject[] = [
           { path: 'research/panel', lazy: panel.resultsHomePage },
           { path: 'research/panel/polls/:id', lazy: panel.pollResultsPage },
           { path: 'research/panel/trends/:id', lazy: panel.trendPage },
+          { path: 'research/validation/:key/:version', lazy: validationPage },
+          { path: 'research/exports', lazy: exportsPage },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

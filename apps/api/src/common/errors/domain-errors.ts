@@ -69,6 +69,12 @@ export class ForbiddenStateError extends DomainError {
   }
 }
 
+/**
+ * The request is understood and allowed but cannot be done as asked, e.g. an export that cannot be
+ * made anonymous; the message says why. 422.
+ */
+export class UnprocessableRequestError extends DomainError {}
+
 /** The request body is larger than accepted. 413. */
 export class RequestTooLargeError extends DomainError {}
 

@@ -15,6 +15,7 @@ import {
   RequestTooLargeError,
   ServiceUnavailableError,
   TooManyAttemptsError,
+  UnprocessableRequestError,
 } from './domain-errors';
 import { errorBody } from './error-body';
 
@@ -42,6 +43,7 @@ const DOMAIN_STATUS: readonly (readonly [DomainErrorClass, number])[] = [
   [ConflictError, 409],
   [ForbiddenStateError, 410],
   [RequestTooLargeError, 413],
+  [UnprocessableRequestError, 422],
   [TooManyAttemptsError, 429],
   [ServiceUnavailableError, 503],
 ];

@@ -1,0 +1,88 @@
+import type { Codebook } from './codebook';
+
+const number = (n: number) => n.toLocaleString('en-GB');
+
+/** README.md of an export: what is in it, how it was anonymised (the report), and how to read it. */
+export function exportReadme(codebook: Codebook): string {
+  const a = codebook.anonymisation;
+  const items = codebook.variables.filter((v) => v.role === 'item');
+  const firstScale = items[0]?.scale;
+  const scaleItems = items.filter((v) => v.scale === firstScale);
+  const reversed = scaleItems.filter((v) => v.reversed).map((v) => v.name);
+  const qiRows = a.quasiIdentifiers.map(
+    (q) =>
+      `| ${q.variable} | ${q.column ?? '(left out)'} | ${q.treatment} | ${number(q.cellsGeneralised)} | ${number(
+        q.cellsSuppressed,
+      )} |`,
+  );
+  const sensitiveRows = a.sensitive.map(
+    (s) => `| ${s.variable} | ${number(s.classesBlanked)} | ${number(s.cellsBlanked)} |`,
+  );
+  return `# ${codebook.title}
+
+${codebook.instrument.title}, version ${codebook.instrument.version}; waves: ${codebook.waves
+    .map((w) => w.name)
+    .join(', ')}. ${number(codebook.rows)} rows.
+
+| file | what |
+| --- | --- |
+| \`data.csv\` | one row per response (UTF-8 with a byte-order mark; RFC 4180 quoting) |
+| \`codebook.json\`, \`codebook.html\` | every column: wording, value labels, scale, reverse keys, missing codes |
+| \`labels.sps\`, \`labels.do\`, \`labels.R\` | read \`data.csv\` and apply the labels in SPSS, Stata and R |
+
+## What this file does not hold
+
+No names, email addresses, network addresses, account or link identifiers, and no dates or times:
+a response is placed only by its wave. \`row_id\` is random and different in every export, and the
+rows are in an order drawn afresh for every export, so two exports cannot be joined by either.
+Do not try to identify anyone, or to combine this export with another one to narrow groups down.
+
+## Anonymisation report
+
+Rules: every group of rows that share their quasi-identifiers (${codebook.quasiIdentifiers
+    .map((q) => `\`${q}\``)
+    .join(', ')}) has at least **k = ${a.k}** rows.${
+    codebook.sensitive.length > 0
+      ? ` Within each group, each sensitive variable (${codebook.sensitive
+          .map((s) => `\`${s}\``)
+          .join(', ')}) has at least **l = ${a.l}** different known answers, or none.`
+      : ''
+  } To get there, quasi-identifiers were coarsened along the hierarchies declared with the
+instrument (local authority → region, wider bands, grouped answers, or left out) until at most
+${Math.round(a.maxSuppressedShare * 100)}% of the rows needed more; those rows had their quasi-identifiers
+blanked (local suppression: an empty cell).
+
+| variable | column | treatment | cells coarsened | cells blanked |
+| --- | --- | --- | --- | --- |
+${qiRows.join('\n')}
+
+Rows with their quasi-identifiers blanked: ${number(a.rowsSuppressed)}. Rows withheld: ${number(a.rowsWithheld)}.
+${
+  sensitiveRows.length > 0
+    ? `
+| sensitive variable | groups with one known answer (blanked) | cells blanked |
+| --- | --- | --- |
+${sensitiveRows.join('\n')}
+`
+    : ''
+}
+Cells changed in all: ${number(a.cellsChanged)}.
+
+## Reading it
+
+- **R**: \`source("labels.R")\` in this folder gives \`data\`, with factors for categorical columns.
+- **SPSS**: open \`labels.sps\` and run it with this folder as the working directory.
+- **Stata**: \`do labels.do\` from this folder.
+- **hc-stats** reads \`data.csv\` as it is, e.g.${
+    scaleItems.length > 0
+      ? `
+  \`npx hc-stats alpha --data data.csv --items ${scaleItems.map((v) => v.name).join(',')}${
+    reversed.length > 0 ? ` --reverse ${reversed.join(',')}` : ''
+  }\``
+      : ' `npx hc-stats --help`'
+  }.
+
+Categorical answers are numbered as in the codebook; \`-9\` means the question was not answered; an
+empty cell in a quasi-identifier was blanked to protect anonymity, and an empty item is unanswered.
+`;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { SettingsModule } from '../settings/settings.module';
+import { ResearchDataModule } from './data/research-data.module';
+import { ExportRowsRepository } from './exports/export-rows.repository';
+import { ResearchExportsController } from './exports/research-exports.controller';
+import { ResearchExportsService } from './exports/research-exports.service';
+
+/** The researchers' part: exports, the validation report and the national picture. */
+@Module({
+  imports: [ResearchDataModule, SettingsModule, AuditModule],
+  controllers: [ResearchExportsController],
+  providers: [ExportRowsRepository, ResearchExportsService],
+})
+export class ResearchModule {}

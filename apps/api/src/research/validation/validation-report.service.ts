@@ -1,0 +1,309 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  SERVICE_KINDS,
+  SERVICE_NAMES,
+  type InvarianceComparison,
+  type ScaleComparability,
+  type ServiceKind,
+  type ValidationGroup,
+  type ValidationReport,
+} from '@swhc/contracts';
+import { findInstrument, type InstrumentDefinition } from '@swhc/instruments';
+import type { DataSource } from 'typeorm';
+import { CLOCK, nowOf, type Clock } from '../../common/clock';
+import { NotFoundError } from '../../common/errors';
+import { defineQueue } from '../../jobs/job-queue';
+import { JobsService } from '../../jobs/jobs.service';
+import { buildResponseTable, type ResponseTable } from '../../reports/data/response-table';
+import { ResearchDataRepository, type ResearchWave } from '../data/research-data.repository';
+import { ValidationReportRecord } from './validation-report.entity';
+import {
+  factorAnalysisOf,
+  invarianceComparison,
+  reliabilityOf,
+  scaleComparabilities,
+} from './validation-statistics';
+
+/** Bump when the computation changes, so stored reports are computed again. */
+const COMPUTATION_VERSION = 'v2';
+
+/** Computes the reports missing for the closed waves; queued by the first LA report that needs one. */
+export const VALIDATION_REPORTS = defineQueue<{ reason: string }>('validation-reports', {
+  expireInSeconds: 30 * 60,
+});
+
+export const VALIDATION_METHOD =
+  'Item statistics and reliability (Cronbach’s alpha with its Feldt interval as psych::alpha, ' +
+  'McDonald’s omega from a one-factor ML CFA) per wave and service and pooled; the four-factor ' +
+  'model by maximum likelihood (lavaan::cfa), with the robust (MLR) scaled test and fit indices beside it; measurement invariance across consecutive waves within ' +
+  'each service and across children’s and adults’ services within each wave: configural, metric ' +
+  '(equal loadings) and scalar (equal loadings and intercepts). A step holds when CFI drops by at ' +
+  'most 0.010 and RMSEA rises by at most 0.015 (Chen 2007). Where scalar invariance fails, intercepts ' +
+  'are freed one at a time by the largest score test (lavTestScore). A scale’s scores may be compared ' +
+  'between two waves only when its own one-factor model is scalar invariant: the LA report uses this verdict.';
+
+interface LoadedWave {
+  readonly wave: ResearchWave;
+  readonly tables: Readonly<Record<ServiceKind, ResponseTable>>;
+}
+
+/**
+ * The validation report of an instrument version over its closed waves: computed once per set of
+ * closed waves and stored; the LA report's "may this change be called a change" comes from here.
+ */
+@Injectable()
+export class ValidationReportService implements OnModuleInit {
+  private readonly logger = new Logger('ValidationReport');
+  private readonly inFlight = new Map<string, Promise<ValidationReport>>();
+  private readonly known = new Map<string, ValidationReport>();
+  /** Per-pair verdicts computed before the whole report was stored. */
+  private readonly pairs = new Map<string, Promise<readonly ScaleComparability[]>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly data: ResearchDataRepository,
+    private readonly jobs: JobsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    // No schedule: a closed wave's first LA report queues this, and a request computes what is missing.
+    this.jobs.work(VALIDATION_REPORTS, () => this.computeMissing());
+  }
+
+  /** The report of a version (404 for a version the platform does not have). */
+  async report(key: string, version: number): Promise<ValidationReport> {
+    const waves = await this.data.waves();
+    const instrument =
+      waves.find((w) => w.instrument.key === key && w.instrument.version === version)?.instrument ??
+      findInstrument(key, version);
+    if (!instrument) throw new NotFoundError('There is no such instrument version');
+    return this.reportOf(instrument);
+  }
+
+  /**
+   * Per scale, whether it may be compared between two closed waves within a service: the stored
+   * report's verdict when there is one; otherwise the same computation (scaleComparabilities, on the
+   * same rows) for just this pair, while the whole report is queued, so the first LA report after
+   * a wave closes does not wait for every CFA of the validation report.
+   */
+  async waveVerdicts(
+    instrument: InstrumentDefinition,
+    previousWaveId: string,
+    waveId: string,
+    service: ServiceKind,
+  ): Promise<readonly ScaleComparability[]> {
+    const now = nowOf(this.clock);
+    const closed = await this.data.closedWaves(instrument.key, instrument.version, now);
+    const wavesKey = this.wavesKeyOf(closed);
+    const cacheKey = `${instrument.key}|${instrument.version}|${wavesKey}`;
+    const report =
+      this.known.get(cacheKey) ??
+      (
+        await this.dataSource.getRepository(ValidationReportRecord).findOneBy({
+          instrumentKey: instrument.key,
+          instrumentVersion: instrument.version,
+          wavesKey,
+        })
+      )?.report;
+    const stored = report?.invariance.find(
+      (c) =>
+        c.kind === 'waves' &&
+        c.service === service &&
+        c.fromWaveId === previousWaveId &&
+        c.toWaveId === waveId,
+    );
+    if (stored) return stored.scales;
+    const pairKey = `${cacheKey}|${previousWaveId}|${waveId}|${service}`;
+    let pending = this.pairs.get(pairKey);
+    if (!pending) {
+      pending = (async () => {
+        await this.jobs.send(
+          VALIDATION_REPORTS,
+          { reason: 'an LA report asked' },
+          { dedupKey: `validation:${wavesKey}` },
+        );
+        const name = (id: string) => closed.find((w) => w.id === id)?.name ?? id;
+        const [before, after] = await Promise.all([
+          this.data.rows(previousWaveId, service),
+          this.data.rows(waveId, service),
+        ]);
+        return scaleComparabilities(
+          instrument,
+          [buildResponseTable(instrument, before)],
+          [buildResponseTable(instrument, after)],
+          [name(previousWaveId), name(waveId)],
+        );
+      })();
+      if (this.pairs.size > 64) this.pairs.clear();
+      this.pairs.set(pairKey, pending);
+      pending.catch(() => this.pairs.delete(pairKey));
+    }
+    return pending;
+  }
+
+  private wavesKeyOf(closed: readonly ResearchWave[]): string {
+    return `${COMPUTATION_VERSION}:${closed
+      .map((w) => w.id)
+      .sort()
+      .join(',')}`;
+  }
+
+  /** Computes and stores the report of every version whose closed waves have none yet. */
+  async computeMissing(): Promise<void> {
+    const now = nowOf(this.clock);
+    const versions = new Map<string, InstrumentDefinition>();
+    for (const w of await this.data.waves())
+      if (w.closesAt <= now)
+        versions.set(`${w.instrument.key}|${w.instrument.version}`, w.instrument);
+    for (const instrument of versions.values()) await this.reportOf(instrument);
+  }
+
+  private async reportOf(instrument: InstrumentDefinition): Promise<ValidationReport> {
+    const now = nowOf(this.clock);
+    const closed = await this.data.closedWaves(instrument.key, instrument.version, now);
+    const wavesKey = this.wavesKeyOf(closed);
+    const cacheKey = `${instrument.key}|${instrument.version}|${wavesKey}`;
+    const known = this.known.get(cacheKey);
+    if (known) return known;
+    let pending = this.inFlight.get(cacheKey);
+    if (!pending) {
+      pending = this.storedOrComputed(instrument, closed, wavesKey).finally(() =>
+        this.inFlight.delete(cacheKey),
+      );
+      this.inFlight.set(cacheKey, pending);
+    }
+    const report = await pending;
+    if (this.known.size > 16) this.known.clear();
+    this.known.set(cacheKey, report);
+    return report;
+  }
+
+  private async storedOrComputed(
+    instrument: InstrumentDefinition,
+    closed: readonly ResearchWave[],
+    wavesKey: string,
+  ): Promise<ValidationReport> {
+    const repo = this.dataSource.getRepository(ValidationReportRecord);
+    const stored = await repo.findOneBy({
+      instrumentKey: instrument.key,
+      instrumentVersion: instrument.version,
+      wavesKey,
+    });
+    if (stored) return stored.report;
+    const started = Date.now();
+    const report = await this.compute(instrument, closed);
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({
+        instrumentKey: instrument.key,
+        instrumentVersion: instrument.version,
+        wavesKey,
+        computedAt: new Date(report.computedAt),
+        report,
+      })
+      .orIgnore()
+      .execute();
+    this.logger.log(
+      `Validation report of ${instrument.key} v${instrument.version} over ${closed.length} waves in ${Date.now() - started} ms`,
+    );
+    return report;
+  }
+
+  private async compute(
+    instrument: InstrumentDefinition,
+    closed: readonly ResearchWave[],
+  ): Promise<ValidationReport> {
+    const loaded: LoadedWave[] = [];
+    for (const wave of closed) {
+      const tables = {} as Record<ServiceKind, ResponseTable>;
+      for (const service of SERVICE_KINDS)
+        tables[service] = buildResponseTable(instrument, await this.data.rows(wave.id, service));
+      loaded.push({ wave, tables });
+    }
+    const groups: ValidationGroup[] = [];
+    const group = (
+      label: string,
+      waveId: string | null,
+      service: ServiceKind | null,
+      tables: readonly ResponseTable[],
+    ): void => {
+      const n = tables.reduce((s, t) => s + t.size, 0);
+      if (n === 0) return;
+      groups.push({
+        label,
+        waveId,
+        service,
+        n,
+        ...reliabilityOf(instrument, tables),
+        cfa: factorAnalysisOf(instrument, tables),
+      });
+    };
+    for (const { wave, tables } of loaded)
+      for (const service of SERVICE_KINDS)
+        group(`${wave.name} · ${SERVICE_NAMES[service]}`, wave.id, service, [tables[service]]);
+    if (loaded.length > 0)
+      group(
+        'All closed waves, both services',
+        null,
+        null,
+        loaded.flatMap((l) => SERVICE_KINDS.map((s) => l.tables[s])),
+      );
+
+    const invariance: InvarianceComparison[] = [];
+    for (const service of SERVICE_KINDS) {
+      for (const current of loaded) {
+        const previous = previousOf(loaded, current);
+        if (!previous) continue;
+        const [a, b] = [previous.tables[service], current.tables[service]];
+        if (a.size === 0 || b.size === 0) continue;
+        invariance.push(
+          invarianceComparison(
+            instrument,
+            'waves',
+            [`${previous.wave.name}`, `${current.wave.name}`],
+            [a],
+            [b],
+            { service, fromWaveId: previous.wave.id, toWaveId: current.wave.id },
+          ),
+        );
+      }
+    }
+    for (const { wave, tables } of loaded) {
+      if (tables.children.size === 0 || tables.adults.size === 0) continue;
+      invariance.push(
+        invarianceComparison(
+          instrument,
+          'services',
+          [`${SERVICE_NAMES.children} (${wave.name})`, `${SERVICE_NAMES.adults} (${wave.name})`],
+          [tables.children],
+          [tables.adults],
+          { service: null, fromWaveId: wave.id, toWaveId: wave.id },
+        ),
+      );
+    }
+    return {
+      instrument: { key: instrument.key, version: instrument.version, title: instrument.title },
+      waves: closed.map((w) => ({ id: w.id, name: w.name })),
+      computedAt: nowOf(this.clock).toISOString(),
+      method: VALIDATION_METHOD,
+      groups,
+      invariance,
+    };
+  }
+}
+
+/** The latest closed wave that had closed before this one opened (as the LA report picks it). */
+function previousOf(loaded: readonly LoadedWave[], current: LoadedWave): LoadedWave | null {
+  return (
+    loaded
+      .filter(
+        (l) =>
+          l.wave.id !== current.wave.id &&
+          l.wave.closesAt.getTime() <= current.wave.opensAt.getTime(),
+      )
+      .sort((a, b) => b.wave.closesAt.getTime() - a.wave.closesAt.getTime())[0] ?? null
+  );
+}

@@ -1,0 +1,28 @@
+import type {
+  ExportOptions,
+  ResearchExportCreated,
+  ResearchExportRequest,
+  ResearchExportStatus,
+  ValidationReport,
+} from '@swhc/contracts';
+import { request } from './request';
+
+export const loadExportOptions = (signal?: AbortSignal) =>
+  request<ExportOptions>('/api/research/export-options', { signal });
+
+/** The caller's exports (every export for an administrator), newest first. */
+export const loadExports = (signal?: AbortSignal) =>
+  request<ResearchExportStatus[]>('/api/research/exports', { signal });
+
+export const requestExport = (body: ResearchExportRequest) =>
+  request<ResearchExportCreated>('/api/research/exports', { method: 'POST', body });
+
+/** A plain link, so the browser downloads the ZIP with the session cookie. */
+export const exportDownloadUrl = (id: string) =>
+  `/api/research/exports/${encodeURIComponent(id)}/download`;
+
+export const loadValidationReport = (key: string, version: number, signal?: AbortSignal) =>
+  request<ValidationReport>(
+    `/api/research/validation?${new URLSearchParams({ instrument: key, version: String(version) }).toString()}`,
+    { signal },
+  );

@@ -1,0 +1,253 @@
+import type { ResearchExportStatus } from '@swhc/contracts';
+import { useEffect, useMemo } from 'react';
+import {
+  type ActionFunctionArgs,
+  Link,
+  type LoaderFunctionArgs,
+  useActionData,
+  useLoaderData,
+  useRevalidator,
+} from 'react-router';
+import { exportDownloadUrl, loadExportOptions, loadExports, requestExport } from '../../api';
+import { ActionForm } from '../../app/action-form';
+import { redirectWithNotice, takeNotice } from '../../app/notice';
+import { requireStaff, sessionEnded, valueOf } from '../../app/page-data';
+import { ErrorSummary, SuccessBanner, usePageTitle } from '../../ui';
+import './research.css';
+
+/** How often the page asks for progress while an export is being made. */
+const POLL_MS = 2000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, ['researcher', 'admin']);
+  const [options, exports] = await Promise.all([
+    loadExportOptions(request.signal),
+    loadExports(request.signal),
+  ]);
+  return {
+    options: valueOf(options, request),
+    exports: valueOf(exports, request),
+    notice: takeNotice(request),
+  };
+}
+
+type Outcome = { readonly field: string; readonly text: string };
+
+export async function action({ request }: ActionFunctionArgs): Promise<Outcome | Response> {
+  const form = await request.formData();
+  const waves = form.getAll('waves').map(String);
+  const variables = form.getAll('variables').map(String);
+  if (waves.length === 0) return { field: 'waves', text: 'Select at least one wave' };
+  if (variables.length === 0) return { field: 'variables', text: 'Select at least one variable' };
+  const result = await requestExport({ waves, variables });
+  switch (result.kind) {
+    case 'ok':
+      return redirectWithNotice(
+        '/research/exports',
+        'Your export has been requested. Its progress is shown below.',
+      );
+    case 'signed-out':
+      return sessionEnded(request);
+    case 'refused':
+      return {
+        field: result.errors[0]?.field === 'variables' ? 'variables' : 'waves',
+        text: result.errors[0]?.message ?? result.message,
+      };
+    default:
+      return {
+        field: 'waves',
+        text: 'Sorry, there is a problem with the service. Nothing was requested. Try again later.',
+      };
+  }
+}
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/London',
+  });
+
+function StatusCell({ e }: { e: ResearchExportStatus }) {
+  switch (e.state) {
+    case 'queued':
+      return <>Waiting to start</>;
+    case 'running':
+      return (
+        <>
+          Being made: {Math.round(e.progress * 100)}%
+          {e.rowsTotal !== null
+            ? ` (${e.rowsDone.toLocaleString('en-GB')} of ${e.rowsTotal.toLocaleString('en-GB')} rows)`
+            : ''}
+        </>
+      );
+    case 'ready':
+      return (
+        <>
+          <a className="app-link" href={exportDownloadUrl(e.id)} download>
+            Download ZIP
+          </a>{' '}
+          ({Math.max(1, Math.round((e.sizeBytes ?? 0) / 1024)).toLocaleString('en-GB')} KB,{' '}
+          {e.anonymisation?.rows.toLocaleString('en-GB') ?? 0} rows,{' '}
+          {e.anonymisation?.cellsChanged.toLocaleString('en-GB') ?? 0} cells changed to protect
+          anonymity)
+        </>
+      );
+    case 'refused':
+      return <>Refused: {e.reason}</>;
+    default:
+      return <>Failed: {e.reason ?? 'try again later'}</>;
+  }
+}
+
+/** Choose waves and variables, follow the export's progress, download the ZIP. */
+export function ExportsPage() {
+  const { options, exports, notice } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const revalidator = useRevalidator();
+  usePageTitle('Anonymised data exports', outcome !== undefined);
+  const busy = exports.some((e) => e.state === 'queued' || e.state === 'running');
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setTimeout(() => void revalidator.revalidate(), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [busy, exports, revalidator]);
+  const summary = useMemo(
+    () => (outcome ? [{ targetId: outcome.field, text: outcome.text }] : []),
+    [outcome],
+  );
+  const instrument = options.instruments[options.instruments.length - 1];
+  const groups = [...new Set(instrument?.variables.map((v) => v.group) ?? [])];
+
+  return (
+    <>
+      <p className="app-body">
+        <Link className="app-link" to="/research">
+          Research
+        </Link>
+      </p>
+      {notice ? (
+        <SuccessBanner>
+          <p className="app-body">{notice}</p>
+        </SuccessBanner>
+      ) : null}
+      <ErrorSummary items={summary} />
+      <h1 className="app-heading-xl">Anonymised data exports</h1>
+      <p className="app-body">
+        A ZIP with the responses as CSV, a codebook (JSON and a web page), label scripts for SPSS,
+        Stata and R, and a README saying what was changed to protect anonymity: every combination of
+        the columns that could identify someone is shared by at least {options.minimumGroupSize}{' '}
+        rows, and there are no names, ids or times.
+      </p>
+
+      <h2 className="app-heading-l">Your exports</h2>
+      {exports.length === 0 ? (
+        <p className="app-body">You have not requested an export yet.</p>
+      ) : (
+        <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Your exports">
+          <table className="app-table app-table__small">
+            <caption className="app-visually-hidden">Your exports, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Requested</th>
+                <th scope="col">Waves</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody aria-live="polite">
+              {exports.map((e) => (
+                <tr key={e.id}>
+                  <td>{when(e.requestedAt)}</td>
+                  <td>{e.waves.map((w) => w.name).join(', ')}</td>
+                  <td>
+                    <StatusCell e={e} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 className="app-heading-l">Request an export</h2>
+      {!instrument || instrument.waves.length === 0 ? (
+        <p className="app-body">No wave has closed yet, so there is nothing to export.</p>
+      ) : (
+        <ActionForm label="Request an export">
+          <div
+            className={`app-form-group${outcome?.field === 'waves' ? ' app-form-group--error' : ''}`}
+          >
+            <fieldset className="app-fieldset">
+              <legend className="app-fieldset__legend">
+                Waves of {instrument.title}, version {instrument.version}
+              </legend>
+              {outcome?.field === 'waves' ? (
+                <p className="app-error-message">
+                  <span className="app-visually-hidden">Error:</span> {outcome.text}
+                </p>
+              ) : null}
+              {instrument.waves.map((w, i) => (
+                <div className="app-checkboxes__item" key={w.id}>
+                  <input
+                    className="app-checkboxes__input"
+                    type="checkbox"
+                    name="waves"
+                    value={w.id}
+                    id={i === 0 ? 'waves' : `waves-${w.id}`}
+                    defaultChecked
+                  />
+                  <label className="app-label" htmlFor={i === 0 ? 'waves' : `waves-${w.id}`}>
+                    {w.name} ({w.responses.toLocaleString('en-GB')} responses)
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          </div>
+          <div
+            className={`app-form-group${outcome?.field === 'variables' ? ' app-form-group--error' : ''}`}
+          >
+            <fieldset className="app-fieldset">
+              <legend className="app-fieldset__legend">Variables</legend>
+              {outcome?.field === 'variables' ? (
+                <p className="app-error-message">
+                  <span className="app-visually-hidden">Error:</span> {outcome.text}
+                </p>
+              ) : null}
+              {groups.map((group, g) => (
+                <fieldset className="app-fieldset" key={group}>
+                  <legend className="app-label">{group}</legend>
+                  {instrument.variables
+                    .filter((v) => v.group === group)
+                    .map((v, i) => {
+                      const id = g === 0 && i === 0 ? 'variables' : `variables-${v.name}`;
+                      return (
+                        <div className="app-checkboxes__item" key={v.name}>
+                          <input
+                            className="app-checkboxes__input"
+                            type="checkbox"
+                            name="variables"
+                            value={v.name}
+                            id={id}
+                            defaultChecked
+                          />
+                          <label className="app-label" htmlFor={id}>
+                            {v.label}
+                            {v.quasiIdentifier ? ' (may be coarsened or blanked)' : ''}
+                          </label>
+                        </div>
+                      );
+                    })}
+                </fieldset>
+              ))}
+            </fieldset>
+          </div>
+          <button type="submit" className="app-button">
+            Request export
+          </button>
+        </ActionForm>
+      )}
+    </>
+  );
+}
+
+export const route = { loader, action, Component: ExportsPage };

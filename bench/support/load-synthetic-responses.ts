@@ -1,0 +1,189 @@
+/**
+ * Loads a synthetic England into a migrated database for the benchmarks: `las` LAs × 2 closed waves
+ * × 2 services, `responses` responses from the demo's seeded latent-factor model (unit sizes vary
+ * like real LAs), bulk-loaded with 1,000-row INSERTs; and staff accounts to sign in with.
+ */
+import { performance } from 'node:perf_hooks';
+import type { ServiceKind, StaffRoleName } from '@swhc/contracts';
+import { HEALTH_CHECK_V1, scoreResponse } from '@swhc/instruments';
+import { Client } from 'pg';
+import { hashPassword } from '../../apps/api/src/accounts/password-hasher';
+import { SeededRandom } from '../../apps/api/src/demo/seeded-random';
+import { randomUnitProfile, syntheticAnswers } from '../../apps/api/src/demo/synthetic-responses';
+import { answersDigest } from '../../apps/api/src/responses/answers-digest';
+
+const SERVICES: readonly ServiceKind[] = ['children', 'adults'];
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Response counts per (LA, wave, service) that vary like real LAs and add up to `responses`. */
+function unitSizes(random: SeededRandom, units: number, responses: number): number[] {
+  const weights = Array.from({ length: units }, () => 0.15 + random.next() * random.next() * 3);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const sizes = weights.map((w) => Math.max(3, Math.round((responses * w) / total)));
+  const last = sizes.length - 1;
+  sizes[last] = (sizes[last] ?? 0) + responses - sizes.reduce((a, b) => a + b, 0);
+  return sizes;
+}
+
+export interface LoadedData {
+  readonly gssCodes: string[];
+  /** The two closed waves, older first. */
+  readonly waveIds: string[];
+}
+
+export async function loadSyntheticResponses(
+  databaseUrl: string,
+  { las, responses }: { las: number; responses: number },
+): Promise<LoadedData> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('SET synchronous_commit = off');
+    const instrument = (
+      await client.query<{ id: string }>(
+        `SELECT id FROM instrument WHERE key = 'health-check' AND version = 1`,
+      )
+    ).rows[0];
+    if (!instrument) throw new Error('The app did not publish Health Check v1');
+    const organisations = (
+      await client.query<{ id: string; gss_code: string }>(
+        'SELECT id, gss_code FROM organisation ORDER BY gss_code LIMIT $1',
+        [las],
+      )
+    ).rows;
+    const now = Date.now();
+    const waves: { id: string; shift: number[] }[] = [];
+    for (const [name, opens, closes, shift] of [
+      ['Bench 2024', now - 420 * DAY, now - 330 * DAY, [0, 0, 0, 0]],
+      ['Bench 2025', now - 60 * DAY, now - 5 * DAY, [-0.05, 0.08, 0.03, 0.06]],
+    ] as const) {
+      const row = (
+        await client.query<{ id: string }>(
+          `INSERT INTO wave (name, instrument_id, opens_at, closes_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [name, instrument.id, new Date(opens), new Date(closes)],
+        )
+      ).rows[0];
+      if (!row) throw new Error('wave insert returned nothing');
+      waves.push({ id: row.id, shift: [...shift] });
+    }
+
+    const random = new SeededRandom(20261122);
+    const units = organisations.flatMap((o) =>
+      waves.flatMap((w) => SERVICES.map((service) => ({ organisation: o, wave: w, service }))),
+    );
+    const sizes = unitSizes(random, units.length, responses);
+    const profiles = new Map<string, ReturnType<typeof randomUnitProfile>>();
+    const started = performance.now();
+    let inserted = 0;
+    let batch: unknown[][] = [];
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const values: unknown[] = [];
+      const tuples = batch.map((row, i) => {
+        values.push(...row);
+        const b = i * 9;
+        return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6}::jsonb,$${b + 7}::jsonb,$${b + 8},$${b + 9})`;
+      });
+      await client.query(
+        `INSERT INTO survey_response (submission_id, survey_link_id, wave_id, organisation_id, service,
+           answers, scores, answers_digest, submitted_on) VALUES ${tuples.join(',')}`,
+        values,
+      );
+      inserted += batch.length;
+      batch = [];
+    };
+    for (const [u, unit] of units.entries()) {
+      const link = (
+        await client.query<{ id: string }>(
+          `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [`bench-${u}-${crypto.randomUUID()}`, unit.wave.id, unit.organisation.id, unit.service],
+        )
+      ).rows[0];
+      if (!link) throw new Error('survey_link insert returned nothing');
+      const key = `${unit.organisation.id}|${unit.service}`;
+      let profile = profiles.get(key);
+      if (!profile) {
+        profile = randomUnitProfile(random);
+        profiles.set(key, profile);
+      }
+      for (let i = 0; i < (sizes[u] ?? 0); i++) {
+        const answers = syntheticAnswers(
+          HEALTH_CHECK_V1,
+          profile,
+          { skipRate: 0.03, waveShift: unit.wave.shift },
+          random,
+        );
+        batch.push([
+          crypto.randomUUID(),
+          link.id,
+          unit.wave.id,
+          unit.organisation.id,
+          unit.service,
+          JSON.stringify(answers),
+          JSON.stringify(scoreResponse(HEALTH_CHECK_V1, answers)),
+          answersDigest(answers),
+          new Date(now - 10 * DAY).toISOString().slice(0, 10),
+        ]);
+        if (batch.length === 1000) await flush();
+      }
+    }
+    await flush();
+    await client.query('ANALYZE survey_response');
+    console.log(
+      `Loaded ${inserted.toLocaleString('en-GB')} responses (${units.length} LA × wave × service units) in ${Math.round(performance.now() - started)} ms`,
+    );
+    return { gssCodes: organisations.map((o) => o.gss_code), waveIds: waves.map((w) => w.id) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Staff accounts with one password, to sign in with. */
+export async function createBenchAccounts(
+  databaseUrl: string,
+  emails: readonly string[],
+  role: StaffRoleName,
+  password: string,
+): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const passwordHash = await hashPassword(password);
+    for (const email of emails)
+      await client.query(
+        `INSERT INTO staff_account (email, password_hash, role) VALUES ($1, $2, $3)`,
+        [email, passwordHash, role],
+      );
+  } finally {
+    await client.end();
+  }
+}
+
+/** Signs in through the api; the session cookie (name=value). */
+export async function benchSignIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: baseUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('swhc_session='));
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0] ?? '';
+}
+
+/** A markdown table, numbers right-aligned. */
+export function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(
+    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
+  );
+  for (const row of rows) console.log(line(row));
+}

@@ -1,0 +1,212 @@
+import type { LaReport, ServiceKind, ValidationReport } from '@swhc/contracts';
+import { HEALTH_CHECK_V1 } from '@swhc/instruments';
+import { alpha, fitCfa, invariance, mean, omegaTotal, sd, type DataSet } from '@swhc/psychometrics';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { HARTLEPOOL, seedReportFixtures, type ReportFixtures } from '../support/report-fixtures';
+import { createStaffAccount, signIn, TEST_HOST } from '../support/staff-fixtures';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { queryDatabase } from '../support/test-database';
+
+interface RawRow extends Record<string, unknown> {
+  wave_id: string;
+  service: ServiceKind;
+  answers: Record<string, number | string>;
+}
+
+const V1 = HEALTH_CHECK_V1;
+const URL = `/api/research/validation?instrument=${V1.key}&version=${V1.version}`;
+
+/** The items of the given names, read straight from the stored answers (NaN when not a number). */
+function itemRows(rows: readonly RawRow[], items: readonly string[], reverse = false): DataSet {
+  const reversed = new Set(V1.scales.flatMap((s) => s.reversed));
+  const { min, max } = V1.responseScale;
+  return {
+    columns: items,
+    rows: rows.map((row) =>
+      items.map((item) => {
+        const v = row.answers[item];
+        if (typeof v !== 'number') return Number.NaN;
+        return reverse && reversed.has(item) ? min + max - v : v;
+      }),
+    ),
+  };
+}
+
+describe('validation report (GET /api/research/validation)', () => {
+  let t: TestApp;
+  let server: App;
+  let fixtures: ReportFixtures;
+  let raw: RawRow[];
+  let researcher: string;
+  let psw: string;
+  let report: ValidationReport;
+
+  const get = (url: string, cookie?: string) => {
+    const r = request(server).get(url).set('Host', TEST_HOST);
+    return cookie ? r.set('Cookie', cookie) : r;
+  };
+  const rows = (waveId: string, service: ServiceKind) =>
+    raw.filter((r) => r.wave_id === waveId && r.service === service);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    server = t.app.getHttpServer();
+    fixtures = await seedReportFixtures(t.database.url);
+    raw = await queryDatabase<RawRow>(
+      t.database.url,
+      'SELECT wave_id, service, answers FROM survey_response',
+    );
+    researcher = await signIn(
+      server,
+      await createStaffAccount(t.database.url, { email: 'r@validation.test', role: 'researcher' }),
+    );
+    psw = await signIn(
+      server,
+      await createStaffAccount(t.database.url, {
+        email: 'psw@validation.test',
+        role: 'psw',
+        gssCodes: [HARTLEPOOL],
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the LA report’s change verdicts are the validation report’s', async () => {
+    // The LA report first (before the whole report is stored, it computes the same verdicts for the pair).
+    const la: Record<ServiceKind, LaReport> = {
+      children: (
+        await get(`/api/organisations/${HARTLEPOOL}/report?wave=${fixtures.wave2025}`, psw).expect(
+          200,
+        )
+      ).body as LaReport,
+      adults: (
+        await get(
+          `/api/organisations/${HARTLEPOOL}/report?wave=${fixtures.wave2025}&service=adults`,
+          psw,
+        ).expect(200)
+      ).body as LaReport,
+    };
+    report = (await get(URL, researcher).expect(200)).body as ValidationReport;
+    // Computed once for the set of closed waves, and stored.
+    const stored = await queryDatabase<{ instrument_key: string; instrument_version: number }>(
+      t.database.url,
+      'SELECT instrument_key, instrument_version FROM validation_report',
+    );
+    expect(stored).toEqual([{ instrument_key: V1.key, instrument_version: V1.version }]);
+    expect(report.waves.map((w) => w.id)).toEqual([fixtures.wave2024, fixtures.wave2025]);
+    let compared = 0;
+    for (const service of ['children', 'adults'] as const) {
+      const comparison = report.invariance.find(
+        (c) =>
+          c.kind === 'waves' &&
+          c.service === service &&
+          c.fromWaveId === fixtures.wave2024 &&
+          c.toWaveId === fixtures.wave2025,
+      );
+      if (!comparison) throw new Error(`no 2024 → 2025 comparison for ${service}`);
+      for (const scale of la[service].scales) {
+        if (scale.suppressed) continue;
+        const verdict = comparison.scales.find((s) => s.scale === scale.key);
+        expect({ service, scale: scale.key, shown: scale.change.status === 'shown' }).toEqual({
+          service,
+          scale: scale.key,
+          shown: verdict?.holds,
+        });
+        compared++;
+      }
+    }
+    expect(compared).toBe(2 * V1.scales.length);
+    // The planted difference (one support intercept, adults 2025) is the one the verdict finds.
+    const adults = report.invariance.find((c) => c.kind === 'waves' && c.service === 'adults');
+    expect(adults?.scales.find((s) => s.scale === 'support')?.holds).toBe(false);
+    expect(adults?.scales.find((s) => s.scale === 'wellbeing')?.holds).toBe(true);
+    expect(adults?.scales.find((s) => s.scale === 'support')?.verdict).toMatch(
+      /cannot be compared between/,
+    );
+  });
+
+  it('agrees with libs/psychometrics run on the same rows (items, alpha, omega, CFA, invariance)', () => {
+    const group = report.groups.find(
+      (g) => g.waveId === fixtures.wave2025 && g.service === 'children',
+    );
+    if (!group) throw new Error('no 2025 children’s group');
+    const same = rows(fixtures.wave2025, 'children');
+    expect(group.n).toBe(same.length);
+    for (const scale of V1.scales) {
+      const data = itemRows(same, scale.items);
+      const a = alpha(data, scale.items, { reverse: scale.reversed });
+      const s = group.scales.find((x) => x.scale === scale.key);
+      expect(s?.alpha).toBeCloseTo(a.alpha, 10);
+      expect(s?.alphaCi[0]).toBeCloseTo(a.ciFeldt[0], 10);
+      expect(s?.omega).toBeCloseTo(
+        omegaTotal(data, scale.items, { reverse: scale.reversed }).omegaTotal,
+        8,
+      );
+      for (const item of scale.items) {
+        const values = data.rows
+          .map((r) => r[scale.items.indexOf(item)] ?? Number.NaN)
+          .filter((v) => !Number.isNaN(v));
+        const stats = group.items.find((x) => x.item === item);
+        expect(stats?.n).toBe(values.length);
+        expect(stats?.mean).toBeCloseTo(mean(values), 10);
+        expect(stats?.sd).toBeCloseTo(sd(values), 10);
+        expect(stats?.correctedItemTotal).toBeCloseTo(
+          a.items.find((x) => x.item === item)?.rDrop ?? Number.NaN,
+          10,
+        );
+      }
+    }
+    const items = V1.scales.flatMap((s) => s.items);
+    const model = V1.scales.map((s) => `${s.key} =~ ${s.items.join(' + ')}`).join('\n');
+    const cfa = fitCfa(itemRows(same, items, true), model, { estimator: 'MLR' });
+    if (!group.cfa.available) throw new Error(group.cfa.reason);
+    expect(group.cfa.chisq).toBeCloseTo(cfa.chisq, 6);
+    expect(group.cfa.cfi).toBeCloseTo(cfa.cfi, 8);
+    expect(group.cfa.rmsea).toBeCloseTo(cfa.rmsea, 8);
+    expect(group.cfa.robust?.chisqScaled).toBeCloseTo(cfa.scaled?.chisq ?? Number.NaN, 6);
+    expect(group.cfa.robust?.cfi).toBeCloseTo(cfa.robust?.cfi ?? Number.NaN, 8);
+    expect(group.cfa.robust?.rmsea).toBeCloseTo(cfa.robust?.rmsea ?? Number.NaN, 8);
+    expect(group.cfa.loadings).toHaveLength(items.length);
+
+    const pooled = report.groups.find((g) => g.waveId === null && g.service === null);
+    expect(pooled?.n).toBe(
+      raw.filter((r) => r.wave_id === fixtures.wave2024 || r.wave_id === fixtures.wave2025).length,
+    );
+
+    // The per-scale verdict, independently: one-factor models of the scale across the two waves.
+    const both = [...rows(fixtures.wave2024, 'adults'), ...rows(fixtures.wave2025, 'adults')];
+    const comparison = report.invariance.find((c) => c.kind === 'waves' && c.service === 'adults');
+    for (const scale of V1.scales) {
+      const fit = invariance(
+        itemRows(both, scale.items, true),
+        `${scale.key} =~ ${scale.items.join(' + ')}`,
+        both.map((r) => r.wave_id),
+      );
+      const holds = fit.tests.every((x) => x.deltaCfi >= -0.01 && x.deltaRmsea <= 0.015);
+      expect({ scale: scale.key, holds }).toEqual({
+        scale: scale.key,
+        holds: comparison?.scales.find((s) => s.scale === scale.key)?.holds,
+      });
+    }
+  });
+
+  it('is for researchers and admins only, and names a bad query field', async () => {
+    await get(URL).expect(401);
+    await get(URL, psw).expect(403);
+    const bad = await get(
+      `/api/research/validation?instrument=${V1.key}&version=zero`,
+      researcher,
+    ).expect(400);
+    expect(bad.body.errors).toEqual([
+      { field: 'version', message: 'must be a whole number from 1 to 9999' },
+    ]);
+    await get('/api/research/validation?version=1', researcher).expect(400);
+    await get(`/api/research/validation?instrument=no-such-thing&version=1`, researcher).expect(
+      404,
+    );
+  });
+});
