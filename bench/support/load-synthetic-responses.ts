@@ -109,6 +109,7 @@ export async function loadSyntheticResponses(
       for (let i = 0; i < (sizes[u] ?? 0); i++) {
         const answers = syntheticAnswers(
           HEALTH_CHECK_V1,
+          unit.service,
           profile,
           { skipRate: 0.03, waveShift: unit.wave.shift },
           random,

@@ -553,6 +553,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
     path: '/api/panel/members/counts',
     request: () => ({ url: '/api/panel/members/counts' }),
     expected: adminOnly(200),
+  },
   // Research (exports, validation report, national picture).
   {
     method: 'GET',

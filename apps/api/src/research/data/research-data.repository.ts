@@ -4,13 +4,15 @@ import type { ServiceKind } from '@swhc/contracts';
 import { findInstrument, type InstrumentDefinition } from '@swhc/instruments';
 import type { DataSource } from 'typeorm';
 import type { ResponseRow } from '../../reports/data/response-table';
-import { waveState } from '../../waves/waves.service';
+import { waveState } from '../../waves/wave-state';
 
 export interface ResearchWave {
   readonly id: string;
   readonly name: string;
   readonly opensAt: Date;
   readonly closesAt: Date;
+  /** A draft wave is never open or closed, whatever its dates say. */
+  readonly draft: boolean;
   readonly instrument: InstrumentDefinition;
 }
 
@@ -34,12 +36,13 @@ export class ResearchDataRepository {
         name: string;
         opensAt: Date;
         closesAt: Date;
+        draft: boolean;
         key: string;
         version: number;
         definition: InstrumentDefinition;
       }[]
     >(
-      `SELECT w.id, w.name, w.opens_at AS "opensAt", w.closes_at AS "closesAt",
+      `SELECT w.id, w.name, w.opens_at AS "opensAt", w.closes_at AS "closesAt", w.draft,
               i.key, i.version, i.definition
          FROM wave w JOIN instrument i ON i.id = w.instrument_id
         ORDER BY w.opens_at, w.name`,
@@ -49,6 +52,7 @@ export class ResearchDataRepository {
       name: r.name,
       opensAt: new Date(r.opensAt),
       closesAt: new Date(r.closesAt),
+      draft: r.draft,
       // The code's definition of a published version is identical (the content hash check).
       instrument: findInstrument(r.key, r.version) ?? r.definition,
     }));

@@ -31,15 +31,17 @@ function syntheticRows(n: number, waves: number, las: number, seed: number): Exp
   const profiles = Array.from({ length: las }, () => randomUnitProfile(random));
   return Array.from({ length: n }, () => {
     const la = Math.floor(random.next() * las);
+    const service = SERVICE_KINDS[Math.floor(random.next() * 2)] ?? 'children';
     const answers = syntheticAnswers(
       HEALTH_CHECK_V1,
+      service,
       profiles[la] ?? randomUnitProfile(random),
       { skipRate: 0.05, waveShift: [0, 0, 0, 0] },
       random,
     );
     return {
       waveId: `wave-${Math.floor(random.next() * waves)}`,
-      service: SERVICE_KINDS[Math.floor(random.next() * 2)],
+      service,
       organisationId: `org-${la}`,
       answers,
       scores: scoreResponse(HEALTH_CHECK_V1, answers),

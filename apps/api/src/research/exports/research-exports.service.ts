@@ -21,7 +21,7 @@ import type { SignedInStaff } from '../../common/signed-in-staff';
 import { defineQueue } from '../../jobs/job-queue';
 import { JobsService } from '../../jobs/jobs.service';
 import { SettingsService } from '../../settings/settings.service';
-import { waveState } from '../../waves/waves.service';
+import { waveState } from '../../waves/wave-state';
 import { ResearchDataRepository, type ResearchWave } from '../data/research-data.repository';
 import { anonymiseExport } from './anonymised-export';
 import { writeExportArchive } from './export-archive';
