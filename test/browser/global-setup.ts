@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../support/app-server';
+import { ALWAYS_SECRET, logLeaks } from '../support/log-leaks';
 import { seedSurveyFixtures } from '../support/survey-fixtures';
 
 /**
@@ -26,5 +27,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     await app.stop();
     await rm(outbox, { recursive: true, force: true });
+    // Nothing the app logged while the browsers used it may carry an answer, a password or a session.
+    const leaks = logLeaks(app.output(), ALWAYS_SECRET);
+    if (leaks.length > 0) {
+      throw new Error(`The app logged what it must not:\n${leaks.slice(0, 10).join('\n')}`);
+    }
   };
 }

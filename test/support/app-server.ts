@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { freePort } from './free-port';
 import { provisionTestDatabase, type TestDatabase } from './test-database';
 
@@ -24,6 +24,8 @@ export interface StartOptions {
   /** Leave DATABASE_URL unset: the app starts its own embedded database, as `npm start` does. */
   readonly embedded?: boolean;
   readonly timeoutMs?: number;
+  /** Run a copy of the repository's `dist` from this directory instead (same layout below it). */
+  readonly root?: string;
 }
 
 async function waitForHealth(
@@ -52,8 +54,9 @@ export async function startBuiltApp(
   databaseUrl: string | null,
   options: StartOptions = {},
 ): Promise<RunningApp> {
-  if (!existsSync(BUILT_API_MAIN))
-    throw new Error(`Build the app first (npm run build): ${BUILT_API_MAIN} is missing`);
+  const root = options.root ?? REPO_ROOT;
+  const main = join(root, relative(REPO_ROOT, BUILT_API_MAIN));
+  if (!existsSync(main)) throw new Error(`Build the app first (npm run build): ${main} is missing`);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -63,8 +66,8 @@ export async function startBuiltApp(
   };
   delete env['DATABASE_URL'];
   if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
-  const child = spawn(process.execPath, [BUILT_API_MAIN], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

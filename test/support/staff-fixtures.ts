@@ -88,12 +88,12 @@ export async function signIn(
   return cookie.split(';')[0] ?? '';
 }
 
-/** The Set-Cookie line of the session cookie, if the response set one. */
+/** The Set-Cookie line of the session cookie (`__Host-` prefixed when Secure), if the response set one. */
 export function sessionCookieOf(header: unknown): string | undefined {
   const lines = Array.isArray(header)
     ? (header as string[])
     : typeof header === 'string'
       ? [header]
       : [];
-  return lines.find((line) => line.startsWith('swhc_session='));
+  return lines.find((line) => /^(__Host-)?swhc_session=/.test(line));
 }

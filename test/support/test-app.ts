@@ -37,27 +37,31 @@ export async function createTestApp(
   };
 }
 
-/** One more instance of the api on an existing database, as a second server would run it. */
+/**
+ * One more instance of the api on an existing database, as a second server would run it. Logs
+ * only errors unless `env` sets LOG_LEVEL.
+ */
 export async function startTestAppOn(
   database: TestDatabase,
   env: Record<string, string> = {},
   options: AppModuleOptions = {},
 ): Promise<NestExpressApplication> {
-  const connection = { url: database.url, embedded: database.embedded };
-  await runMigrations(connection);
   // Emails go to a throw-away outbox unless the test gives SMTP settings (e.g. a test sink).
   const outbox = await mkdtemp(join(tmpdir(), 'swhc-outbox-'));
   const config = loadConfig({
     DATABASE_URL: database.url,
     WEB_ROOT: '/nonexistent',
     MAIL_OUTBOX_DIR: outbox,
+    LOG_LEVEL: 'error',
     ...env,
   });
+  const connection = { url: database.url, embedded: database.embedded, pool: config.databasePool };
+  await runMigrations(connection);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, connection, options),
     { bodyParser: false, logger: ['error'] },
   );
-  configureApp(app, config);
+  await configureApp(app, config);
   await app.init();
   return app;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startEmbeddedDatabase } from '../../apps/api/src/database/embedded-database';
+import { startThrowawayPostgres } from './throwaway-postgres';
 
 export interface TestDatabase {
   readonly url: string;
@@ -21,6 +22,17 @@ export async function provisionTestDatabase(): Promise<TestDatabase> {
   }
   const url = await createDatabaseOn(serverUrl, 'swhc_test');
   return { url, embedded: false, drop: () => dropDatabaseOn(serverUrl, url) };
+}
+
+/**
+ * A fresh database on a real PostgreSQL server, for tests of what only a server does (several
+ * instances on one database, NOTIFY between them): on DATABASE_URL's server, or else on a
+ * throw-away PostgreSQL 15 of its own (Debian's `postgresql` package).
+ */
+export async function provisionServerDatabase(): Promise<TestDatabase> {
+  if (process.env['DATABASE_URL']) return provisionTestDatabase();
+  const server = await startThrowawayPostgres();
+  return { url: server.url, embedded: false, drop: () => Promise.resolve(server.stop()) };
 }
 
 /** Creates an empty database with a random name on a server; returns its URL. */

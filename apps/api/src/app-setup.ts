@@ -1,33 +1,54 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { SIGN_IN_TO_CONTINUE } from './auth/auth.service';
+import { SessionsService } from './auth/sessions.service';
 import { csrfProtection } from './common/csrf.middleware';
+import { invalidRequest, NotSignedInError } from './common/errors';
 import { ONE_CLICK_UNSUBSCRIBE_PATH } from './panel/panel-links';
-import { SESSION_COOKIE } from './common/session-cookie';
-import { invalidRequest } from './common/errors';
 import { jsonBody } from './common/json-body.middleware';
+import { SESSION_COOKIE, sessionTokenOf } from './common/session-cookie';
 import type { AppConfig } from './config/app-config';
+import { logRequests } from './logging/logging.module';
+import { webAppHandler } from './web-app/serve-web-app';
 
-/** Serves the built web app with a fallback to index.html for its client-side routes. */
-function serveWebApp(app: NestExpressApplication, webRoot: string): void {
-  const index = join(webRoot, 'index.html');
-  if (!existsSync(index)) return;
-  app.useStaticAssets(webRoot, { index: false, maxAge: '1h' });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+/**
+ * The OpenAPI documentation, for whom the configuration says: anyone (development), signed-in
+ * staff (production's default: it maps every route), or nobody.
+ */
+function serveApiDocs(app: NestExpressApplication, config: AppConfig): void {
+  if (config.apiDocs === 'off') return;
+  if (config.apiDocs === 'staff') {
+    const sessions = app.get(SessionsService);
+    const staffOnly = (req: Request, _res: Response, next: NextFunction): void => {
+      const token = sessionTokenOf(req);
+      void (token ? sessions.authenticate(token) : Promise.resolve(null)).then(
+        (staff) => next(staff ? undefined : new NotSignedInError(SIGN_IN_TO_CONTINUE)),
+        next,
+      );
+    };
+    app.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], staffOnly);
+  }
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Social Work Health Check API')
+      .setDescription('Public survey API, LA reports and administration.')
+      .setVersion('1')
+      // Staff routes use the session cookie set by POST /api/auth/login.
+      .addCookieAuth(SESSION_COOKIE)
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /** Everything about the HTTP app besides its modules; shared by main.ts and the e2e tests. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<void> {
   app.disable('x-powered-by');
+  await logRequests(app, config);
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.use(
     helmet({
@@ -60,16 +81,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       exceptionFactory: invalidRequest,
     }),
   );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Social Work Health Check API')
-      .setDescription('Public survey API, LA reports and administration.')
-      .setVersion('1')
-      // Staff routes use the session cookie set by POST /api/auth/login.
-      .addCookieAuth(SESSION_COOKIE)
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  serveWebApp(app, config.webRoot);
+  serveApiDocs(app, config);
+  const webApp = webAppHandler(config.webRoot, { sourceMaps: !config.production });
+  if (webApp) app.use(webApp);
 }

@@ -11,8 +11,10 @@ import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
 import { type DatabaseConnection, dataSourceOptions } from './database/data-source-options';
 import { DATABASE_CONNECTION } from './database/database-connection.token';
+import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
@@ -44,6 +46,8 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         JobsModule,
+        DatabaseModule,
+        LoggingModule,
         HealthModule,
         OrganisationsModule,
         InstrumentsModule,

@@ -12,7 +12,7 @@ import {
   NETWORK_RULE,
   networkThrottleKey,
 } from './login-throttle-policy';
-import { LoginThrottleService, type ThrottleKey } from './login-throttle.service';
+import { LoginThrottleService } from './login-throttle.service';
 import { SessionsService, type StartedSession } from './sessions.service';
 
 export interface LoginAttempt {
@@ -36,6 +36,9 @@ function tooManySignInAttempts(retryAfterSeconds: number): TooManyAttemptsError 
     `Too many failed sign-in attempts. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes, then try again.`,
   );
 }
+
+/** 1, 10, 100, …: when a refused attempt is worth an audit row. */
+const isPowerOfTen = (n: number): boolean => n >= 1 && 10 ** Math.round(Math.log10(n)) === n;
 
 export const BAD_CREDENTIALS_MESSAGE = 'Enter a correct email address and password';
 export const SIGN_IN_TO_CONTINUE = 'Sign in to use this page';
@@ -71,22 +74,29 @@ export class AuthService implements OnModuleInit {
 
   async login(attempt: LoginAttempt, now = new Date()): Promise<SignedIn> {
     const typedEmail = attempt.email.trim().toLowerCase().slice(0, EMAIL_MAX_LENGTH);
-    const keys: ThrottleKey[] = [
-      { key: accountThrottleKey(typedEmail), rule: ACCOUNT_RULE },
-      { key: networkThrottleKey(attempt.address), rule: NETWORK_RULE },
-    ];
     // Rotation: whatever session the browser had before is over, whatever happens next.
     await this.sessions.end(attempt.previousToken);
-
-    const locked = await this.throttle.lockedUntil(keys, now);
-    if (locked) {
-      await this.audit.record(
-        { action: 'sign-in-failed', actorEmail: typedEmail, detail: { reason: 'throttled' } },
-        now,
-      );
-      throw tooManySignInAttempts(Math.ceil((locked.getTime() - now.getTime()) / 1000));
+    // Counted before the password is checked, so concurrent guesses cannot outrun the limits.
+    const counted = await this.throttle.countAttempt(
+      { key: networkThrottleKey(attempt.address), rule: NETWORK_RULE },
+      { key: accountThrottleKey(typedEmail), rule: ACCOUNT_RULE },
+      now,
+    );
+    if (!counted.admitted) {
+      const { refusedBy, lockedUntil } = counted;
+      // One audit row per lock and order of magnitude of refusals, not one per attempt.
+      if (isPowerOfTen(refusedBy.refused)) {
+        await this.audit.record(
+          {
+            action: 'sign-in-failed',
+            actorEmail: typedEmail,
+            detail: { reason: 'throttled', key: refusedBy.key, refusedAttempts: refusedBy.refused },
+          },
+          now,
+        );
+      }
+      throw tooManySignInAttempts(Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
     }
-
     const account = await this.accounts.findByEmail(typedEmail);
     const hash = account?.passwordHash ?? (await (this.dummyHash ??= hashPassword('unused')));
     const passwordOk = await verifyPassword(hash, attempt.password);
@@ -98,7 +108,7 @@ export class AuthService implements OnModuleInit {
           ? 'account-disabled'
           : null;
     if (!account || reason) {
-      await this.throttle.recordFailure(keys, now);
+      // The failure was counted already.
       await this.audit.record(
         {
           action: 'sign-in-failed',
@@ -111,8 +121,7 @@ export class AuthService implements OnModuleInit {
       );
       throw new NotSignedInError(BAD_CREDENTIALS_MESSAGE);
     }
-
-    await this.throttle.clear(keys[0]?.key ?? '');
+    await this.throttle.recordSuccess(counted);
     // Housekeeping on the (rare) successful sign-in, so neither table grows without bound.
     await this.throttle.purgeStale(now);
     await this.sessions.purgeExpired(now);

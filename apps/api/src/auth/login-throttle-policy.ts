@@ -1,5 +1,11 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
+/**
+ * How many sign-in attempts a key allows. Every attempt is counted before its password is checked
+ * (a success takes its count back); the attempt that reaches `maxFailures` within `windowMs` of the
+ * window's first one locks the key for `lockMs`, during which attempts are refused unchecked. The
+ * counting itself is one SQL statement in login-throttle.service.ts.
+ */
 export interface ThrottleRule {
   /** Failures within one window that lock the key. */
   readonly maxFailures: number;
@@ -25,38 +31,6 @@ export const NETWORK_RULE: ThrottleRule = {
   windowMs: 15 * MINUTE,
   lockMs: 15 * MINUTE,
 };
-
-export interface ThrottleState {
-  readonly failures: number;
-  readonly windowStartedAt: Date;
-  readonly lockedUntil: Date | null;
-}
-
-/** The time the key is locked until, or null when sign-in may be tried. */
-export function lockedUntil(state: ThrottleState | null, now: Date): Date | null {
-  if (!state?.lockedUntil) return null;
-  return state.lockedUntil.getTime() > now.getTime() ? state.lockedUntil : null;
-}
-
-/** The state after one more failed sign-in at `now`. */
-export function afterFailure(
-  state: ThrottleState | null,
-  now: Date,
-  rule: ThrottleRule,
-): ThrottleState {
-  const windowOver =
-    !state ||
-    now.getTime() - state.windowStartedAt.getTime() >= rule.windowMs ||
-    (state.lockedUntil !== null && state.lockedUntil.getTime() <= now.getTime());
-  const failures = windowOver ? 1 : state.failures + 1;
-  const windowStartedAt = windowOver ? now : state.windowStartedAt;
-  const stillLocked = lockedUntil(state, now);
-  return {
-    failures,
-    windowStartedAt,
-    lockedUntil: failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : stillLocked,
-  };
-}
 
 export const accountThrottleKey = (email: string): string =>
   `account:${email.trim().toLowerCase().slice(0, 280)}`;

@@ -15,4 +15,8 @@ export class LoginThrottle {
 
   @Column({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
+
+  /** Attempts refused while locked, counted instead of stored one by one (bounded under attack). */
+  @Column({ type: 'integer', default: 0 })
+  refused: number;
 }

@@ -18,7 +18,7 @@ import { csvField } from '../reports/csv/csv-format';
 import { Setting } from '../settings/setting.entity';
 import { SettingsService } from '../settings/settings.service';
 import { EnrolmentsService } from '../waves/enrolments.service';
-import { NothingCached } from '../waves/survey-changes';
+import { NotifyInstances } from '../waves/survey-changes';
 import { COMMAND_LINE, type WaveRecord, WavesService } from '../waves/waves.service';
 
 /** A usage error of a wave command (exit code 2), in one line. */
@@ -177,11 +177,11 @@ export function parseWaveCommand(command: string, args: readonly string[]): Wave
   }
 }
 
-/** The services the wave commands use, on the command line's own DataSource (no HTTP, no cache). */
+/** The services the wave commands use, on the command line's own DataSource (no HTTP, no cache); their changes reach running instances through NOTIFY. */
 function services(dataSource: DataSource, clock: Clock) {
   const audit = new AuditService(dataSource.getRepository(AuditEvent));
   const settings = new SettingsService(dataSource.getRepository(Setting));
-  const changes = new NothingCached();
+  const changes = new NotifyInstances((text, parameters) => dataSource.query(text, parameters));
   const waves = new WavesService(dataSource, audit, settings, changes, clock);
   const enrolments = new EnrolmentsService(dataSource, waves, audit, changes, clock);
   return { waves, enrolments };

@@ -62,12 +62,14 @@ export class AccessGuard implements CanActivate {
       this.logger.error(`${req.method} ${path} declares neither @Public() nor @Roles(): denied`);
       throw new PermissionDeniedError('This page is not available');
     }
+    const res = context.switchToHttp().getResponse<Response>();
+    // Staff answers (and their refusals) are for this person now: no cache may keep them.
+    res.setHeader('Cache-Control', 'no-store');
 
     const token = sessionTokenOf(req);
     const staff = token ? await this.sessions.authenticate(token) : null;
     if (!staff) {
       if (token) {
-        const res = context.switchToHttp().getResponse<Response>();
         clearSessionCookie(res, cookieShouldBeSecure(req, this.config.secureCookies));
       }
       throw new NotSignedInError(SIGN_IN_TO_CONTINUE);

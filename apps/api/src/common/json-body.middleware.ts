@@ -1,5 +1,6 @@
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { InvalidInputError, RequestTooLargeError } from './errors';
+import { jsonDepthExceeds, jsonShapeErrors, MAX_JSON_DEPTH } from './json-shape';
 
 /** Largest request body accepted: a full Health Check response is about 2 kB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -16,23 +17,39 @@ interface BodyParserError {
   type?: string;
 }
 
+const TOO_DEEP = 'entity.too.deep';
+
 /**
  * JSON body parsing whose failures answer like every other input error, naming the body as the
- * field. Other body-parser errors (an unsupported charset, an aborted upload) carry a 4xx status,
- * which the error filter keeps.
+ * field. Before anything else sees a body it is refused when nested too deeply (counted on the raw
+ * bytes, before parsing), and after parsing when it holds control characters or keys named like
+ * Object.prototype members — on every route alike. Other body-parser errors (an unsupported
+ * charset, an aborted upload) carry a 4xx status, which the error filter keeps.
  */
 export function jsonBody(
   defaultLimit = MAX_BODY_BYTES,
   larger: Readonly<Record<string, number>> = LARGER_BODY_LIMITS,
 ): RequestHandler {
-  const parse = json({ limit: defaultLimit, strict: true });
-  const parsers = new Map(
-    Object.entries(larger).map(([path, limit]) => [path, json({ limit, strict: true })]),
-  );
+  const parserOf = (limit: number) =>
+    json({
+      limit,
+      strict: true,
+      verify: (_req, _res, raw) => {
+        if (jsonDepthExceeds(raw))
+          throw Object.assign(new Error('nested too deeply'), { type: TOO_DEEP });
+      },
+    });
+  const parse = parserOf(defaultLimit);
+  const parsers = new Map(Object.entries(larger).map(([path, limit]) => [path, parserOf(limit)]));
   return (req: Request, res: Response, next: NextFunction) => {
     const limit = larger[req.path] ?? defaultLimit;
     (parsers.get(req.path) ?? parse)(req, res, (error?: unknown) => {
-      if (!error) return next();
+      if (!error) {
+        const problems = jsonShapeErrors(req.body);
+        if (problems.length === 0) return next();
+        next(new InvalidInputError('The request is not valid', problems));
+        return;
+      }
       const type = (error as BodyParserError).type;
       if (type === 'entity.too.large') {
         next(
@@ -40,6 +57,14 @@ export function jsonBody(
             'The request body is too large',
             'body',
             `must be at most ${limit / 1024} kB`,
+          ),
+        );
+      } else if (type === TOO_DEEP) {
+        next(
+          InvalidInputError.of(
+            'The request body is nested too deeply',
+            'body',
+            `must not nest more than ${MAX_JSON_DEPTH} levels deep`,
           ),
         );
       } else if (type === 'entity.parse.failed') {

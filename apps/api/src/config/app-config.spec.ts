@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -45,7 +46,46 @@ describe('loadConfig', () => {
     expect(smtp.publicBaseUrl).toBe('https://hc.example.org');
   });
 
+  it('refuses to start in production without DATABASE_URL, instead of becoming the demo', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL must be set when NODE_ENV is production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: '  ' })).toThrow(ConfigError);
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/swhc',
+    });
+    expect(production.seedDemoData).toBe(false);
+  });
+
+  it('runs one worker per core on a real database and one on the embedded one; docs for staff in production', () => {
+    const real = loadConfig({ DATABASE_URL: 'postgres://u@db/swhc' });
+    expect(real.workers).toBe(availableParallelism());
+    expect(real.apiDocs).toBe('public');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/swhc', WEB_CONCURRENCY: '3' }).workers).toBe(
+      3,
+    );
+    expect(loadConfig({ WEB_CONCURRENCY: '3' }).workers).toBe(1);
+    const production = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db/swhc' });
+    expect(production.apiDocs).toBe('staff');
+    expect(
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db/swhc', API_DOCS: 'off' })
+        .apiDocs,
+    ).toBe('off');
+    expect(production.databasePool).toEqual({
+      size: 10,
+      acquireTimeoutMs: 5000,
+      statementTimeoutMs: 15000,
+    });
+  });
+
   it.each([
+    [{ WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY must be a whole number from 1 to 64 (got "0")'],
+    [{ API_DOCS: 'everyone' }, 'API_DOCS must be public, staff or off (got "everyone")'],
+    [
+      { DATABASE_STATEMENT_TIMEOUT_MS: '5s' },
+      'DATABASE_STATEMENT_TIMEOUT_MS must be a whole number from 100 to 600000 (got "5s")',
+    ],
     [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535 (got "abc")'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535 (got "70000")'],
     [

@@ -1,4 +1,31 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+
+/** How much the app logs (pino's levels; `silent` logs nothing). */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
+
+/** Who may read the OpenAPI documentation at /api/docs: anyone, signed-in staff, or nobody. */
+export type ApiDocsAccess = 'public' | 'staff' | 'off';
+const API_DOCS_ACCESS: readonly ApiDocsAccess[] = ['public', 'staff', 'off'];
+
+/** How the app uses its database connections; overload fails fast instead of queueing without end. */
+export interface DatabasePoolSettings {
+  /** Connections per worker process. */
+  readonly size: number;
+  /** How long a request may wait for a free connection before it is answered 503. */
+  readonly acquireTimeoutMs: number;
+  /** How long one SQL statement may run before PostgreSQL cancels it. */
+  readonly statementTimeoutMs: number;
+}
 
 /** Everything the api reads from the environment, checked once at boot. */
 export interface AppConfig {
@@ -19,6 +46,13 @@ export interface AppConfig {
   /** Where people reach the app, for links in emails, e.g. https://healthcheck.example.org. */
   readonly publicBaseUrl: string;
   readonly mail: MailSettings;
+  /** NODE_ENV=production: a real database is required, API docs are for staff by default. */
+  readonly production: boolean;
+  /** HTTP worker processes (WEB_CONCURRENCY); always 1 on the embedded database. */
+  readonly workers: number;
+  readonly apiDocs: ApiDocsAccess;
+  readonly logLevel: LogLevel;
+  readonly databasePool: DatabasePoolSettings;
 }
 
 export interface SmtpSettings {
@@ -96,28 +130,38 @@ function parseBoolean(
   return fallback;
 }
 
-function parseHops(raw: string | undefined, problems: string[]): number {
-  if (raw === undefined || raw === '') return 0;
-  if (!/^\d+$/.test(raw) || Number(raw) > 10) {
-    problems.push(`TRUST_PROXY_HOPS must be a whole number from 0 to 10 (got "${raw}")`);
-    return 0;
+function parseWholeNumber(
+  name: string,
+  raw: string | undefined,
+  range: { min: number; max: number; fallback: number },
+  problems: string[],
+): number {
+  if (raw === undefined || raw === '') return range.fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
+    problems.push(
+      `${name} must be a whole number from ${range.min} to ${range.max} (got "${raw}")`,
+    );
+    return range.fallback;
   }
   return Number(raw);
 }
 
-function parseWholeNumber(
-  name: string,
+function parseLogLevel(raw: string | undefined, problems: string[]): LogLevel {
+  if (raw === undefined || raw === '') return 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw}")`);
+  return 'info';
+}
+
+function parseApiDocs(
   raw: string | undefined,
-  fallback: number,
-  [min, max]: [number, number],
+  production: boolean,
   problems: string[],
-): number {
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-    return fallback;
-  }
-  return Number(raw);
+): ApiDocsAccess {
+  if (raw === undefined || raw === '') return production ? 'staff' : 'public';
+  if ((API_DOCS_ACCESS as readonly string[]).includes(raw)) return raw as ApiDocsAccess;
+  problems.push(`API_DOCS must be public, staff or off (got "${raw}")`);
+  return 'staff';
 }
 
 function parseBaseUrl(raw: string | undefined, port: number, problems: string[]): string {
@@ -145,14 +189,18 @@ function parseMail(env: NodeJS.ProcessEnv, problems: string[]): MailSettings {
           port: parseWholeNumber(
             'SMTP_PORT',
             env['SMTP_PORT'],
-            secure ? 465 : 587,
-            [1, 65535],
+            { min: 1, max: 65535, fallback: secure ? 465 : 587 },
             problems,
           ),
           secure,
           user: env['SMTP_USER'] || null,
           password: env['SMTP_PASSWORD'] || null,
-          poolSize: parseWholeNumber('SMTP_POOL_SIZE', env['SMTP_POOL_SIZE'], 5, [1, 50], problems),
+          poolSize: parseWholeNumber(
+            'SMTP_POOL_SIZE',
+            env['SMTP_POOL_SIZE'],
+            { min: 1, max: 50, fallback: 5 },
+            problems,
+          ),
         };
   return {
     smtp,
@@ -161,15 +209,13 @@ function parseMail(env: NodeJS.ProcessEnv, problems: string[]): MailSettings {
     ratePerMinute: parseWholeNumber(
       'MAIL_RATE_PER_MINUTE',
       env['MAIL_RATE_PER_MINUTE'],
-      600,
-      [1, 1_000_000],
+      { min: 1, max: 1_000_000, fallback: 600 },
       problems,
     ),
     sendTimeoutSeconds: parseWholeNumber(
       'MAIL_SEND_TIMEOUT_SECONDS',
       env['MAIL_SEND_TIMEOUT_SECONDS'],
-      120,
-      [2, 3600],
+      { min: 2, max: 3600, fallback: 120 },
       problems,
     ),
   };
@@ -179,6 +225,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const port = parsePort(env['PORT'], problems);
   const databaseUrl = parseDatabaseUrl(env['DATABASE_URL'], problems);
+  const production = env['NODE_ENV'] === 'production';
+  // Without a database the app is the demo, whose admin password is published: never in production.
+  if (production && databaseUrl === null) {
+    problems.push(
+      'DATABASE_URL must be set when NODE_ENV is production (without it the app would run the demo)',
+    );
+  }
+  const workers = parseWholeNumber(
+    'WEB_CONCURRENCY',
+    env['WEB_CONCURRENCY'],
+    { min: 1, max: 64, fallback: availableParallelism() },
+    problems,
+  );
   const config: AppConfig = {
     port,
     databaseUrl,
@@ -186,14 +245,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoData: databaseUrl === null,
     webRoot: resolve(env['WEB_ROOT'] || 'dist/apps/web'),
     secureCookies: parseBoolean('SECURE_COOKIES', env['SECURE_COOKIES'], false, problems),
-    trustProxyHops: parseHops(env['TRUST_PROXY_HOPS'], problems),
+    trustProxyHops: parseWholeNumber(
+      'TRUST_PROXY_HOPS',
+      env['TRUST_PROXY_HOPS'],
+      { min: 0, max: 10, fallback: 0 },
+      problems,
+    ),
     auditRetentionDays: parseWholeNumber(
       'AUDIT_RETENTION_DAYS',
       env['AUDIT_RETENTION_DAYS'],
-      DEFAULT_AUDIT_RETENTION_DAYS,
-      [1, 3650],
+      { min: 1, max: 3650, fallback: DEFAULT_AUDIT_RETENTION_DAYS },
       problems,
     ),
+    production,
+    // The embedded database's socket serves one connection at a time: one process only.
+    workers: databaseUrl === null ? 1 : workers,
+    apiDocs: parseApiDocs(env['API_DOCS'], production, problems),
+    logLevel: parseLogLevel(env['LOG_LEVEL'], problems),
+    databasePool: {
+      size: parseWholeNumber(
+        'DATABASE_POOL_SIZE',
+        env['DATABASE_POOL_SIZE'],
+        { min: 1, max: 100, fallback: 10 },
+        problems,
+      ),
+      acquireTimeoutMs: parseWholeNumber(
+        'DATABASE_ACQUIRE_TIMEOUT_MS',
+        env['DATABASE_ACQUIRE_TIMEOUT_MS'],
+        { min: 100, max: 60_000, fallback: 5_000 },
+        problems,
+      ),
+      statementTimeoutMs: parseWholeNumber(
+        'DATABASE_STATEMENT_TIMEOUT_MS',
+        env['DATABASE_STATEMENT_TIMEOUT_MS'],
+        { min: 100, max: 600_000, fallback: 15_000 },
+        problems,
+      ),
+    },
     publicBaseUrl: parseBaseUrl(env['PUBLIC_BASE_URL'], port, problems),
     mail: parseMail(env, problems),
   };

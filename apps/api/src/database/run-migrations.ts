@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { STARTUP_LOCK, withAdvisoryLock } from './advisory-lock';
 import { type DatabaseConnection, dataSourceOptions } from './data-source-options';
 
 export class DatabaseUnavailableError extends Error {
@@ -12,8 +13,31 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-/** Brings the schema up to date before the app takes traffic; returns the names it applied. */
+/**
+ * Brings the schema up to date before the app takes traffic; returns the names it applied. On a
+ * server, under the startup lock: instances starting together migrate one after the other.
+ */
 export async function runMigrations(connection: DatabaseConnection): Promise<string[]> {
+  if (connection.embedded) return migrate(connection);
+  try {
+    return await withAdvisoryLock(connection.url, STARTUP_LOCK, () => migrate(connection));
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) throw error;
+    // Failing to connect for the lock is the same "cannot reach" as failing to connect for migrations.
+    if (isConnectionError(error)) throw new DatabaseUnavailableError(connection.url, error);
+    throw error;
+  }
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    typeof code === 'string' &&
+    /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|3D000|28P01|28000)$/.test(code)
+  );
+}
+
+async function migrate(connection: DatabaseConnection): Promise<string[]> {
   const dataSource = new DataSource({ ...dataSourceOptions(connection), logging: false });
   try {
     await dataSource.initialize();

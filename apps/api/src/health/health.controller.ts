@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@swhc/contracts';
 import { DataSource } from 'typeorm';
 import { ServiceUnavailableError } from '../common/errors';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../database/database-unavailable';
 import { Public } from '../common/public.decorator';
 
 @ApiTags('health')
@@ -19,7 +20,10 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableError('The database is not answering');
+      throw new ServiceUnavailableError(
+        'The database is not answering',
+        DATABASE_RETRY_AFTER_SECONDS,
+      );
     }
     return { status: 'ok', database: 'up' };
   }

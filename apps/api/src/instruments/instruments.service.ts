@@ -34,30 +34,33 @@ export class InstrumentsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Stores every version the code knows that the database lacks; refuses an edited published one. */
+  /**
+   * Stores every version the code knows that the database lacks (an upsert: instances publishing
+   * at once store it once), then refuses to start if a stored version's content differs.
+   */
   async publishKnownVersions(now = new Date()): Promise<void> {
     for (const definition of INSTRUMENTS) {
       const hash = contentHash(definition);
-      const existing = await this.instruments.findOneBy({
-        key: definition.key,
-        version: definition.version,
-      });
-      if (existing) {
-        if (existing.contentHash !== hash)
-          throw new PublishedInstrumentChangedError(definition.key, definition.version);
-        continue;
-      }
-      await this.instruments.save(
-        this.instruments.create({
-          key: definition.key,
-          version: definition.version,
-          title: definition.title,
-          definition,
-          surveyJsonByService: buildSurveyJsonByService(definition),
-          contentHash: hash,
-          publishedAt: now,
-        }),
+      await this.instruments.query(
+        `INSERT INTO instrument (key, version, title, definition, survey_json_by_service, content_hash, published_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (key, version) DO NOTHING`,
+        [
+          definition.key,
+          definition.version,
+          definition.title,
+          JSON.stringify(definition),
+          JSON.stringify(buildSurveyJsonByService(definition)),
+          hash,
+          now,
+        ],
       );
+      const stored = await this.instruments.findOne({
+        where: { key: definition.key, version: definition.version },
+        select: { id: true, contentHash: true },
+      });
+      if (stored?.contentHash !== hash) {
+        throw new PublishedInstrumentChangedError(definition.key, definition.version);
+      }
     }
   }
 

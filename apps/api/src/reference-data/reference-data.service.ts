@@ -1,4 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { STARTUP_LOCK, withAdvisoryLock } from '../database/advisory-lock';
+import type { DatabaseConnection } from '../database/data-source-options';
+import { DATABASE_CONNECTION } from '../database/database-connection.token';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 
@@ -13,6 +16,7 @@ export class ReferenceDataService implements OnApplicationBootstrap {
   constructor(
     private readonly organisations: OrganisationsService,
     private readonly instruments: InstrumentsService,
+    @Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection,
   ) {}
 
   private ready: Promise<void> | null = null;
@@ -27,7 +31,13 @@ export class ReferenceDataService implements OnApplicationBootstrap {
     return this.ensure();
   }
 
-  private async load(): Promise<void> {
+  /** Under the startup lock on a server, so instances starting together load one after the other. */
+  private load(): Promise<void> {
+    const { embedded, url } = this.connection;
+    return embedded ? this.loadNow() : withAdvisoryLock(url, STARTUP_LOCK, () => this.loadNow());
+  }
+
+  private async loadNow(): Promise<void> {
     const count = await this.organisations.importSeedList();
     await this.instruments.publishKnownVersions();
     this.logger.log(`${count} organisations and the published instruments are in place`);

@@ -13,6 +13,7 @@ import type { Response } from 'express';
 import { MAX_BODY_BYTES } from '../common/json-body.middleware';
 import { Public } from '../common/public.decorator';
 import { SubmitResponseDto } from './dto/submit-response.dto';
+import { SurveyCodeParams } from './dto/survey-code.params';
 import { SurveyDefinitionDto, SurveyResponseReceiptDto } from './dto/survey-definition.dto';
 import { SurveysService } from './surveys.service';
 
@@ -26,7 +27,7 @@ export class SurveysController {
   @ApiOkResponse({ type: SurveyDefinitionDto, description: 'The survey behind an open link' })
   @ApiNotFoundResponse({ description: 'Unknown link code' })
   @ApiGoneResponse({ description: 'The wave has closed (or not opened)' })
-  describe(@Param('code') code: string): Promise<SurveyDefinitionDto> {
+  describe(@Param() { code }: SurveyCodeParams): Promise<SurveyDefinitionDto> {
     return this.surveys.describe(code);
   }
 
@@ -42,7 +43,7 @@ export class SurveysController {
   @ApiGoneResponse({ description: 'The wave has closed' })
   @ApiPayloadTooLargeResponse({ description: `Body over ${MAX_BODY_BYTES / 1024} kB` })
   async submit(
-    @Param('code') code: string,
+    @Param() { code }: SurveyCodeParams,
     @Body() body: SubmitResponseDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SurveyResponseReceiptDto> {

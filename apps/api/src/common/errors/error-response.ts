@@ -17,6 +17,10 @@ import {
   TooManyAttemptsError,
   UnprocessableRequestError,
 } from './domain-errors';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from '../../database/database-unavailable';
 import { errorBody } from './error-body';
 
 /** What the client is told: status, body and any headers (Retry-After). */
@@ -70,6 +74,12 @@ export function errorResponseOf(error: unknown): ErrorResponse | null {
   }
   if (error instanceof CsvFormatError) {
     return plain(400, 'The CSV file is not valid', [{ field: 'file', message: error.message }]);
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      ...plain(503, 'The service is busy or restarting. Try again in a few seconds.'),
+      headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+    };
   }
   return clientStatusResponse(error);
 }

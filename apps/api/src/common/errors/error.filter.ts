@@ -1,5 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { isDatabaseUnavailable } from '../../database/database-unavailable';
+import { describeError } from '../../logging/loggable-error';
 import { errorResponseOf, isStatisticsLibraryError, UNEXPECTED_ERROR } from './error-response';
 
 const FILE_HEADERS = ['Content-Type', 'Content-Encoding', 'ETag', 'Last-Modified'] as const;
@@ -7,7 +9,8 @@ const FILE_HEADERS = ['Content-Type', 'Content-Encoding', 'ETag', 'Last-Modified
 /**
  * The one place an error becomes an HTTP answer (routes, guards, pipes and Express middleware
  * alike). Unexpected errors become a 500 without details and are logged by their stack only,
- * never with the request (its body may hold answers or a password).
+ * never with the request (its body may hold answers or a password); database errors by their code
+ * only (see loggable-error.ts).
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -17,9 +20,9 @@ export class ErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const expected = errorResponseOf(exception);
     if (!expected) {
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+      this.logger.error(describeError(exception));
+    } else if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${describeError(exception)}`);
     } else if (isStatisticsLibraryError(exception)) {
       this.logger.warn(`${exception.name}: ${exception.message}`);
     }

@@ -1,0 +1,145 @@
+/**
+ * `npm run build && npm run bench:survey-load`: how long a phone on a slow network waits for the
+ * first question of the survey, and how many bytes it is sent.
+ *
+ * The built app on a fresh database (on DATABASE_URL's server, or a throw-away PostgreSQL 15), one
+ * open link. Debian's Chromium with the network throttled to DevTools' "Fast 3G" profile opens
+ * /s/{code} with an empty cache and waits until the first question's options are on screen. Three
+ * visits, each `BENCH_RUNS` times (default 3), medians printed:
+ * - first visit, as the app serves it (compressed, brotli or gzip as the browser asks);
+ * - the reference, measured in the same run: the same first visit with compression refused
+ *   (`Accept-Encoding: identity`), i.e. the bytes the page cost before compression;
+ * - a return visit with the cache kept (hashed assets are cached immutable, so only the page and
+ *   the API answers travel).
+ * Target: the first visit shows the first question within 3 s. Never part of npm test.
+ */
+import { loadavg } from 'node:os';
+import { chromium, type Browser } from '@playwright/test';
+import { type RunningApp, startBuiltApp } from '../../test/support/app-server';
+import { seedSurveyFixtures } from '../../test/support/survey-fixtures';
+import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
+import { startThrowawayPostgres } from '../../test/support/throwaway-postgres';
+import { printTable } from '../intake/markdown-table';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const TARGET_MS = 3000;
+
+/** Chrome DevTools' "Fast 3G" preset (bytes per second and milliseconds, as DevTools sets them). */
+const FAST_3G = {
+  offline: false,
+  latency: 150 * 3.75,
+  downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9,
+  uploadThroughput: ((750 * 1000) / 8) * 0.9,
+};
+
+/** The first question's answer options: what a respondent needs to see to begin. */
+const FIRST_QUESTION = '.sd-page [role="radiogroup"] label';
+
+interface Visit {
+  readonly ms: number;
+  readonly bytes: number;
+  readonly requests: number;
+}
+
+/** Opens the survey in `page`'s context on Fast 3G; returns the time to the first question and the bytes received. */
+async function visit(
+  browser: Browser,
+  url: string,
+  options: { identity: boolean; warm: boolean },
+): Promise<Visit> {
+  const context = await browser.newContext(
+    options.identity ? { extraHTTPHeaders: { 'Accept-Encoding': 'identity' } } : {},
+  );
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    if (options.warm) {
+      // Fill the cache on a fast network first; only the measured visit is throttled.
+      await page.goto(url);
+      await page.locator(FIRST_QUESTION).first().waitFor({ state: 'visible', timeout: 60_000 });
+      await page.goto('about:blank');
+    }
+    await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+    let bytes = 0;
+    let requests = 0;
+    cdp.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+      requests += 1;
+    });
+    const start = Date.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator(FIRST_QUESTION).first().waitFor({ state: 'visible', timeout: 120_000 });
+    const ms = Date.now() - start;
+    return { ms, bytes, requests };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function main(): Promise<void> {
+  const loadBefore = loadavg().map((l) => l.toFixed(1));
+  const serverUrl = process.env['DATABASE_URL'];
+  const throwaway = serverUrl ? null : await startThrowawayPostgres();
+  const server = serverUrl ?? throwaway?.url ?? '';
+  const databaseUrl = await createDatabaseOn(server, 'bench_survey_load');
+  let app: RunningApp | null = null;
+  let browser: Browser | null = null;
+  try {
+    app = await startBuiltApp(databaseUrl, { timeoutMs: 180_000, env: { WEB_CONCURRENCY: '1' } });
+    const links = await seedSurveyFixtures(databaseUrl);
+    const url = `${app.baseUrl}/s/${encodeURIComponent(links.openCode)}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'],
+    });
+    console.log(
+      `bench:survey-load — Chromium on Fast 3G (${FAST_3G.latency} ms latency, ` +
+        `${Math.round(FAST_3G.downloadThroughput / 1000)} kB/s down); load average before ` +
+        `${loadBefore.join(' ')}; median of ${RUNS} visits each`,
+    );
+    const kinds = [
+      { name: 'first visit (as served)', identity: false, warm: false },
+      { name: 'reference: first visit uncompressed', identity: true, warm: false },
+      { name: 'return visit (cache kept)', identity: false, warm: true },
+    ];
+    const rows: string[][] = [];
+    let firstVisitMs = Number.NaN;
+    for (const kind of kinds) {
+      const visits: Visit[] = [];
+      for (let i = 0; i < RUNS; i++) visits.push(await visit(browser, url, kind));
+      const ms = median(visits.map((v) => v.ms));
+      if (!kind.identity && !kind.warm) firstVisitMs = ms;
+      rows.push([
+        kind.name,
+        (ms / 1000).toFixed(2),
+        (median(visits.map((v) => v.bytes)) / 1000).toFixed(0),
+        String(median(visits.map((v) => v.requests))),
+      ]);
+    }
+    console.log('');
+    printTable(['visit', 'first question (s)', 'kB received', 'requests'], rows);
+    console.log('');
+    console.log(
+      `load average after ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}; target: first visit ≤ ${TARGET_MS / 1000} s ` +
+        `(${(firstVisitMs / 1000).toFixed(2)} s: ${firstVisitMs <= TARGET_MS ? 'met' : 'NOT met'})`,
+    );
+  } finally {
+    await browser?.close();
+    await app?.stop();
+    await dropDatabaseOn(server, databaseUrl);
+    throwaway?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
