@@ -23,8 +23,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Several instances of the built app on one database, as a deployment scaled out runs them:
  * three started at once on an empty database all come up; two then serve the survey and the
- * report alike, whichever one a request reaches; and a change to a wave made through the
- * SurveyCatalogue's invalidate() on one instance reaches the others' memory.
+ * report alike, whichever one a request reaches; a change to a wave made through the
+ * SurveyCatalogue's invalidate() on one instance reaches the others' memory; and so do an
+ * administrator's replaced link and close-now, made through the API on one instance.
  */
 describe('several instances on one database', () => {
   let database: TestDatabase;
@@ -171,5 +172,61 @@ describe('several instances on one database', () => {
       }
       expect(status).toBe(410);
     }
+  });
+
+  it("take an administrator's replaced link and close-now, made on one instance, at once on the other", async () => {
+    const fresh = await seedSurveyFixtures(database.url);
+    const admin = await createStaffAccount(database.url, {
+      email: 'instances-admin@council.test',
+      role: 'admin',
+      gssCodes: [],
+    });
+    const login = await fetchFrom(a, '/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ email: admin.email, password: admin.password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    /** What `app` answers for `code`, once the other instance's change has been heard. */
+    const heard = async (app: RunningApp, code: string, expected: number) => {
+      let answer = await json(app, `/api/surveys/${code}`);
+      // NOTIFY arrives within milliseconds; without it memory would serve the old answer a minute.
+      for (let i = 0; i < 40 && answer.status !== expected; i++) {
+        await sleep(50);
+        answer = await json(app, `/api/surveys/${code}`);
+      }
+      return answer;
+    };
+    // Both instances hold the link in memory.
+    for (const app of [a, b])
+      expect((await json(app, `/api/surveys/${fresh.openCode}`)).status).toBe(200);
+
+    const replaced = await json(
+      a,
+      `/api/admin/waves/${fresh.openWaveId}/enrolments/E06000001/children/replace-link`,
+      { method: 'POST', headers: { cookie } },
+    );
+    expect(replaced.status).toBe(200);
+    const newCode = (replaced.body as { code: string }).code;
+    expect(newCode).not.toBe(fresh.openCode);
+    // The instance that made the change forgot the old code before it answered.
+    expect((await json(a, `/api/surveys/${fresh.openCode}`)).status).toBe(410);
+    const old = await heard(b, fresh.openCode, 410);
+    expect(old).toMatchObject({
+      status: 410,
+      body: { errors: [{ field: 'code', message: 'was replaced by a new link' }] },
+    });
+    expect((await submit(b, fresh.openCode, randomUUID())).status).toBe(410);
+    expect((await json(b, `/api/surveys/${newCode}`)).status).toBe(200);
+    expect((await submit(b, newCode, randomUUID())).status).toBe(201);
+
+    const closed = await json(a, `/api/admin/waves/${fresh.openWaveId}/close`, {
+      method: 'POST',
+      headers: { cookie },
+    });
+    expect(closed.status).toBe(200);
+    expect((await json(a, `/api/surveys/${newCode}`)).status).toBe(410);
+    expect((await heard(b, newCode, 410)).status).toBe(410);
+    expect((await submit(b, newCode, randomUUID())).status).toBe(410);
   });
 });
