@@ -1,6 +1,15 @@
 import type { LaReport, ServiceKind, ValidationReport } from '@swhc/contracts';
 import { HEALTH_CHECK_V1 } from '@swhc/instruments';
-import { alpha, fitCfa, invariance, mean, omegaTotal, sd, type DataSet } from '@swhc/psychometrics';
+import {
+  alpha,
+  fitCfa,
+  fitOrdinalCfa,
+  invariance,
+  mean,
+  omegaTotal,
+  sd,
+  type DataSet,
+} from '@swhc/psychometrics';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { HARTLEPOOL, seedReportFixtures, type ReportFixtures } from '../support/report-fixtures';
@@ -171,6 +180,29 @@ describe('validation report (GET /api/research/validation)', () => {
     expect(group.cfa.robust?.cfi).toBeCloseTo(cfa.robust?.cfi ?? Number.NaN, 8);
     expect(group.cfa.robust?.rmsea).toBeCloseTo(cfa.robust?.rmsea ?? Number.NaN, 8);
     expect(group.cfa.loadings).toHaveLength(items.length);
+
+    // The primary fit: the items as ordered categories (WLSMV, delta parameterisation).
+    const ordinal = fitOrdinalCfa(itemRows(same, items, true), model);
+    if (!group.ordinalCfa?.available)
+      throw new Error(group.ordinalCfa?.reason ?? 'no WLSMV fit in the report');
+    const wlsmv = group.ordinalCfa;
+    expect(wlsmv).toMatchObject({ estimator: 'WLSMV', parameterization: 'delta', n: ordinal.n });
+    expect(wlsmv.chisqScaled).toBeCloseTo(ordinal.chisqScaled, 8);
+    expect(wlsmv.dfScaled).toBeCloseTo(ordinal.dfScaled, 8);
+    expect(wlsmv.pvalueScaled).toBeCloseTo(ordinal.pvalueScaled, 10);
+    expect(wlsmv.cfiScaled).toBeCloseTo(ordinal.cfiScaled, 10);
+    expect(wlsmv.tliScaled).toBeCloseTo(ordinal.tliScaled, 10);
+    expect(wlsmv.rmseaScaled).toBeCloseTo(ordinal.rmseaScaled, 10);
+    expect(wlsmv.cfiRobust).toBeCloseTo(ordinal.cfiRobust, 10);
+    expect(wlsmv.rmseaRobust).toBeCloseTo(ordinal.rmseaRobust, 10);
+    expect(wlsmv.srmr).toBeCloseTo(ordinal.srmr, 10);
+    expect(wlsmv.loadings).toEqual(
+      ordinal.estimates
+        .filter((e) => e.op === '=~')
+        .map((e) => ({ scale: e.lhs, item: e.rhs, std: expect.closeTo(e.stdAll, 10) as number })),
+    );
+    // Answers as categories fit otherwise than as numbers: the two are not the same numbers.
+    expect(wlsmv.chisqScaled).not.toBeCloseTo(group.cfa.robust?.chisqScaled ?? Number.NaN, 1);
 
     const pooled = report.groups.find((g) => g.waveId === null && g.service === null);
     expect(pooled?.n).toBe(

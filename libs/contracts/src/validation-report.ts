@@ -84,6 +84,55 @@ export type CfaSummary =
     })
   | { readonly available: false; readonly reason: string };
 
+/**
+ * The four-factor model with the items as ordered categories (lavaan `ordered = TRUE, estimator =
+ * "WLSMV"`, delta parameterisation): polychoric correlations and thresholds, diagonally weighted least
+ * squares, the mean- and variance-adjusted (scaled-shifted) test. The primary analysis for Likert items;
+ * the ML fit ({@link CfaSummary}) is kept beside it. Names follow lavaan's fitMeasures() in camelCase.
+ */
+export type OrdinalCfaSummary =
+  | {
+      readonly available: true;
+      readonly estimator: 'WLSMV';
+      readonly parameterization: 'delta';
+      /** Complete rows used. */
+      readonly n: number;
+      readonly chisq: number;
+      readonly df: number;
+      readonly pvalue: number;
+      readonly chisqScaled: number;
+      readonly dfScaled: number;
+      readonly pvalueScaled: number;
+      readonly chisqScalingFactor: number;
+      readonly chisqShiftParameter: number;
+      readonly cfiScaled: number;
+      readonly tliScaled: number;
+      readonly rmseaScaled: number;
+      readonly rmseaCiLowerScaled: number;
+      readonly rmseaCiUpperScaled: number;
+      /** Robust CFI/TLI/RMSEA as lavaan 0.6-14 reports them (NaN → null in JSON where it reports NA). */
+      readonly cfiRobust: number | null;
+      readonly tliRobust: number | null;
+      readonly rmseaRobust: number | null;
+      readonly rmseaCiLowerRobust: number | null;
+      readonly rmseaCiUpperRobust: number | null;
+      readonly srmr: number;
+      readonly converged: boolean;
+      /** Standardised loadings (lavaan std.all). */
+      readonly loadings: readonly {
+        readonly scale: string;
+        readonly item: string;
+        readonly std: number;
+      }[];
+      readonly factorCorrelations: readonly {
+        readonly a: string;
+        readonly b: string;
+        readonly r: number;
+      }[];
+      readonly warnings: readonly string[];
+    }
+  | { readonly available: false; readonly reason: string };
+
 export interface ValidationGroup {
   /** e.g. "Health Check 2025 · Children’s services" or "All closed waves, both services". */
   readonly label: string;
@@ -92,7 +141,13 @@ export interface ValidationGroup {
   readonly n: number;
   readonly items: readonly ItemStatistics[];
   readonly scales: readonly ScaleReliabilityStatistics[];
+  /** The four-factor model by ML (with MLR beside it). */
   readonly cfa: CfaSummary;
+  /**
+   * The four-factor model by WLSMV, the primary analysis when available (when it is not, the report
+   * says why and ML is the one to read). Absent from reports stored before it was added.
+   */
+  readonly ordinalCfa?: OrdinalCfaSummary;
 }
 
 export interface InvarianceStepSummary {

@@ -20,6 +20,7 @@ import { ResearchDataRepository, type ResearchWave } from '../data/research-data
 import { ValidationReportRecord } from './validation-report.entity';
 import {
   factorAnalysisOf,
+  ordinalFactorAnalysisOf,
   invarianceComparison,
   reliabilityOf,
   scaleComparabilities,
@@ -36,7 +37,9 @@ export const VALIDATION_REPORTS = defineQueue<{ reason: string }>('validation-re
 export const VALIDATION_METHOD =
   'Item statistics and reliability (Cronbach’s alpha with its Feldt interval as psych::alpha, ' +
   'McDonald’s omega from a one-factor ML CFA) per wave and service and pooled; the four-factor ' +
-  'model by maximum likelihood (lavaan::cfa), with the robust (MLR) scaled test and fit indices beside it; measurement invariance across consecutive waves within ' +
+  'model with the answers as ordered categories (lavaan::cfa with ordered items, estimator WLSMV, delta ' +
+  'parameterisation: polychoric correlations, scaled-shifted test) as the primary fit, and by maximum ' +
+  'likelihood (lavaan::cfa), with the robust (MLR) scaled test and fit indices, beside it; measurement invariance across consecutive waves within ' +
   'each service and across children’s and adults’ services within each wave: configural, metric ' +
   '(equal loadings) and scalar (equal loadings and intercepts). A step holds when CFI drops by at ' +
   'most 0.010 and RMSEA rises by at most 0.015 (Chen 2007). Where scalar invariance fails, intercepts ' +
@@ -239,6 +242,7 @@ export class ValidationReportService implements OnModuleInit {
         n,
         ...reliabilityOf(instrument, tables),
         cfa: factorAnalysisOf(instrument, tables),
+        ordinalCfa: ordinalFactorAnalysisOf(instrument, tables),
       });
     };
     for (const { wave, tables } of loaded)

@@ -8,6 +8,7 @@ import type {
   InvarianceComparison,
   InvarianceStepSummary,
   ItemStatistics,
+  OrdinalCfaSummary,
   ScaleComparability,
   ScaleReliabilityStatistics,
   ServiceKind,
@@ -16,6 +17,7 @@ import type { InstrumentDefinition } from '@swhc/instruments';
 import {
   alpha,
   fitCfa,
+  fitOrdinalCfa,
   invariance,
   mean,
   omegaTotal,
@@ -141,6 +143,22 @@ export function reliabilityOf(
   return { items, scales };
 }
 
+/** Standardised loadings and factor correlations (lavaan std.all) of either estimator's estimates. */
+function standardisedStructure(
+  instrument: InstrumentDefinition,
+  estimates: readonly { op: string; lhs: string; rhs: string; stdAll: number }[],
+): Pick<Extract<CfaSummary, { available: true }>, 'loadings' | 'factorCorrelations'> {
+  const scales = new Set(instrument.scales.map((s) => s.key));
+  return {
+    loadings: estimates
+      .filter((e) => e.op === '=~')
+      .map((e) => ({ scale: e.lhs, item: e.rhs, std: e.stdAll })),
+    factorCorrelations: estimates
+      .filter((e) => e.op === '~~' && e.lhs !== e.rhs && scales.has(e.lhs) && scales.has(e.rhs))
+      .map((e) => ({ a: e.lhs, b: e.rhs, r: e.stdAll })),
+  };
+}
+
 export function fitSummary(r: CfaResult): FitSummary {
   return {
     n: r.n,
@@ -167,7 +185,6 @@ export function factorAnalysisOf(
     const r = fitCfa(instrumentItemsDataSet(instrument, tables), factorModel(instrument), {
       estimator: 'MLR',
     });
-    const scales = new Set(instrument.scales.map((s) => s.key));
     return {
       available: true,
       estimator: 'ML',
@@ -186,12 +203,56 @@ export function factorAnalysisOf(
               rmseaCiUpper: r.robust.rmseaCiUpper,
             }
           : null,
-      loadings: r.estimates
-        .filter((e) => e.op === '=~')
-        .map((e) => ({ scale: e.lhs, item: e.rhs, std: e.stdAll })),
-      factorCorrelations: r.estimates
-        .filter((e) => e.op === '~~' && e.lhs !== e.rhs && scales.has(e.lhs) && scales.has(e.rhs))
-        .map((e) => ({ a: e.lhs, b: e.rhs, r: e.stdAll })),
+      ...standardisedStructure(instrument, r.estimates),
+      warnings: [...r.warnings, ...(r.converged ? [] : ['The model did not converge.'])],
+    };
+  } catch (error) {
+    if (!(error instanceof PsychometricsError)) throw error;
+    return { available: false, reason: error.message };
+  }
+}
+
+/** lavaan's NA (NaN here) as JSON's null, said so in the type rather than left to JSON.stringify. */
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/**
+ * The four-factor CFA with the items as ordered categories (WLSMV, delta parameterisation): the
+ * primary analysis for Likert answers, which are not continuous. One fit of the pooled polychorics
+ * per group, so cheap beside the ML one. A fit that cannot be made (e.g. a category empty among the
+ * complete rows) is reported as unavailable with lavaan's reason; the ML fit stays beside it.
+ */
+export function ordinalFactorAnalysisOf(
+  instrument: InstrumentDefinition,
+  tables: readonly ResponseTable[],
+): OrdinalCfaSummary {
+  try {
+    const r = fitOrdinalCfa(instrumentItemsDataSet(instrument, tables), factorModel(instrument));
+    return {
+      available: true,
+      estimator: 'WLSMV',
+      parameterization: 'delta',
+      n: r.n,
+      chisq: r.chisq,
+      df: r.df,
+      pvalue: r.pvalue,
+      chisqScaled: r.chisqScaled,
+      dfScaled: r.dfScaled,
+      pvalueScaled: r.pvalueScaled,
+      chisqScalingFactor: r.chisqScalingFactor,
+      chisqShiftParameter: r.chisqShiftParameter,
+      cfiScaled: r.cfiScaled,
+      tliScaled: r.tliScaled,
+      rmseaScaled: r.rmseaScaled,
+      rmseaCiLowerScaled: r.rmseaCiLowerScaled,
+      rmseaCiUpperScaled: r.rmseaCiUpperScaled,
+      cfiRobust: orNull(r.cfiRobust),
+      tliRobust: orNull(r.tliRobust),
+      rmseaRobust: orNull(r.rmseaRobust),
+      rmseaCiLowerRobust: orNull(r.rmseaCiLowerRobust),
+      rmseaCiUpperRobust: orNull(r.rmseaCiUpperRobust),
+      srmr: r.srmr,
+      converged: r.converged,
+      ...standardisedStructure(instrument, r.estimates),
       warnings: [...r.warnings, ...(r.converged ? [] : ['The model did not converge.'])],
     };
   } catch (error) {

@@ -200,4 +200,106 @@ describe('research pages', () => {
       '+0.020',
     ]);
   });
+
+  it('shows the WLSMV fit first with ML beside it, and says when WLSMV could not be fitted', async () => {
+    const structure = {
+      loadings: [{ scale: 'support', item: 'support1', std: 0.81 }],
+      factorCorrelations: [],
+      warnings: [],
+    };
+    const ml = {
+      available: true as const,
+      estimator: 'ML' as const,
+      n: 300,
+      chisq: 400.5,
+      df: 246,
+      pvalue: 0.001,
+      cfi: 0.95,
+      tli: 0.94,
+      rmsea: 0.046,
+      rmseaCiLower: 0.04,
+      rmseaCiUpper: 0.05,
+      srmr: 0.05,
+      converged: true,
+      robust: null,
+      ...structure,
+      loadings: [{ scale: 'support', item: 'support1', std: 0.74 }],
+    };
+    const group = (
+      label: string,
+      ordinalCfa: ValidationReport['groups'][number]['ordinalCfa'],
+    ) => ({
+      label,
+      waveId: WAVE,
+      service: 'children' as const,
+      n: 300,
+      items: [],
+      scales: [],
+      cfa: ml,
+      ordinalCfa,
+    });
+    const report: ValidationReport = {
+      instrument: { key: 'health-check', version: 1, title: 'Health Check' },
+      waves: [{ id: WAVE, name: 'Health Check 2025' }],
+      computedAt: '2026-12-01T10:00:00.000Z',
+      method: 'WLSMV first.',
+      groups: [
+        group('Fitted', {
+          available: true,
+          estimator: 'WLSMV',
+          parameterization: 'delta',
+          n: 297,
+          chisq: 350,
+          df: 246,
+          pvalue: 0.001,
+          chisqScaled: 310.25,
+          dfScaled: 246,
+          pvalueScaled: 0.003,
+          chisqScalingFactor: 1.1,
+          chisqShiftParameter: 12,
+          cfiScaled: 0.987,
+          tliScaled: 0.985,
+          rmseaScaled: 0.03,
+          rmseaCiLowerScaled: 0.02,
+          rmseaCiUpperScaled: 0.04,
+          cfiRobust: 0.97,
+          tliRobust: null,
+          rmseaRobust: 0.05,
+          rmseaCiLowerRobust: null,
+          rmseaCiUpperRobust: null,
+          srmr: 0.041,
+          converged: true,
+          ...structure,
+        }),
+        group('Not fitted', {
+          available: false,
+          reason: "some categories of variable 'support1' are empty in group 1",
+        }),
+      ],
+      invariance: [],
+    };
+    api({
+      'GET /api/auth/me': () => jsonResponse(200, RESEARCHER),
+      'GET /api/research/validation': () => jsonResponse(200, report),
+    });
+    const page = openPage(routes, '/research/validation/health-check/1');
+    await headingIs(page, 'Validation report: Health Check, version 1');
+    expect(page.container.textContent).toContain('treats them as ordered categories (WLSMV');
+    const [fitted, notFitted] = [...page.container.querySelectorAll('section')].filter((s) =>
+      s.querySelector('h3'),
+    );
+    const text = fitted?.textContent ?? '';
+    expect(text).toContain('primary analysis (WLSMV, n = 297): scaled χ² = 310.25 on 246 df');
+    expect(text).toContain('CFI 0.987, TLI 0.985, RMSEA 0.030');
+    expect(text.indexOf('WLSMV, n = 297')).toBeLessThan(text.indexOf('ML, n = 300'));
+    const captions = [...(fitted?.querySelectorAll('caption') ?? [])].map((c) => c.textContent);
+    expect(captions.indexOf('Standardised loadings (WLSMV)')).toBeGreaterThanOrEqual(0);
+    expect(captions.indexOf('Standardised loadings (WLSMV)')).toBeLessThan(
+      captions.indexOf('Standardised loadings (ML)'),
+    );
+    expect(notFitted?.textContent).toContain(
+      "could not be fitted with the answers as ordered categories (WLSMV): some categories of variable 'support1' are empty in group 1. Read the ML fit below instead.",
+    );
+    expect(notFitted?.textContent).toContain('ML, n = 300');
+  });
 });

@@ -1,4 +1,9 @@
-import type { CfaSummary, InvarianceComparison, ValidationGroup } from '@swhc/contracts';
+import type {
+  CfaSummary,
+  InvarianceComparison,
+  OrdinalCfaSummary,
+  ValidationGroup,
+} from '@swhc/contracts';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { loadValidationReport } from '../../api';
 import { notFound, requireStaff, valueOf } from '../../app/page-data';
@@ -118,13 +123,82 @@ function Comparison({ c }: { c: InvarianceComparison }) {
   );
 }
 
-function Cfa({ cfa }: { cfa: CfaSummary }) {
+function Structure({
+  cfa,
+  estimator,
+}: {
+  cfa: Pick<
+    Extract<CfaSummary, { available: true }>,
+    'loadings' | 'factorCorrelations' | 'warnings'
+  >;
+  estimator: string;
+}) {
+  return (
+    <>
+      {cfa.warnings.length > 0 ? (
+        <div className="app-inset-text">
+          <p className="app-body">Warnings ({estimator}):</p>
+          <ul className="app-list">
+            {cfa.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Table
+        caption={`Standardised loadings (${estimator})`}
+        head={['Item', 'Scale', 'Loading']}
+        rows={cfa.loadings.map((l) => [l.item, l.scale, num(l.std)])}
+      />
+      <Table
+        caption={`Factor correlations (${estimator})`}
+        head={['Factors', 'r']}
+        rows={cfa.factorCorrelations.map((f) => [`${f.a} with ${f.b}`, num(f.r)])}
+      />
+    </>
+  );
+}
+
+/** The primary fit: the answers as ordered categories (WLSMV). */
+function OrdinalCfa({ cfa }: { cfa: OrdinalCfaSummary | undefined }) {
+  if (!cfa)
+    return (
+      <p className="app-body">
+        This report was computed before the ordinal (WLSMV) analysis was added: only the ML fit
+        below is available.
+      </p>
+    );
   if (!cfa.available)
-    return <p className="app-body">The four-factor model could not be fitted: {cfa.reason}</p>;
+    return (
+      <p className="app-body">
+        The four-factor model could not be fitted with the answers as ordered categories (WLSMV):{' '}
+        {cfa.reason}. Read the ML fit below instead.
+      </p>
+    );
   return (
     <>
       <p className="app-body">
-        Four-factor model (ML, n = {cfa.n}): χ² = {num(cfa.chisq)} on {cfa.df} df, CFI{' '}
+        Four-factor model, primary analysis (WLSMV, n = {cfa.n}): scaled χ² = {num(cfa.chisqScaled)}{' '}
+        on {Number.isInteger(cfa.dfScaled) ? cfa.dfScaled : num(cfa.dfScaled)} df (p{' '}
+        {num(cfa.pvalueScaled, 3)}), CFI {num(cfa.cfiScaled, 3)}, TLI {num(cfa.tliScaled, 3)}, RMSEA{' '}
+        {num(cfa.rmseaScaled, 3)} (90% CI {num(cfa.rmseaCiLowerScaled, 3)} to{' '}
+        {num(cfa.rmseaCiUpperScaled, 3)}), SRMR {num(cfa.srmr, 3)}. Robust CFI{' '}
+        {num(cfa.cfiRobust, 3)}, TLI {num(cfa.tliRobust, 3)}, RMSEA {num(cfa.rmseaRobust, 3)}.
+      </p>
+      <Structure cfa={cfa} estimator="WLSMV" />
+    </>
+  );
+}
+
+function Cfa({ cfa }: { cfa: CfaSummary }) {
+  if (!cfa.available)
+    return (
+      <p className="app-body">The four-factor model could not be fitted by ML: {cfa.reason}</p>
+    );
+  return (
+    <>
+      <p className="app-body">
+        Four-factor model beside it (ML, n = {cfa.n}): χ² = {num(cfa.chisq)} on {cfa.df} df, CFI{' '}
         {num(cfa.cfi, 3)}, TLI {num(cfa.tli, 3)}, RMSEA {num(cfa.rmsea, 3)} (90% CI{' '}
         {num(cfa.rmseaCiLower, 3)} to {num(cfa.rmseaCiUpper, 3)}), SRMR {num(cfa.srmr, 3)}.
       </p>
@@ -136,26 +210,7 @@ function Cfa({ cfa }: { cfa: CfaSummary }) {
           (90% CI {num(cfa.robust.rmseaCiLower, 3)} to {num(cfa.robust.rmseaCiUpper, 3)}).
         </p>
       ) : null}
-      {cfa.warnings.length > 0 ? (
-        <div className="app-inset-text">
-          <p className="app-body">Warnings:</p>
-          <ul className="app-list">
-            {cfa.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <Table
-        caption="Standardised loadings"
-        head={['Item', 'Scale', 'Loading']}
-        rows={cfa.loadings.map((l) => [l.item, l.scale, num(l.std)])}
-      />
-      <Table
-        caption="Factor correlations"
-        head={['Factors', 'r']}
-        rows={cfa.factorCorrelations.map((f) => [`${f.a} with ${f.b}`, num(f.r)])}
-      />
+      <Structure cfa={cfa} estimator="ML" />
     </>
   );
 }
@@ -177,6 +232,7 @@ function Group({ g, index }: { g: ValidationGroup; index: number }) {
           num(s.omega),
         ])}
       />
+      <OrdinalCfa cfa={g.ordinalCfa} />
       <Cfa cfa={g.cfa} />
       <Table
         caption="Items"
@@ -230,6 +286,12 @@ export function ValidationPage() {
         report.invariance.map((c) => <Comparison key={c.groups.join('|')} c={c} />)
       )}
       <h2 className="app-heading-l">Items, reliability and factor structure</h2>
+      <p className="app-body">
+        The answers are five ordered choices, not measurements on a continuous scale, so the main
+        factor analysis treats them as ordered categories (WLSMV, as psychometricians validate
+        Likert questionnaires today). The maximum-likelihood (ML) fit, which treats them as numbers,
+        is shown beside it for comparison with earlier work.
+      </p>
       {report.groups.map((g, i) => (
         <Group key={g.label} g={g} index={i} />
       ))}
