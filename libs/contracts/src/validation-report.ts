@@ -48,40 +48,45 @@ export interface FitSummary {
   readonly converged: boolean;
 }
 
+/** A factor model's standardised solution (lavaan std.all), whichever estimator fitted it. */
+export interface FactorStructure {
+  /** Standardised loadings (lavaan std.all). */
+  readonly loadings: readonly {
+    readonly scale: string;
+    readonly item: string;
+    readonly std: number;
+  }[];
+  readonly factorCorrelations: readonly {
+    readonly a: string;
+    readonly b: string;
+    readonly r: number;
+  }[];
+}
+
 export type CfaSummary =
-  | (FitSummary & {
-      readonly available: true;
-      readonly estimator: 'ML';
-      /**
-       * The same ML estimates judged robustly (lavaan estimator = "MLR"): the Yuan–Bentler scaled
-       * test and the robust CFI, TLI and RMSEA, which do not assume normal answers. Null when they
-       * could not be computed.
-       */
-      readonly robust: {
-        readonly chisqScaled: number;
-        readonly df: number;
-        readonly pvalue: number;
-        readonly scalingFactor: number;
-        readonly cfi: number;
-        readonly tli: number;
-        readonly rmsea: number;
-        readonly rmseaCiLower: number;
-        readonly rmseaCiUpper: number;
-      } | null;
-      /** Standardised loadings (lavaan std.all). */
-      readonly loadings: readonly {
-        readonly scale: string;
-        readonly item: string;
-        readonly std: number;
-      }[];
-      readonly factorCorrelations: readonly {
-        readonly a: string;
-        readonly b: string;
-        readonly r: number;
-      }[];
-      /** Heywood cases, non-positive-definite matrices, non-convergence: shown, never hidden. */
-      readonly warnings: readonly string[];
-    })
+  | (FitSummary &
+      FactorStructure & {
+        readonly available: true;
+        readonly estimator: 'ML';
+        /**
+         * The same ML estimates judged robustly (lavaan estimator = "MLR"): the Yuan–Bentler scaled
+         * test and the robust CFI, TLI and RMSEA, which do not assume normal answers. Null when they
+         * could not be computed.
+         */
+        readonly robust: {
+          readonly chisqScaled: number;
+          readonly df: number;
+          readonly pvalue: number;
+          readonly scalingFactor: number;
+          readonly cfi: number;
+          readonly tli: number;
+          readonly rmsea: number;
+          readonly rmseaCiLower: number;
+          readonly rmseaCiUpper: number;
+        } | null;
+        /** Heywood cases, non-positive-definite matrices, non-convergence: shown, never hidden. */
+        readonly warnings: readonly string[];
+      })
   | { readonly available: false; readonly reason: string };
 
 /**
@@ -91,7 +96,7 @@ export type CfaSummary =
  * the ML fit ({@link CfaSummary}) is kept beside it. Names follow lavaan's fitMeasures() in camelCase.
  */
 export type OrdinalCfaSummary =
-  | {
+  | (FactorStructure & {
       readonly available: true;
       readonly estimator: 'WLSMV';
       readonly parameterization: 'delta';
@@ -118,19 +123,8 @@ export type OrdinalCfaSummary =
       readonly rmseaCiUpperRobust: number | null;
       readonly srmr: number;
       readonly converged: boolean;
-      /** Standardised loadings (lavaan std.all). */
-      readonly loadings: readonly {
-        readonly scale: string;
-        readonly item: string;
-        readonly std: number;
-      }[];
-      readonly factorCorrelations: readonly {
-        readonly a: string;
-        readonly b: string;
-        readonly r: number;
-      }[];
       readonly warnings: readonly string[];
-    }
+    })
   | { readonly available: false; readonly reason: string };
 
 export interface ValidationGroup {

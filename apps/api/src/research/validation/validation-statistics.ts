@@ -4,6 +4,7 @@
  */
 import type {
   CfaSummary,
+  FactorStructure,
   FitSummary,
   InvarianceComparison,
   InvarianceStepSummary,
@@ -147,7 +148,7 @@ export function reliabilityOf(
 function standardisedStructure(
   instrument: InstrumentDefinition,
   estimates: readonly { op: string; lhs: string; rhs: string; stdAll: number }[],
-): Pick<Extract<CfaSummary, { available: true }>, 'loadings' | 'factorCorrelations'> {
+): FactorStructure {
   const scales = new Set(instrument.scales.map((s) => s.key));
   return {
     loadings: estimates

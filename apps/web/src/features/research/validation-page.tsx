@@ -1,5 +1,6 @@
 import type {
   CfaSummary,
+  FactorStructure,
   InvarianceComparison,
   OrdinalCfaSummary,
   ValidationGroup,
@@ -127,10 +128,7 @@ function Structure({
   cfa,
   estimator,
 }: {
-  cfa: Pick<
-    Extract<CfaSummary, { available: true }>,
-    'loadings' | 'factorCorrelations' | 'warnings'
-  >;
+  cfa: FactorStructure & { readonly warnings: readonly string[] };
   estimator: string;
 }) {
   return (
