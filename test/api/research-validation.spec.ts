@@ -183,8 +183,7 @@ describe('validation report (GET /api/research/validation)', () => {
 
     // The primary fit: the items as ordered categories (WLSMV, delta parameterisation).
     const ordinal = fitOrdinalCfa(itemRows(same, items, true), model);
-    if (!group.ordinalCfa?.available)
-      throw new Error(group.ordinalCfa?.reason ?? 'no WLSMV fit in the report');
+    if (!group.ordinalCfa.available) throw new Error(group.ordinalCfa.reason);
     const wlsmv = group.ordinalCfa;
     expect(wlsmv).toMatchObject({ estimator: 'WLSMV', parameterization: 'delta', n: ordinal.n });
     expect(wlsmv.chisqScaled).toBeCloseTo(ordinal.chisqScaled, 8);

@@ -139,9 +139,9 @@ export interface ValidationGroup {
   readonly cfa: CfaSummary;
   /**
    * The four-factor model by WLSMV, the primary analysis when available (when it is not, the report
-   * says why and ML is the one to read). Absent from reports stored before it was added.
+   * says why and ML is the one to read).
    */
-  readonly ordinalCfa?: OrdinalCfaSummary;
+  readonly ordinalCfa: OrdinalCfaSummary;
 }
 
 export interface InvarianceStepSummary {

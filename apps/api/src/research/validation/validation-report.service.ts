@@ -27,7 +27,7 @@ import {
 } from './validation-statistics';
 
 /** Bump when the computation changes, so stored reports are computed again. */
-const COMPUTATION_VERSION = 'v2';
+const COMPUTATION_VERSION = 'v3';
 
 /** Computes the reports missing for the closed waves; queued by the first LA report that needs one. */
 export const VALIDATION_REPORTS = defineQueue<{ reason: string }>('validation-reports', {

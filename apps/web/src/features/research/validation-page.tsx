@@ -158,14 +158,7 @@ function Structure({
 }
 
 /** The primary fit: the answers as ordered categories (WLSMV). */
-function OrdinalCfa({ cfa }: { cfa: OrdinalCfaSummary | undefined }) {
-  if (!cfa)
-    return (
-      <p className="app-body">
-        This report was computed before the ordinal (WLSMV) analysis was added: only the ML fit
-        below is available.
-      </p>
-    );
+function OrdinalCfa({ cfa }: { cfa: OrdinalCfaSummary }) {
   if (!cfa.available)
     return (
       <p className="app-body">
