@@ -161,7 +161,7 @@ describe('hostile input', () => {
     await signIn(server, admin);
   });
 
-  describe.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+  describe.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'])(
     'a key named %s',
     (key) => {
       it('inside answers is refused like any unknown question', async () => {

@@ -30,11 +30,13 @@ export function jsonDepthExceeds(text: Buffer, limit = MAX_JSON_DEPTH): boolean 
 /**
  * Names that mean something to every JavaScript object. A body key with one of these names is
  * dropped or misread by the libraries that copy bodies into classes (`__proto__` sets the
- * prototype; class-transformer skips `constructor`), so it is refused like any unknown field.
+ * prototype; class-transformer skips `constructor`; Nest's ValidationPipe silently deletes
+ * `prototype` before it checks for unknown fields), so it is refused like any unknown field.
  */
-const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set(
-  Object.getOwnPropertyNames(Object.prototype),
-);
+const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
 
 /** Control characters (NUL and the like: PostgreSQL cannot store NUL), tab and line breaks aside. */
 export const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/u;
