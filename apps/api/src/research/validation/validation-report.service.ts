@@ -1,12 +1,15 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   SERVICE_KINDS,
-  SERVICE_NAMES,
-  type InvarianceComparison,
   type ScaleComparability,
   type ServiceKind,
-  type ValidationGroup,
   type ValidationReport,
 } from '@swhc/contracts';
 import { findInstrument, type InstrumentDefinition } from '@swhc/instruments';
@@ -18,13 +21,8 @@ import { JobsService } from '../../jobs/jobs.service';
 import { buildResponseTable, type ResponseTable } from '../../reports/data/response-table';
 import { ResearchDataRepository, type ResearchWave } from '../data/research-data.repository';
 import { ValidationReportRecord } from './validation-report.entity';
-import {
-  factorAnalysisOf,
-  ordinalFactorAnalysisOf,
-  invarianceComparison,
-  reliabilityOf,
-  scaleComparabilities,
-} from './validation-statistics';
+import type { LoadedWave } from './validation-tasks';
+import { ValidationThreads } from './validation-thread';
 
 /** Bump when the computation changes, so stored reports are computed again. */
 const COMPUTATION_VERSION = 'v3';
@@ -46,22 +44,18 @@ export const VALIDATION_METHOD =
   'are freed one at a time by the largest score test (lavTestScore). A scale’s scores may be compared ' +
   'between two waves only when its own one-factor model is scalar invariant: the LA report uses this verdict.';
 
-interface LoadedWave {
-  readonly wave: ResearchWave;
-  readonly tables: Readonly<Record<ServiceKind, ResponseTable>>;
-}
-
 /**
  * The validation report of an instrument version over its closed waves: computed once per set of
  * closed waves and stored; the LA report's "may this change be called a change" comes from here.
  */
 @Injectable()
-export class ValidationReportService implements OnModuleInit {
+export class ValidationReportService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('ValidationReport');
   private readonly inFlight = new Map<string, Promise<ValidationReport>>();
   private readonly known = new Map<string, ValidationReport>();
   /** Per-pair verdicts computed before the whole report was stored. */
   private readonly pairs = new Map<string, Promise<readonly ScaleComparability[]>>();
+  private readonly threads = new ValidationThreads();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -73,6 +67,10 @@ export class ValidationReportService implements OnModuleInit {
   onModuleInit(): void {
     // No schedule: a closed wave's first LA report queues this, and a request computes what is missing.
     this.jobs.work(VALIDATION_REPORTS, () => this.computeMissing());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.threads.stop();
   }
 
   /** The report of a version (404 for a version the platform does not have). */
@@ -132,12 +130,12 @@ export class ValidationReportService implements OnModuleInit {
           this.data.rows(previousWaveId, service),
           this.data.rows(waveId, service),
         ]);
-        return scaleComparabilities(
+        return this.threads.run('pair', {
           instrument,
-          [buildResponseTable(instrument, before)],
-          [buildResponseTable(instrument, after)],
-          [name(previousWaveId), name(waveId)],
-        );
+          before: buildResponseTable(instrument, before),
+          after: buildResponseTable(instrument, after),
+          names: [name(previousWaveId), name(waveId)],
+        });
       })();
       if (this.pairs.size > 64) this.pairs.clear();
       this.pairs.set(pairKey, pending);
@@ -226,68 +224,7 @@ export class ValidationReportService implements OnModuleInit {
         tables[service] = buildResponseTable(instrument, await this.data.rows(wave.id, service));
       loaded.push({ wave, tables });
     }
-    const groups: ValidationGroup[] = [];
-    const group = (
-      label: string,
-      waveId: string | null,
-      service: ServiceKind | null,
-      tables: readonly ResponseTable[],
-    ): void => {
-      const n = tables.reduce((s, t) => s + t.size, 0);
-      if (n === 0) return;
-      groups.push({
-        label,
-        waveId,
-        service,
-        n,
-        ...reliabilityOf(instrument, tables),
-        cfa: factorAnalysisOf(instrument, tables),
-        ordinalCfa: ordinalFactorAnalysisOf(instrument, tables),
-      });
-    };
-    for (const { wave, tables } of loaded)
-      for (const service of SERVICE_KINDS)
-        group(`${wave.name} · ${SERVICE_NAMES[service]}`, wave.id, service, [tables[service]]);
-    if (loaded.length > 0)
-      group(
-        'All closed waves, both services',
-        null,
-        null,
-        loaded.flatMap((l) => SERVICE_KINDS.map((s) => l.tables[s])),
-      );
-
-    const invariance: InvarianceComparison[] = [];
-    for (const service of SERVICE_KINDS) {
-      for (const current of loaded) {
-        const previous = previousOf(loaded, current);
-        if (!previous) continue;
-        const [a, b] = [previous.tables[service], current.tables[service]];
-        if (a.size === 0 || b.size === 0) continue;
-        invariance.push(
-          invarianceComparison(
-            instrument,
-            'waves',
-            [`${previous.wave.name}`, `${current.wave.name}`],
-            [a],
-            [b],
-            { service, fromWaveId: previous.wave.id, toWaveId: current.wave.id },
-          ),
-        );
-      }
-    }
-    for (const { wave, tables } of loaded) {
-      if (tables.children.size === 0 || tables.adults.size === 0) continue;
-      invariance.push(
-        invarianceComparison(
-          instrument,
-          'services',
-          [`${SERVICE_NAMES.children} (${wave.name})`, `${SERVICE_NAMES.adults} (${wave.name})`],
-          [tables.children],
-          [tables.adults],
-          { service: null, fromWaveId: wave.id, toWaveId: wave.id },
-        ),
-      );
-    }
+    const { groups, invariance } = await this.threads.run('report', { instrument, loaded });
     return {
       instrument: { key: instrument.key, version: instrument.version, title: instrument.title },
       waves: closed.map((w) => ({ id: w.id, name: w.name })),
@@ -297,17 +234,4 @@ export class ValidationReportService implements OnModuleInit {
       invariance,
     };
   }
-}
-
-/** The latest closed wave that had closed before this one opened (as the LA report picks it). */
-function previousOf(loaded: readonly LoadedWave[], current: LoadedWave): LoadedWave | null {
-  return (
-    loaded
-      .filter(
-        (l) =>
-          l.wave.id !== current.wave.id &&
-          l.wave.closesAt.getTime() <= current.wave.opensAt.getTime(),
-      )
-      .sort((a, b) => b.wave.closesAt.getTime() - a.wave.closesAt.getTime())[0] ?? null
-  );
 }
