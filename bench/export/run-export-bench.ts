@@ -5,11 +5,12 @@
  * built app (`npm run build` first) started as `npm start` starts it, synthetic responses from the
  * demo's model over 150 LAs × 2 closed waves × 2 services, then one export of both waves, every
  * variable, requested over HTTP as a researcher and run by the app's job queue. Printed per size:
- * rows, time from request to ready, rows/s, the app's resident memory before the export and its
- * peak (the kernel's high-water mark, VmHWM) afterwards, and the ZIP's size. Goal: the peak grows by
- * less than 50 MB from 10,000 to 100,000 rows (the export streams). Never part of npm test.
+ * rows, time from request to ready, rows/s, the app's resident memory before the export, its peak
+ * during the export (the kernel's high-water mark, VmHWM, reset just before the export is requested)
+ * and since start, and the ZIP's size. Goal: the peak during the export grows by less than 50 MB
+ * from 10,000 to 100,000 rows (the export streams). Never part of npm test.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ResearchExportStatus } from '@swhc/contracts';
 import { startBuiltApp } from '../../test/support/app-server';
@@ -41,10 +42,21 @@ function memoryOf(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return kB * 1024;
 }
 
+/**
+ * Resets the process's high-water mark (VmHWM) to its current RSS (Linux's clear_refs "5"), so that
+ * the peak read afterwards is the export's, not the start-up's or the data loading's.
+ */
+function resetPeak(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
 interface Measured {
   readonly rows: number;
   readonly seconds: number;
   readonly rssBefore: number;
+  /** Since the app started (start-up, data loading and the export). */
+  readonly peakSinceStart: number;
+  /** Since the high-water mark was reset just before the export was requested. */
   readonly peak: number;
   readonly zipBytes: number;
 }
@@ -61,6 +73,8 @@ async function measure(server: string, responses: number): Promise<Measured> {
     await createBenchAccounts(databaseUrl, [EMAIL], 'researcher', PASSWORD);
     const cookie = await benchSignIn(app.baseUrl, EMAIL, PASSWORD);
     const headers = { Cookie: cookie, Origin: app.baseUrl, 'Content-Type': 'application/json' };
+    const peakSinceStart = memoryOf(app.pid, 'VmHWM');
+    resetPeak(app.pid);
     const rssBefore = memoryOf(app.pid, 'VmRSS');
     const started = performance.now();
     const created = await fetch(`${app.baseUrl}/api/research/exports`, {
@@ -90,7 +104,14 @@ async function measure(server: string, responses: number): Promise<Measured> {
     const zip = await fetch(`${app.baseUrl}/api/research/exports/${id}/download`, { headers });
     const zipBytes = (await zip.arrayBuffer()).byteLength;
     const peak = memoryOf(app.pid, 'VmHWM');
-    return { rows: status.anonymisation?.rows ?? 0, seconds, rssBefore, peak, zipBytes };
+    return {
+      rows: status.anonymisation?.rows ?? 0,
+      seconds,
+      rssBefore,
+      peakSinceStart: Math.max(peakSinceStart, peak),
+      peak,
+      zipBytes,
+    };
   } catch (error) {
     console.error(`The app's log ends:\n${app?.output().slice(-3000) ?? ''}`);
     throw error;
@@ -111,7 +132,16 @@ async function main(): Promise<void> {
     for (const size of SIZES) results.push(await measure(server, size));
     const mb = (bytes: number) => (bytes / MB).toFixed(1);
     printTable(
-      ['responses', 'rows exported', 'seconds', 'rows/s', 'RSS before MB', 'peak RSS MB', 'ZIP MB'],
+      [
+        'responses',
+        'rows exported',
+        'seconds',
+        'rows/s',
+        'RSS before MB',
+        'peak during export MB',
+        'peak since start MB',
+        'ZIP MB',
+      ],
       results.map((r, i) => [
         (SIZES[i] ?? 0).toLocaleString('en-GB'),
         r.rows.toLocaleString('en-GB'),
@@ -119,12 +149,13 @@ async function main(): Promise<void> {
         (r.rows / r.seconds).toFixed(0),
         mb(r.rssBefore),
         mb(r.peak),
+        mb(r.peakSinceStart),
         mb(r.zipBytes),
       ]),
     );
     const growth = (results[1]?.peak ?? 0) - (results[0]?.peak ?? 0);
     console.log(
-      `\nGoal: peak RSS grows by < 50 MB from 10,000 to 100,000 rows: ${growth < 50 * MB ? 'met' : 'NOT met'} (${mb(growth)} MB).`,
+      `\nGoal: the peak RSS during the export grows by < 50 MB from 10,000 to 100,000 rows: ${growth < 50 * MB ? 'met' : 'NOT met'} (${mb(growth)} MB).`,
     );
   } finally {
     throwaway?.stop();

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LaReport, ServiceKind, ValidationReport } from '@swhc/contracts';
 import { HEALTH_CHECK_V1 } from '@swhc/instruments';
 import {
@@ -24,6 +28,25 @@ interface RawRow extends Record<string, unknown> {
 }
 
 const V1 = HEALTH_CHECK_V1;
+
+/** A PDF's text as poppler's pdftotext reads it (reading order, no layout). */
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'swhc-validation-pdf-'));
+  try {
+    const file = join(dir, 'validation.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Raw bytes of a response (supertest would otherwise try to read a PDF as text). */
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
 const URL = `/api/research/validation?instrument=${V1.key}&version=${V1.version}`;
 
 /** The items of the given names, read straight from the stored answers (NaN when not a number). */
@@ -225,7 +248,47 @@ describe('validation report (GET /api/research/validation)', () => {
     }
   });
 
+  it('prints the same report as a PDF: every group, comparison and verdict, the same numbers', async () => {
+    const res = await get(URL.replace('/validation?', '/validation.pdf?'), researcher)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="validation-report-${V1.key}-v${V1.version}.pdf"`,
+    );
+    // The text in reading order, without the page footers, line breaks and hyphens (pdftotext
+    // joins a word hyphenated at a line's end), applied alike to what is looked for.
+    const plain = (x: string) => x.replace(/-/g, '').replace(/\s+/g, ' ');
+    const title = `Validation report: ${V1.title}, version ${V1.version}`;
+    const footer = new RegExp(`${title} · computed \\d{4}-\\d{2}-\\d{2} · page \\d+ of \\d+`, 'g');
+    const text = plain(pdfText(res.body as Buffer).replace(footer, ' '));
+    expect(text).toContain(plain(title));
+    for (const c of report.invariance) {
+      expect(text).toContain(plain(`${c.groups[0]} and ${c.groups[1]}`));
+      expect(text).toContain(plain(c.verdict));
+    }
+    for (const g of report.groups) {
+      expect(text).toContain(plain(`${g.label} (n = ${g.n})`));
+      for (const s of g.scales)
+        expect(text).toContain(
+          plain(
+            `${s.title} ${s.n} ${s.alpha.toFixed(2)} ${s.alphaCi[0].toFixed(2)} to ${s.alphaCi[1].toFixed(2)}`,
+          ),
+        );
+    }
+    expect(text).toContain(plain(report.method));
+  });
+
   it('is for researchers and admins only, and names a bad query field', async () => {
+    await get(URL.replace('/validation?', '/validation.pdf?'), psw).expect(403);
+    const badPdf = await get(
+      `/api/research/validation.pdf?instrument=${V1.key}&version=zero`,
+      researcher,
+    ).expect(400);
+    expect(badPdf.body.errors).toEqual([
+      { field: 'version', message: 'must be a whole number from 1 to 9999' },
+    ]);
     await get(URL).expect(401);
     await get(URL, psw).expect(403);
     const bad = await get(

@@ -587,6 +587,12 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   },
   {
     method: 'GET',
+    path: '/api/research/validation.pdf',
+    request: () => ({ url: '/api/research/validation.pdf?instrument=health-check&version=1' }),
+    expected: researchersOnly(200),
+  },
+  {
+    method: 'GET',
     path: '/api/research/exports/:id/download',
     request: (c) => ({ url: `/api/research/exports/${c.researchExportId}/download` }),
     expected: researchersOnly(200),

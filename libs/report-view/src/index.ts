@@ -1,4 +1,4 @@
-// Public surface of libs/report-view: how the LA report is shown — its charts as SVG and the words
+// Public surface of libs/report-view: how the LA report and the validation report are shown — its charts as SVG and the words
 // the page and the PDF share. Pure: report JSON in, SVG and text out; the same on screen, in the PDF
 // and as downloads.
 export * from './svg';
@@ -9,3 +9,12 @@ export { driversChart } from './drivers-chart';
 export { statementsChart, statementSegments } from './statements-chart';
 export { methodNotes, type MethodNote } from './method-notes';
 export { reportFileStem } from './file-names';
+export {
+  validationDocument,
+  validationPdfFilename,
+  type ValidationBlock,
+  type ValidationDocument,
+  type ValidationPart,
+  type ValidationSubsection,
+  type ValidationTable,
+} from './validation-document';

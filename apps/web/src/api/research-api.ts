@@ -21,8 +21,14 @@ export const requestExport = (body: ResearchExportRequest) =>
 export const exportDownloadUrl = (id: string) =>
   `/api/research/exports/${encodeURIComponent(id)}/download`;
 
+const validationQuery = (key: string, version: number) =>
+  new URLSearchParams({ instrument: key, version: String(version) }).toString();
+
 export const loadValidationReport = (key: string, version: number, signal?: AbortSignal) =>
-  request<ValidationReport>(
-    `/api/research/validation?${new URLSearchParams({ instrument: key, version: String(version) }).toString()}`,
-    { signal },
-  );
+  request<ValidationReport>(`/api/research/validation?${validationQuery(key, version)}`, {
+    signal,
+  });
+
+/** The same report as a PDF: a plain link, so the browser downloads it with the session cookie. */
+export const validationPdfUrl = (key: string, version: number) =>
+  `/api/research/validation.pdf?${validationQuery(key, version)}`;

@@ -1,17 +1,21 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCookieAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { ValidationReport } from '@swhc/contracts';
+import { validationPdfFilename } from '@swhc/report-view';
+import type { Response } from 'express';
 import { Roles } from '../../common/roles.decorator';
 import { ValidationQueryDto } from './dto/validation-query.dto';
 import { ValidationReportService } from './validation-report.service';
+import { validationPdf } from './validation-pdf';
 
 /** The instrument's validation report (researchers and administrators). */
 @ApiTags('research')
@@ -32,5 +36,21 @@ export class ValidationController {
   @ApiNotFoundResponse({ description: 'No such instrument version' })
   report(@Query() query: ValidationQueryDto): Promise<ValidationReport> {
     return this.validation.report(query.instrument, Number(query.version));
+  }
+
+  @Get('validation.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The same report as a PDF (A4), for reading and citing offline' })
+  @ApiBadRequestResponse({ description: '{message, errors:[{field, message}]}' })
+  @ApiNotFoundResponse({ description: 'No such instrument version' })
+  async reportPdf(
+    @Query() query: ValidationQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const report = await this.validation.report(query.instrument, Number(query.version));
+    const body = await validationPdf(report);
+    res.setHeader('Content-Disposition', `attachment; filename="${validationPdfFilename(report)}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    return new StreamableFile(body, { type: 'application/pdf', length: body.length });
   }
 }

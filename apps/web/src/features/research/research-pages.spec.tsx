@@ -199,6 +199,12 @@ describe('research pages', () => {
       '−0.030',
       '+0.020',
     ]);
+    const pdf = [...page.container.querySelectorAll('a')].find((a) =>
+      a.textContent?.includes('(PDF)'),
+    );
+    expect(pdf?.getAttribute('href')).toBe(
+      '/api/research/validation.pdf?instrument=health-check&version=1',
+    );
   });
 
   it('shows the WLSMV fit first with ML beside it, and says when WLSMV could not be fitted', async () => {
