@@ -314,7 +314,12 @@ export async function insertStoredResponses(
 /** A staff account straight in the database (argon2id hash from the app's own hasher). */
 export async function createReportAccount(
   databaseUrl: string,
-  input: { email: string; password: string; role: 'psw' | 'admin'; gssCodes?: readonly string[] },
+  input: {
+    email: string;
+    password: string;
+    role: 'psw' | 'admin' | 'researcher';
+    gssCodes?: readonly string[];
+  },
 ): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
