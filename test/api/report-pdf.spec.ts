@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LaReport } from '@swhc/contracts';
@@ -27,6 +27,43 @@ function pdfPages(pdf: Buffer, dir: string, name: string): string[] {
       encoding: 'utf8',
     }),
   );
+}
+
+/** A4 in points and the report's top and bottom margins (the footer sits in the bottom one). */
+const PAGE_HEIGHT = 842;
+const TOP_MARGIN = 40;
+const BOTTOM_MARGIN = 44;
+const DPI = 36;
+
+/**
+ * How full each page is: the lowest inked row above the footer, as a share of the height available
+ * for content. Read from pixels (poppler's pdftoppm, greyscale), so charts count as well as text.
+ */
+function pageFill(pdf: Buffer, dir: string, name: string): number[] {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  const prefix = join(dir, `${name}-fill`);
+  execFileSync('pdftoppm', ['-gray', '-r', String(DPI), file, prefix]);
+  const scale = DPI / 72;
+  const top = Math.floor(TOP_MARGIN * scale);
+  const bottom = Math.floor((PAGE_HEIGHT - BOTTOM_MARGIN) * scale);
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${name}-fill`) && f.endsWith('.pgm'))
+    .sort()
+    .map((f) => {
+      // Binary PGM: "P5", width, height, maximum grey value, then one byte per pixel.
+      const image = readFileSync(join(dir, f));
+      const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(image.toString('latin1', 0, 40));
+      if (!header) throw new Error(`${f} is not a binary PGM`);
+      const width = Number(header[1]);
+      const pixels = image.subarray(header[0].length);
+      let lowest = top;
+      for (let y = top; y < bottom; y++) {
+        const row = pixels.subarray(y * width, (y + 1) * width);
+        if (row.some((grey) => grey < 200)) lowest = y;
+      }
+      return (lowest - top) / (bottom - top);
+    });
 }
 
 /** Raw bytes of a response (supertest would otherwise try to read a PDF as text). */
@@ -114,6 +151,20 @@ describe('LA report as a PDF and CSV (GET /api/organisations/{gssCode}/report.pd
     ]) {
       expect(rest).toContain(heading);
     }
+  });
+
+  it('leaves no page but the last less than three-quarters full', async () => {
+    const { body } = await file(
+      `/api/organisations/${HARTLEPOOL}/report.pdf?wave=${fixtures.wave2025}&service=children`,
+      cookies.psw,
+    );
+    const fill = pageFill(body, dir, 'fill');
+    expect(fill.length).toBeGreaterThan(3);
+    const underFilled = fill
+      .slice(0, -1)
+      .map((share, i) => ({ page: i + 1, percentFull: Math.round(share * 100) }))
+      .filter((p) => p.percentFull < 75);
+    expect(underFilled).toEqual([]);
   });
 
   it('prints no number for a group under K', async () => {

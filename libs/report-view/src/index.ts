@@ -6,7 +6,12 @@ export * from './palette';
 export { scoresChart } from './scores-chart';
 export { funnelChart } from './funnel-chart';
 export { driversChart } from './drivers-chart';
-export { statementsChart, statementSegments } from './statements-chart';
+export {
+  statementChart,
+  statementsChart,
+  statementSegments,
+  statementsLegend,
+} from './statements-chart';
 export { methodNotes, type MethodNote } from './method-notes';
 export { reportFileStem } from './file-names';
 export {

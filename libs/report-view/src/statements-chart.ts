@@ -51,16 +51,8 @@ export function statementSegments(
   ];
 }
 
-/**
- * The answers to each statement of one scale as bars: favourable (green), neither (grey) and
- * unfavourable (red), or favourable against the rest when only a two-way split is safe; a black tick
- * marks England's % favourable.
- */
-export function statementsChart(report: LaReport, scaleKey: string): ChartSvg | null {
-  const scale = report.scales.find((s) => s.key === scaleKey);
-  const items = report.items.filter((i) => i.scale === scaleKey);
-  if (!scale || items.length === 0) return null;
-  const barWidth = WIDTH - 20;
+/** The key to the bars' colours and England's mark: one line, 20 units high. */
+function legendMarkup(): string[] {
   const body: string[] = [];
   const legend: [string, string][] = [
     [COLOURS.better, 'Favourable'],
@@ -76,47 +68,99 @@ export function statementsChart(report: LaReport, scaleKey: string): ChartSvg | 
     lx += 30 + label.length * 6;
   }
   body.push(englandMark(lx + 5, 12, 8), text(lx + 14, 14, 'England’s % favourable', { size: 11 }));
-  let y = 34;
-  for (const item of items) {
-    for (const line of wrap(item.text, WIDTH, 12)) {
-      body.push(text(0, y + 11, line, { size: 12 }));
-      y += LINE;
-    }
-    y += 9;
-    if (item.suppressed) {
-      body.push(text(0, y + 13, item.message, { size: 12, fill: COLOURS.secondaryText }));
-      y += BAR + 14;
-      continue;
-    }
-    const england = item.benchmarks.england;
-    const markX = 'suppressed' in england ? null : (england.favourablePercent / 100) * barWidth;
-    let x = 0;
-    for (const s of statementSegments(item)) {
-      const w = (s.percent / 100) * barWidth;
-      body.push(
-        `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${BAR}" fill="${s.fill}"/>`,
-      );
-      const labelX = labelStart(x, w, markX);
-      if (labelX !== null)
-        body.push(
-          text(labelX, y + 13, `${Math.round(s.percent)}%`, {
-            size: 11,
-            weight: 'bold',
-            fill: s.ink,
-          }),
-        );
-      x += w;
-    }
-    if (markX !== null) body.push(englandMark(markX, y, BAR));
-    y += BAR + 14;
+  return body;
+}
+
+/** The legend's line and the space below it, before the first statement. */
+const LEGEND_HEIGHT = 34;
+
+/** One statement, its words above its bar, drawn from `top`; returns where the next one starts. */
+function statementMarkup(item: ItemDistribution, top: number, body: string[]): number {
+  const barWidth = WIDTH - 20;
+  let y = top;
+  for (const line of wrap(item.text, WIDTH, 12)) {
+    body.push(text(0, y + 11, line, { size: 12 }));
+    y += LINE;
   }
+  y += 9;
+  if (item.suppressed) {
+    body.push(text(0, y + 13, item.message, { size: 12, fill: COLOURS.secondaryText }));
+    return y + BAR + 14;
+  }
+  const england = item.benchmarks.england;
+  const markX = 'suppressed' in england ? null : (england.favourablePercent / 100) * barWidth;
+  let x = 0;
+  for (const s of statementSegments(item)) {
+    const w = (s.percent / 100) * barWidth;
+    body.push(
+      `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${BAR}" fill="${s.fill}"/>`,
+    );
+    const labelX = labelStart(x, w, markX);
+    if (labelX !== null)
+      body.push(
+        text(labelX, y + 13, `${Math.round(s.percent)}%`, {
+          size: 11,
+          weight: 'bold',
+          fill: s.ink,
+        }),
+      );
+    x += w;
+  }
+  if (markX !== null) body.push(englandMark(markX, y, BAR));
+  return y + BAR + 14;
+}
+
+const statementSentence = (i: ItemDistribution): string =>
+  i.suppressed ? `${i.text} (hidden)` : `${i.text} ${Math.round(i.favourablePercent)}% favourable`;
+
+/** The legend of the statement bars on its own, for a layout that places each bar separately. */
+export function statementsLegend(): ChartSvg {
+  const title = 'Key to the statement bars';
+  const description =
+    'Green: favourable; grey: neither, or the rest; red: not favourable; a black mark: England’s % favourable.';
+  return {
+    name: 'statements-legend',
+    title,
+    description,
+    width: WIDTH,
+    height: LEGEND_HEIGHT,
+    svg: svgDocument(WIDTH, LEGEND_HEIGHT, title, description, legendMarkup()),
+  };
+}
+
+/**
+ * One statement's bar with its words, the same drawing as in `statementsChart`: a page can then
+ * break between statements rather than only around a whole scale's chart.
+ */
+export function statementChart(item: ItemDistribution): ChartSvg {
+  const body: string[] = [];
+  const height = statementMarkup(item, 0, body);
+  const description = statementSentence(item);
+  return {
+    name: `statement-${item.item}`,
+    title: item.text,
+    description,
+    width: WIDTH,
+    height,
+    svg: svgDocument(WIDTH, height, item.text, description, body),
+  };
+}
+
+/**
+ * The answers to each statement of one scale as bars: favourable (green), neither (grey) and
+ * unfavourable (red), or favourable against the rest when only a two-way split is safe; a black tick
+ * marks England's % favourable.
+ */
+export function statementsChart(report: LaReport, scaleKey: string): ChartSvg | null {
+  const scale = report.scales.find((s) => s.key === scaleKey);
+  const items = report.items.filter((i) => i.scale === scaleKey);
+  if (!scale || items.length === 0) return null;
+  const body = legendMarkup();
+  let y = LEGEND_HEIGHT;
+  for (const item of items) y = statementMarkup(item, y, body);
   const height = y;
   const description = `Answers to the ${items.length} statements of ${scale.title}: ${items
-    .map((i) =>
-      i.suppressed
-        ? `${i.text} (hidden)`
-        : `${i.text} ${Math.round(i.favourablePercent)}% favourable`,
-    )
+    .map(statementSentence)
     .join('; ')}.`;
   return {
     name: `statements-${scaleKey}`,

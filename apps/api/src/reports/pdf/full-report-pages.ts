@@ -13,7 +13,8 @@ import {
   funnelChart,
   heatColour,
   methodNotes,
-  statementsChart,
+  statementChart,
+  statementsLegend,
   verdictColour,
 } from '@swhc/report-view';
 import type { Content, TableCell } from 'pdfmake/interfaces';
@@ -143,12 +144,17 @@ function section(title: string, intro: readonly Content[], blocks: readonly Cont
 
 const small = (text: string): Content => ({ text, style: 'small' });
 
+/**
+ * Each scale's statements: its heading, the key and the first bar together, then one bar per
+ * statement and the table, so that a page can break between statements.
+ */
 function statementBlocks(report: LaReport, served: readonly ServedScale[]): Content[] {
   return served.flatMap((s) => {
-    const svg = statementsChart(report, s.key);
     const items = report.items.filter((i) => i.scale === s.key);
+    const [first, ...rest] = items.map((i) => chart(statementChart(i)));
     return [
-      keepTogether(heading(s.title, 'h3'), ...(svg ? [chart(svg)] : [])),
+      keepTogether(heading(s.title, 'h3'), chart(statementsLegend()), ...(first ? [first] : [])),
+      ...rest,
       statementsTable(report, items),
     ];
   });
@@ -169,12 +175,16 @@ function funnelBlocks(report: LaReport): Content[] {
   return blocks;
 }
 
-/** Everything after the summary, with no page left half empty: only its title starts a page. */
+/**
+ * Everything after the summary, flowing: its title starts a new page unless the summary's last page
+ * has room for a section (see `keepHeadingsWithContent`), and no block is kept whole that would leave
+ * a page half empty.
+ */
 export function fullReportPages(report: LaReport): Content[] {
   const served = report.scales.filter((s): s is ServedScale => !s.suppressed);
   const { name } = report.organisation;
   const content: Content[] = [
-    { text: 'The full report', style: 'title', pageBreak: 'before' },
+    heading('The full report', 'part'),
     ...section(
       'Scores',
       [],
@@ -193,20 +203,19 @@ export function fullReportPages(report: LaReport): Content[] {
     ),
   ];
   if (report.groups.length > 0) {
+    // Not kept whole: each heading starts only where its table's header and first row fit after it
+    // (`keepHeadingsWithContent`), and a long table breaks between rows.
     content.push(
-      ...section(
-        'Results by group',
-        [
-          paragraph(
-            `Each cell is the group’s score, with its difference from ${name} as a whole in brackets: ` +
-              'green where the group is higher (better), red where it is lower. Groups of fewer than ' +
-              `${report.minimumGroupSize} people, and groups that would let someone work one out, are not shown.`,
-          ),
-        ],
-        report.groups.map((d) =>
-          keepTogether(heading(`By ${d.title.toLowerCase()}`, 'h3'), groupHeatmap(report, d)),
-        ),
+      heading('Results by group'),
+      paragraph(
+        `Each cell is the group’s score, with its difference from ${name} as a whole in brackets: ` +
+          'green where the group is higher (better), red where it is lower. Groups of fewer than ' +
+          `${report.minimumGroupSize} people, and groups that would let someone work one out, are not shown.`,
       ),
+      ...report.groups.flatMap((d) => [
+        heading(`By ${d.title.toLowerCase()}`, 'h3'),
+        groupHeatmap(report, d),
+      ]),
     );
   }
   if (report.drivers?.available) {

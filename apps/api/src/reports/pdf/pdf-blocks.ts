@@ -1,5 +1,12 @@
 import type { ChartSvg } from '@swhc/report-view';
-import type { Content, ContentStack, StyleDictionary, TableCell } from 'pdfmake/interfaces';
+import type {
+  Content,
+  ContentStack,
+  Node,
+  NodeQueries,
+  StyleDictionary,
+  TableCell,
+} from 'pdfmake/interfaces';
 
 /** A4 portrait with 40 pt margins: 515 pt of width for content. */
 export const CONTENT_WIDTH = 515;
@@ -7,6 +14,8 @@ export const CONTENT_WIDTH = 515;
 export const STYLES: StyleDictionary = {
   caption: { fontSize: 11, color: '#505a5f' },
   title: { fontSize: 22, bold: true, margin: [0, 2, 0, 8] },
+  // The full report's title: it may follow the summary's end on the same page, so space above it.
+  part: { fontSize: 22, bold: true, margin: [0, 24, 0, 8] },
   h2: { fontSize: 15, bold: true, margin: [0, 12, 0, 6] },
   h3: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
   body: { fontSize: 10, lineHeight: 1.2, margin: [0, 0, 0, 6] },
@@ -16,11 +25,40 @@ export const STYLES: StyleDictionary = {
   suppressed: { fontSize: 9, italics: true, color: '#505a5f' },
 };
 
-export const heading = (
-  text: string,
-  level: 'h2' | 'h3' = 'h2',
-  pageBreak?: 'before',
-): Content => ({ text, style: level, ...(pageBreak ? { pageBreak } : {}) });
+/** Heading levels, as pdfmake passes them to `keepHeadingsWithContent`. */
+const LEVELS = { part: 1, h2: 2, h3: 3 } as const;
+
+export const heading = (text: string, level: 'part' | 'h2' | 'h3' = 'h2'): Content => ({
+  text,
+  style: level,
+  headlineLevel: LEVELS[level],
+});
+
+/**
+ * The least share of a page that must be left below a heading for it to start there: room for the
+ * heading, an introduction and the first rows of what it introduces. The full report's title asks
+ * for more, so that it only shares a page with the summary's end when there is room for a section.
+ */
+const ROOM_BELOW: Record<number, number> = {
+  [LEVELS.part]: 0.3,
+  [LEVELS.h2]: 0.22,
+  [LEVELS.h3]: 0.12,
+};
+
+/**
+ * pdfmake's `pageBreakBefore`: a heading moves to the next page when it would be the last thing on
+ * its page or too near its foot. Blocks can then break between rows instead of being kept whole,
+ * which left pages a third empty; only a heading and the start of what it introduces stay together.
+ */
+export function keepHeadingsWithContent(node: Node, queries: NodeQueries): boolean {
+  const level = node.headlineLevel;
+  if (level === undefined) return false;
+  const roomBelow = ROOM_BELOW[level] ?? 0;
+  // The full report starts after the two-page summary, never on its first page.
+  if (level === LEVELS.part && node.startPosition.pageNumber === 1) return true;
+  if (node.startPosition.verticalRatio > 1 - roomBelow) return true;
+  return queries.getFollowingNodesOnPage().length === 0;
+}
 export const paragraph = (text: string): Content => ({ text, style: 'body' });
 
 /** A chart, drawn as vector graphics, at most the content width. */
@@ -30,7 +68,13 @@ export function chart(svg: ChartSvg, width = CONTENT_WIDTH): Content {
 
 /** A heading and what follows it on one page: a heading is never left at the foot of a page. */
 export function keepTogether(...parts: Content[]): ContentStack {
-  return { stack: parts, unbreakable: true };
+  // A heading inside an unbreakable block moves with it: `keepHeadingsWithContent` must not move it
+  // as well (pdfmake would leave a blank page), so it loses its level here.
+  const fixed = parts.map((part): Content => {
+    if (typeof part !== 'object' || Array.isArray(part) || !('headlineLevel' in part)) return part;
+    return { ...part, headlineLevel: undefined };
+  });
+  return { stack: fixed, unbreakable: true };
 }
 
 /** A simple table: a shaded header row repeated on each page, light horizontal rules. */
@@ -41,7 +85,9 @@ export function table(
 ): Content {
   return {
     table: {
+      // The header is repeated on each page and never left alone at a page's foot.
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: [...widths],
       body: [

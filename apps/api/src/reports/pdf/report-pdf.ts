@@ -1,6 +1,6 @@
 import type { LaReport } from '@swhc/contracts';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { STYLES } from './pdf-blocks';
+import { keepHeadingsWithContent, STYLES } from './pdf-blocks';
 import { printPdf } from './pdf-printer';
 import { fullReportPages } from './full-report-pages';
 import { summaryPages } from './summary-pages';
@@ -19,6 +19,7 @@ export function reportDocument(report: LaReport): TDocumentDefinitions {
     defaultStyle: { font: 'Roboto', fontSize: 10, color: '#0b0c0c' },
     styles: STYLES,
     content: [...summaryPages(report), ...(report.scoresReleased ? fullReportPages(report) : [])],
+    pageBreakBefore: keepHeadingsWithContent,
     footer: (page, pages) => ({
       text: `${organisation.name} · ${wave.name} · page ${page} of ${pages}`,
       style: 'small',

@@ -88,14 +88,12 @@ function firstHeatmap(report: LaReport): Content[] {
   const dimension = report.groups[0];
   if (!dimension) return [];
   return [
-    keepTogether(
-      heading(`Scores by ${dimension.title.toLowerCase()}`, 'h3'),
-      groupHeatmap(report, dimension),
-      {
-        text: `In brackets: the difference from ${report.organisation.name} as a whole, green where the group is higher (better), red where lower. Other groupings are in the full report.`,
-        style: 'small',
-      },
-    ),
+    heading(`Scores by ${dimension.title.toLowerCase()}`, 'h3'),
+    groupHeatmap(report, dimension),
+    {
+      text: `In brackets: the difference from ${report.organisation.name} as a whole, green where the group is higher (better), red where lower. Other groupings are in the full report.`,
+      style: 'small',
+    },
   ];
 }
 
@@ -120,8 +118,8 @@ export function summaryPages(report: LaReport): Content[] {
     keepTogether(heading('In a sentence', 'h3'), {
       ul: served.map((s) => ({ text: s.sentence, style: 'body' })),
     }),
-    // Page 2 always starts here, so the summary is two pages whatever page 1 holds.
-    heading(`Where ${organisation.name} stands out from England`, 'h2', 'before'),
+    // No forced page break: page 1 fills up and the rest flows onto page 2.
+    heading(`Where ${organisation.name} stands out from England`),
     {
       columns: [
         highlights(
