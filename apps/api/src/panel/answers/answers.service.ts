@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Answers, PollForMember, PollQuestion } from '@swhc/contracts';
 import { buildPollSurveyJson, validatePollAnswers } from '@swhc/instruments';
 import { DataSource } from 'typeorm';
+import { CLOCK, type Clock, nowOf } from '../../common/clock';
 import {
   ConflictError,
   ForbiddenStateError,
@@ -38,6 +39,8 @@ export class AnswersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly polls: PollsService,
+    // The app's clock, so that tests can move past a poll's close without waiting.
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private async openInvitation(token: unknown, now: Date): Promise<OpenInvitation> {
@@ -62,7 +65,7 @@ export class AnswersService {
   }
 
   /** The poll behind a link, unless it has been answered or has closed. */
-  async describe(token: unknown, now = new Date()): Promise<PollForMember> {
+  async describe(token: unknown, now = nowOf(this.clock)): Promise<PollForMember> {
     const { invitation, poll, questions } = await this.openInvitation(token, now);
     if (invitation.used) throw alreadyAnswered();
     return {
@@ -79,7 +82,7 @@ export class AnswersService {
     token: unknown,
     submissionId: string,
     answers: Answers,
-    now = new Date(),
+    now = nowOf(this.clock),
   ): Promise<StoredPollAnswer> {
     const { invitation, questions } = await this.openInvitation(token, now);
     const id = submissionId.toLowerCase();

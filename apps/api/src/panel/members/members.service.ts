@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ENGLISH_REGIONS,
@@ -10,6 +10,7 @@ import {
 } from '@swhc/contracts';
 import { londonDate } from '@swhc/instruments';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CLOCK, type Clock, nowOf } from '../../common/clock';
 import { ForbiddenStateError, InvalidInputError, NotFoundError } from '../../common/errors';
 import { hashSecretToken, looksLikeSecretToken } from '../../common/secret-token';
 import { Organisation } from '../../organisations/organisation.entity';
@@ -44,6 +45,8 @@ export class MembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dispatcher: DeliveryDispatcher,
+    // The app's clock, so that tests can move past a link's expiry without waiting.
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async joinOptions(): Promise<PanelJoinOptions> {
@@ -63,7 +66,7 @@ export class MembersService {
    * again. Member already: an email saying so, with their manage link. The profile of an existing
    * member is never changed from here (anyone can type anyone's address).
    */
-  async join(request: JoinPanelRequest, now = new Date()): Promise<void> {
+  async join(request: JoinPanelRequest, now = nowOf(this.clock)): Promise<void> {
     const email = normaliseEmail(request.email);
     await this.dataSource.transaction(async (manager) => {
       const queued = await this.signUpEmails(manager, email, request, now);
@@ -123,7 +126,7 @@ export class MembersService {
   }
 
   /** Follows a confirmation link: the sign-up becomes a membership. The link then stops working. */
-  async confirm(token: unknown, now = new Date()): Promise<void> {
+  async confirm(token: unknown, now = nowOf(this.clock)): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const link = await findToken(manager, token, ['confirm'], now);
       if (link.usedAt !== null) {
@@ -139,7 +142,7 @@ export class MembersService {
     });
   }
 
-  async membership(token: unknown, now = new Date()): Promise<PanelMembership> {
+  async membership(token: unknown, now = nowOf(this.clock)): Promise<PanelMembership> {
     const link = await findToken(this.dataSource.manager, token, ['manage'], now);
     return this.membershipOf(this.dataSource.manager, link.memberId, now);
   }
@@ -147,7 +150,7 @@ export class MembersService {
   async updateProfile(
     token: unknown,
     profile: ProfileInput,
-    now = new Date(),
+    now = nowOf(this.clock),
   ): Promise<PanelMembership> {
     return this.dataSource.transaction(async (manager) => {
       const link = await findToken(manager, token, ['manage'], now);
@@ -163,7 +166,7 @@ export class MembersService {
   }
 
   /** Pauses for whole weeks (no polls until then); 0 weeks resumes at once. */
-  async pause(token: unknown, weeks: number, now = new Date()): Promise<PanelMembership> {
+  async pause(token: unknown, weeks: number, now = nowOf(this.clock)): Promise<PanelMembership> {
     return this.dataSource.transaction(async (manager) => {
       const link = await findToken(manager, token, ['manage'], now);
       const until = weeks === 0 ? null : londonDate(new Date(now.getTime() + weeks * 7 * DAY));
@@ -177,7 +180,7 @@ export class MembersService {
    * counts without a member; answers already given were never linked to them. The goodbye email keeps
    * the address only until it has gone.
    */
-  async leave(token: unknown, now = new Date()): Promise<void> {
+  async leave(token: unknown, now = nowOf(this.clock)): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const link = await findToken(manager, token, ['manage'], now);
       const member = await manager.findOneBy(PanelMember, { id: link.memberId });
@@ -196,7 +199,7 @@ export class MembersService {
   }
 
   /** Deletes sign-ups nobody confirmed in time, and links past their expiry. */
-  async purgeExpired(now = new Date()): Promise<{ signUps: number; tokens: number }> {
+  async purgeExpired(now = nowOf(this.clock)): Promise<{ signUps: number; tokens: number }> {
     const signUps = await this.dataSource
       .createQueryBuilder()
       .delete()
