@@ -20,67 +20,13 @@ import { seedSurveyFixtures } from '../../test/support/survey-fixtures';
 import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
 import { startThrowawayPostgres } from '../../test/support/throwaway-postgres';
 import { printTable } from '../intake/markdown-table';
+import { CHROMIUM, FAST_3G, median, visit, type Visit } from './page-load';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const TARGET_MS = 3000;
 
-/** Chrome DevTools' "Fast 3G" preset (bytes per second and milliseconds, as DevTools sets them). */
-const FAST_3G = {
-  offline: false,
-  latency: 150 * 3.75,
-  downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9,
-  uploadThroughput: ((750 * 1000) / 8) * 0.9,
-};
-
 /** The first question's answer options: what a respondent needs to see to begin. */
 const FIRST_QUESTION = '.sd-page [role="radiogroup"] label';
-
-interface Visit {
-  readonly ms: number;
-  readonly bytes: number;
-  readonly requests: number;
-}
-
-/** Opens the survey in `page`'s context on Fast 3G; returns the time to the first question and the bytes received. */
-async function visit(
-  browser: Browser,
-  url: string,
-  options: { identity: boolean; warm: boolean },
-): Promise<Visit> {
-  const context = await browser.newContext(
-    options.identity ? { extraHTTPHeaders: { 'Accept-Encoding': 'identity' } } : {},
-  );
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    if (options.warm) {
-      // Fill the cache on a fast network first; only the measured visit is throttled.
-      await page.goto(url);
-      await page.locator(FIRST_QUESTION).first().waitFor({ state: 'visible', timeout: 60_000 });
-      await page.goto('about:blank');
-    }
-    await cdp.send('Network.emulateNetworkConditions', FAST_3G);
-    let bytes = 0;
-    let requests = 0;
-    cdp.on('Network.loadingFinished', (event) => {
-      bytes += event.encodedDataLength;
-      requests += 1;
-    });
-    const start = Date.now();
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.locator(FIRST_QUESTION).first().waitFor({ state: 'visible', timeout: 120_000 });
-    const ms = Date.now() - start;
-    return { ms, bytes, requests };
-  } finally {
-    await context.close();
-  }
-}
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 async function main(): Promise<void> {
   const loadBefore = loadavg().map((l) => l.toFixed(1));
@@ -94,19 +40,21 @@ async function main(): Promise<void> {
     app = await startBuiltApp(databaseUrl, { timeoutMs: 180_000, env: { WEB_CONCURRENCY: '1' } });
     const links = await seedSurveyFixtures(databaseUrl);
     const url = `${app.baseUrl}/s/${encodeURIComponent(links.openCode)}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'],
-    });
+    browser = await chromium.launch(CHROMIUM);
     console.log(
       `bench:survey-load — Chromium on Fast 3G (${FAST_3G.latency} ms latency, ` +
         `${Math.round(FAST_3G.downloadThroughput / 1000)} kB/s down); load average before ` +
         `${loadBefore.join(' ')}; median of ${RUNS} visits each`,
     );
     const kinds = [
-      { name: 'first visit (as served)', identity: false, warm: false },
-      { name: 'reference: first visit uncompressed', identity: true, warm: false },
-      { name: 'return visit (cache kept)', identity: false, warm: true },
+      { name: 'first visit (as served)', identity: false, warm: false, ready: FIRST_QUESTION },
+      {
+        name: 'reference: first visit uncompressed',
+        identity: true,
+        warm: false,
+        ready: FIRST_QUESTION,
+      },
+      { name: 'return visit (cache kept)', identity: false, warm: true, ready: FIRST_QUESTION },
     ];
     const rows: string[][] = [];
     let firstVisitMs = Number.NaN;
