@@ -160,6 +160,17 @@ describe('LA report as a PDF and CSV (GET /api/organisations/{gssCode}/report.pd
     );
     const fill = pageFill(body, dir, 'fill');
     expect(fill.length).toBeGreaterThan(3);
+    // Nothing lost on the way: pdfmake drops a block it is told to break inside of (and leaves a
+    // blank page), so every funnel plot's caption must be there.
+    const report = (
+      await get(
+        `/api/organisations/${HARTLEPOOL}/report?wave=${fixtures.wave2025}&service=children`,
+        cookies.psw,
+      ).expect(200)
+    ).body as LaReport;
+    const text = pdfPages(body, dir, 'fill').join('\n');
+    expect(report.funnel.length).toBeGreaterThan(0);
+    expect(text.match(/the blue diamond/g)).toHaveLength(report.funnel.length);
     const underFilled = fill
       .slice(0, -1)
       .map((share, i) => ({ page: i + 1, percentFull: Math.round(share * 100) }))

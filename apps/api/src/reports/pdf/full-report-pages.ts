@@ -18,7 +18,16 @@ import {
   verdictColour,
 } from '@swhc/report-view';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { cell, chart, heading, hiddenCell, keepTogether, paragraph, table } from './pdf-blocks';
+import {
+  cell,
+  chart,
+  flowingHeading,
+  heading,
+  hiddenCell,
+  keepTogether,
+  paragraph,
+  table,
+} from './pdf-blocks';
 
 type ServedScale = Extract<ScaleResult, { suppressed: false }>;
 const whole = (v: number): string => String(Math.round(v));
@@ -184,7 +193,7 @@ export function fullReportPages(report: LaReport): Content[] {
   const served = report.scales.filter((s): s is ServedScale => !s.suppressed);
   const { name } = report.organisation;
   const content: Content[] = [
-    heading('The full report', 'part'),
+    flowingHeading('The full report', 'part'),
     ...section(
       'Scores',
       [],
@@ -206,14 +215,14 @@ export function fullReportPages(report: LaReport): Content[] {
     // Not kept whole: each heading starts only where its table's header and first row fit after it
     // (`keepHeadingsWithContent`), and a long table breaks between rows.
     content.push(
-      heading('Results by group'),
+      flowingHeading('Results by group'),
       paragraph(
         `Each cell is the group’s score, with its difference from ${name} as a whole in brackets: ` +
           'green where the group is higher (better), red where it is lower. Groups of fewer than ' +
           `${report.minimumGroupSize} people, and groups that would let someone work one out, are not shown.`,
       ),
       ...report.groups.flatMap((d) => [
-        heading(`By ${d.title.toLowerCase()}`, 'h3'),
+        flowingHeading(`By ${d.title.toLowerCase()}`, 'h3'),
         groupHeatmap(report, d),
       ]),
     );

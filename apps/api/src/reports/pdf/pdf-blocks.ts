@@ -27,8 +27,17 @@ export const STYLES: StyleDictionary = {
 
 /** Heading levels, as pdfmake passes them to `keepHeadingsWithContent`. */
 const LEVELS = { part: 1, h2: 2, h3: 3 } as const;
+type Level = keyof typeof LEVELS;
 
-export const heading = (text: string, level: 'part' | 'h2' | 'h3' = 'h2'): Content => ({
+/** A heading inside a block kept whole (`keepTogether`, a pair of columns): it moves with the block. */
+export const heading = (text: string, level: Level = 'h2'): Content => ({ text, style: level });
+
+/**
+ * A heading in the flow of the page, with what it introduces after it as separate blocks: it carries
+ * its level, so that `keepHeadingsWithContent` keeps it off the foot of a page. Never inside a block
+ * kept whole: pdfmake would then break inside that block, and leave a blank page.
+ */
+export const flowingHeading = (text: string, level: Level = 'h2'): Content => ({
   text,
   style: level,
   headlineLevel: LEVELS[level],
@@ -68,13 +77,7 @@ export function chart(svg: ChartSvg, width = CONTENT_WIDTH): Content {
 
 /** A heading and what follows it on one page: a heading is never left at the foot of a page. */
 export function keepTogether(...parts: Content[]): ContentStack {
-  // A heading inside an unbreakable block moves with it: `keepHeadingsWithContent` must not move it
-  // as well (pdfmake would leave a blank page), so it loses its level here.
-  const fixed = parts.map((part): Content => {
-    if (typeof part !== 'object' || Array.isArray(part) || !('headlineLevel' in part)) return part;
-    return { ...part, headlineLevel: undefined };
-  });
-  return { stack: fixed, unbreakable: true };
+  return { stack: parts, unbreakable: true };
 }
 
 /** A simple table: a shaded header row repeated on each page, light horizontal rules. */

@@ -9,7 +9,16 @@ import {
 import { driversChart, scoresChart, verdictColour } from '@swhc/report-view';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { groupHeatmap } from './full-report-pages';
-import { cell, chart, heading, hiddenCell, keepTogether, paragraph, table } from './pdf-blocks';
+import {
+  cell,
+  chart,
+  flowingHeading,
+  heading,
+  hiddenCell,
+  keepTogether,
+  paragraph,
+  table,
+} from './pdf-blocks';
 
 type ServedScale = Extract<ScaleResult, { suppressed: false }>;
 
@@ -88,7 +97,7 @@ function firstHeatmap(report: LaReport): Content[] {
   const dimension = report.groups[0];
   if (!dimension) return [];
   return [
-    heading(`Scores by ${dimension.title.toLowerCase()}`, 'h3'),
+    flowingHeading(`Scores by ${dimension.title.toLowerCase()}`, 'h3'),
     groupHeatmap(report, dimension),
     {
       text: `In brackets: the difference from ${report.organisation.name} as a whole, green where the group is higher (better), red where lower. Other groupings are in the full report.`,
@@ -111,7 +120,7 @@ export function summaryPages(report: LaReport): Content[] {
     paragraph(`${report.responses.sentence} ${report.status}`),
   ];
   if (!report.scoresReleased || !summary) return content;
-  content.push(heading('At a glance'));
+  content.push(flowingHeading('At a glance'));
   if (scores) content.push(chart(scores));
   content.push(
     scoresTable(report),
@@ -119,7 +128,7 @@ export function summaryPages(report: LaReport): Content[] {
       ul: served.map((s) => ({ text: s.sentence, style: 'body' })),
     }),
     // No forced page break: page 1 fills up and the rest flows onto page 2.
-    heading(`Where ${organisation.name} stands out from England`),
+    flowingHeading(`Where ${organisation.name} stands out from England`),
     {
       columns: [
         highlights(
