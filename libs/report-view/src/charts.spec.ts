@@ -2,7 +2,13 @@ import type { ItemDistribution, LaReport, ScaleResult } from '@swhc/contracts';
 import { COLOURS, heatColour } from './palette';
 import { funnelChart } from './funnel-chart';
 import { scoresChart } from './scores-chart';
-import { labelStart, statementSegments, statementsChart } from './statements-chart';
+import {
+  labelStart,
+  statementChart,
+  statementSegments,
+  statementsChart,
+  statementsLegend,
+} from './statements-chart';
 
 /** Every element opened is closed, in order (enough to catch a broken hand-written SVG). */
 function wellFormed(svg: string): boolean {
@@ -121,6 +127,26 @@ describe('charts', () => {
     const chart = statementsChart(report, 'support');
     expect(chart && wellFormed(chart.svg)).toBe(true);
     expect(chart?.svg).toContain('A statement &amp; more');
+  });
+
+  it('draw each statement on its own exactly as in the whole chart, for a PDF that breaks between them', () => {
+    const whole = statementsChart(report, 'support');
+    if (!whole) throw new Error('no chart');
+    const items = report.items.filter((i) => i.scale === 'support');
+    const pieces = items.map((i) => statementChart(i));
+    const legend = statementsLegend();
+    for (const piece of [legend, ...pieces]) expect(wellFormed(piece.svg)).toBe(true);
+    // Stacked, the key and the bars are as tall as the whole chart: nothing added or lost.
+    expect(legend.height + pieces.reduce((sum, p) => sum + p.height, 0)).toBe(whole.height);
+    // The same bars: each piece's rectangles (after its background) appear in the whole chart.
+    const rects = (svg: string) =>
+      [...svg.matchAll(/<rect [^>]*width="([\d.]+)"[^>]*fill="([^"]+)"/g)]
+        .map((m) => `${m[1]} ${m[2]}`)
+        .slice(1);
+    expect(pieces.flatMap((p) => rects(p.svg))).toEqual(
+      rects(whole.svg).slice(rects(legend.svg).length),
+    );
+    expect(pieces[0]?.svg).toContain('A statement &amp; more');
   });
 
   it('keep a bar’s percentage clear of England’s hairline when there is room', () => {
