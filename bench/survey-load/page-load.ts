@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
 
 /** Chrome DevTools' "Fast 3G" preset (bytes per second and milliseconds, as DevTools sets them). */
@@ -75,3 +76,44 @@ export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'],
 };
+
+/** One line of the table: a kind of visit, to one address. */
+export interface VisitKind extends VisitOptions {
+  readonly name: string;
+  readonly url: string;
+}
+
+/**
+ * Each kind of visit `runs` times, one after another: a table row of medians per kind (seconds to
+ * the first question, kB received, requests) and the median times in milliseconds.
+ */
+export async function measureVisits(
+  browser: Browser,
+  kinds: readonly VisitKind[],
+  runs: number,
+): Promise<{ rows: string[][]; medianMs: number[] }> {
+  const rows: string[][] = [];
+  const medianMs: number[] = [];
+  for (const kind of kinds) {
+    const visits: Visit[] = [];
+    for (let i = 0; i < runs; i++) visits.push(await visit(browser, kind.url, kind));
+    const ms = median(visits.map((v) => v.ms));
+    medianMs.push(ms);
+    rows.push([
+      kind.name,
+      (ms / 1000).toFixed(2),
+      (median(visits.map((v) => v.bytes)) / 1000).toFixed(0),
+      String(median(visits.map((v) => v.requests))),
+    ]);
+  }
+  return { rows, medianMs };
+}
+
+export const VISIT_COLUMNS = ['visit', 'first question (s)', 'kB received', 'requests'];
+
+/** The closing line: the load average after, and whether `ms` meets `targetMs`. */
+export const targetLine = (what: string, ms: number, targetMs: number): string =>
+  `load average after ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}; target: ${what} ≤ ${targetMs / 1000} s ` +
+  `(${(ms / 1000).toFixed(2)} s: ${ms <= targetMs ? 'met' : 'NOT met'})`;

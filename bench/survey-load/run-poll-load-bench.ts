@@ -30,7 +30,14 @@ import { seedSurveyFixtures } from '../../test/support/survey-fixtures';
 import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
 import { startThrowawayPostgres } from '../../test/support/throwaway-postgres';
 import { printTable } from '../intake/markdown-table';
-import { CHROMIUM, FAST_3G, median, MOBILE_CPU_SLOWDOWN, visit, type Visit } from './page-load';
+import {
+  CHROMIUM,
+  FAST_3G,
+  measureVisits,
+  MOBILE_CPU_SLOWDOWN,
+  targetLine,
+  VISIT_COLUMNS,
+} from './page-load';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const TARGET_MS = 3000;
@@ -89,51 +96,42 @@ async function main(): Promise<void> {
         `${Math.round(FAST_3G.downloadThroughput / 1000)} kB/s down), CPU slowed ` +
         `${MOBILE_CPU_SLOWDOWN}×; load average before ${loadBefore.join(' ')}; median of ${RUNS} visits each`,
     );
-    const cpuSlowdown = MOBILE_CPU_SLOWDOWN;
+    const poll = { ready: FIRST_QUESTION, cpuSlowdown: MOBILE_CPU_SLOWDOWN };
     const kinds = [
-      { name: 'poll page, first visit (as served)', url: pollUrl, identity: false, warm: false },
       {
+        ...poll,
+        name: 'poll page, first visit (as served)',
+        url: pollUrl,
+        identity: false,
+        warm: false,
+      },
+      {
+        ...poll,
         name: 'reference: poll page uncompressed',
         url: pollUrl,
         identity: true,
         warm: false,
       },
       {
+        ...poll,
         name: 'reference: survey page, first visit',
         url: surveyUrl,
         identity: false,
         warm: false,
       },
-      { name: 'poll page, return visit (cache kept)', url: pollUrl, identity: false, warm: true },
+      {
+        ...poll,
+        name: 'poll page, return visit (cache kept)',
+        url: pollUrl,
+        identity: false,
+        warm: true,
+      },
     ];
-    const rows: string[][] = [];
-    const firstVisit: number[] = [];
-    for (const kind of kinds) {
-      const visits: Visit[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        visits.push(
-          await visit(browser, kind.url, { ...kind, ready: FIRST_QUESTION, cpuSlowdown }),
-        );
-      }
-      const ms = median(visits.map((v) => v.ms));
-      if (kind.url === pollUrl && !kind.identity && !kind.warm) firstVisit.push(ms);
-      rows.push([
-        kind.name,
-        (ms / 1000).toFixed(2),
-        (median(visits.map((v) => v.bytes)) / 1000).toFixed(0),
-        String(median(visits.map((v) => v.requests))),
-      ]);
-    }
+    const { rows, medianMs } = await measureVisits(browser, kinds, RUNS);
     console.log('');
-    printTable(['visit', 'first question (s)', 'kB received', 'requests'], rows);
+    printTable(VISIT_COLUMNS, rows);
     console.log('');
-    const ms = firstVisit[0] ?? Number.NaN;
-    console.log(
-      `load average after ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}; target: poll first visit ≤ ${TARGET_MS / 1000} s ` +
-        `(${(ms / 1000).toFixed(2)} s: ${ms <= TARGET_MS ? 'met' : 'NOT met'})`,
-    );
+    console.log(targetLine('poll first visit', medianMs[0] ?? Number.NaN, TARGET_MS));
   } finally {
     await browser?.close();
     await app?.stop();

@@ -20,7 +20,7 @@ import { seedSurveyFixtures } from '../../test/support/survey-fixtures';
 import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
 import { startThrowawayPostgres } from '../../test/support/throwaway-postgres';
 import { printTable } from '../intake/markdown-table';
-import { CHROMIUM, FAST_3G, median, visit, type Visit } from './page-load';
+import { CHROMIUM, FAST_3G, measureVisits, targetLine, VISIT_COLUMNS } from './page-load';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const TARGET_MS = 3000;
@@ -47,38 +47,27 @@ async function main(): Promise<void> {
         `${loadBefore.join(' ')}; median of ${RUNS} visits each`,
     );
     const kinds = [
-      { name: 'first visit (as served)', identity: false, warm: false, ready: FIRST_QUESTION },
+      { name: 'first visit (as served)', url, identity: false, warm: false, ready: FIRST_QUESTION },
       {
         name: 'reference: first visit uncompressed',
+        url,
         identity: true,
         warm: false,
         ready: FIRST_QUESTION,
       },
-      { name: 'return visit (cache kept)', identity: false, warm: true, ready: FIRST_QUESTION },
+      {
+        name: 'return visit (cache kept)',
+        url,
+        identity: false,
+        warm: true,
+        ready: FIRST_QUESTION,
+      },
     ];
-    const rows: string[][] = [];
-    let firstVisitMs = Number.NaN;
-    for (const kind of kinds) {
-      const visits: Visit[] = [];
-      for (let i = 0; i < RUNS; i++) visits.push(await visit(browser, url, kind));
-      const ms = median(visits.map((v) => v.ms));
-      if (!kind.identity && !kind.warm) firstVisitMs = ms;
-      rows.push([
-        kind.name,
-        (ms / 1000).toFixed(2),
-        (median(visits.map((v) => v.bytes)) / 1000).toFixed(0),
-        String(median(visits.map((v) => v.requests))),
-      ]);
-    }
+    const { rows, medianMs } = await measureVisits(browser, kinds, RUNS);
     console.log('');
-    printTable(['visit', 'first question (s)', 'kB received', 'requests'], rows);
+    printTable(VISIT_COLUMNS, rows);
     console.log('');
-    console.log(
-      `load average after ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}; target: first visit ≤ ${TARGET_MS / 1000} s ` +
-        `(${(firstVisitMs / 1000).toFixed(2)} s: ${firstVisitMs <= TARGET_MS ? 'met' : 'NOT met'})`,
-    );
+    console.log(targetLine('first visit', medianMs[0] ?? Number.NaN, TARGET_MS));
   } finally {
     await browser?.close();
     await app?.stop();
