@@ -5,6 +5,7 @@ import { PollingPanel1796577433020 } from './1796577433020-polling-panel';
 import { WavesEnrolmentReplacedLinks1796583227938 } from './1796583227938-waves-enrolment-replaced-links';
 import { ResearchExports1796584768423 } from './1796584768423-research-exports';
 import { ValidationReports1796587656002 } from './1796587656002-validation-reports';
+import { WorkforceMargins1796598861256 } from './1796598861256-workforce-margins';
 
 // Every migration in order; the api's DataSource lists them explicitly so builds and tests agree.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   WavesEnrolmentReplacedLinks1796583227938,
   ResearchExports1796584768423,
   ValidationReports1796587656002,
+  WorkforceMargins1796598861256,
 ];

@@ -7,3 +7,4 @@ export * from './field-rules';
 export * from './panel';
 export * from './research-exports';
 export * from './validation-report';
+export * from './national-picture';

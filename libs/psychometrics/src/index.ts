@@ -13,7 +13,8 @@ export * from './compare';
 // rows are string[] (positional, margins an array of Map/Record) or Record<variable, level> (margins a
 // Record<variable, ...>). `iterations` counts sweeps; non-convergence throws RakeNonConvergenceError
 // unless { allowNonConvergence: true }. Also kishDeff(weights), weightedMean(values, weights), and
-// proportionInterval(outcomes, weights?) — Wilson interval with Kish's effective n (prop.test unweighted).
+// proportionInterval(outcomes, weights?) — Wilson interval with Kish's effective n (prop.test unweighted),
+// weightedMeanInterval(values, weights?, level) — svymean's mean and SE (weights fixed), t CI with n − 1 df.
 export * from './weighting';
 // drivers: shapleyR2(data, outcome, predictors, { weights? }) → { n, r2, shapley: number[] in predictor
 // order, shares: Record<predictor, number> }.

@@ -640,3 +640,29 @@ export interface WeightedProportionReference {
 
 export const weightedProportionReference = (): WeightedProportionReference =>
   readFixtureJson<WeightedProportionReference>('weighted-proportion.json');
+
+// ---------------------------------------------------------------------------------------------
+// weighted-mean-interval.json (fixtures/r/weighted-mean-interval.R): survey::rake, svymean, confint
+// ---------------------------------------------------------------------------------------------
+
+/** svymean's estimate and SE, confint(df = degf), Kish deff and effective n. */
+export interface WeightedMeanIntervalVector {
+  n: number;
+  mean: number;
+  se: number;
+  lower: number;
+  upper: number;
+  deff: number;
+  effective_n: number;
+}
+
+export interface WeightedMeanIntervalReference {
+  margins: { region: Record<string, number>; role: Record<string, number> };
+  first_weights: number[];
+  unweighted: WeightedMeanIntervalVector;
+  raked: WeightedMeanIntervalVector;
+  london_raked: WeightedMeanIntervalVector;
+}
+
+export const weightedMeanIntervalReference = (): WeightedMeanIntervalReference =>
+  readFixtureJson<WeightedMeanIntervalReference>('weighted-mean-interval.json');

@@ -5,6 +5,7 @@ import { StaffSession } from '../auth/staff-session.entity';
 import { Headcount } from '../reports/headcount.entity';
 import { ResearchExportChunk } from '../research/exports/research-export-chunk.entity';
 import { ResearchExport } from '../research/exports/research-export.entity';
+import { WorkforceMarginsRecord } from '../research/national/workforce-margins.entity';
 import { ValidationReportRecord } from '../research/validation/validation-report.entity';
 import { Setting } from '../settings/setting.entity';
 import { Instrument } from '../instruments/instrument.entity';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   ResearchExport,
   ResearchExportChunk,
   ValidationReportRecord,
+  WorkforceMarginsRecord,
 ];

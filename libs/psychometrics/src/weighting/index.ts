@@ -1,2 +1,3 @@
 export * from './rake';
 export * from './weighted-proportion';
+export * from './weighted-mean-interval';
