@@ -1,3 +1,4 @@
+import { ENGLISH_REGIONS } from '@swhc/contracts';
 import { HEALTH_CHECK_V2 } from '@swhc/instruments';
 
 /**
@@ -590,6 +591,37 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
     path: '/api/research/validation.pdf',
     request: () => ({ url: '/api/research/validation.pdf?instrument=health-check&version=1' }),
     expected: researchersOnly(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/research/national',
+    request: (c) => ({ url: `/api/research/national?wave=${c.closedWaveId}` }),
+    expected: researchersOnly(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/research/national.csv',
+    request: (c) => ({ url: `/api/research/national.csv?wave=${c.closedWaveId}&service=adults` }),
+    expected: researchersOnly(200),
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/workforce-margins',
+    request: () => ({ url: '/api/admin/workforce-margins' }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'PUT',
+    path: '/api/admin/workforce-margins',
+    request: () => ({
+      url: '/api/admin/workforce-margins',
+      body: {
+        service: 'adults',
+        source: 'Matrix test',
+        margins: { region: Object.fromEntries(ENGLISH_REGIONS.map((r) => [r, 100])) },
+      },
+    }),
+    expected: adminOnly(200),
   },
   {
     method: 'GET',

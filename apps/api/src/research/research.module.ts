@@ -5,10 +5,11 @@ import { ResearchDataModule } from './data/research-data.module';
 import { ExportRowsRepository } from './exports/export-rows.repository';
 import { ResearchExportsController } from './exports/research-exports.controller';
 import { ResearchExportsService } from './exports/research-exports.service';
+import { NationalModule } from './national/national.module';
 
 /** The researchers' part: exports, the validation report and the national picture. */
 @Module({
-  imports: [ResearchDataModule, SettingsModule, AuditModule],
+  imports: [ResearchDataModule, SettingsModule, AuditModule, NationalModule],
   controllers: [ResearchExportsController],
   providers: [ExportRowsRepository, ResearchExportsService],
 })

@@ -1,0 +1,50 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { NationalPicture } from '@swhc/contracts';
+import type { Response } from 'express';
+import { Roles } from '../../common/roles.decorator';
+import { NationalQueryDto } from './dto/national-query.dto';
+import { nationalCsv, nationalCsvFilename } from './national-csv';
+import { NationalPictureService } from './national-picture.service';
+
+/** England's and the regions' scores, every LA by name, trends (researchers and administrators). */
+@ApiTags('research')
+@ApiCookieAuth()
+@ApiUnauthorizedResponse({ description: 'Not signed in' })
+@ApiForbiddenResponse({ description: 'Not a researcher or administrator (audited)' })
+@ApiBadRequestResponse({ description: '{message, errors:[{field, message}]}' })
+@ApiNotFoundResponse({ description: 'No closed wave, or not this one' })
+@Roles('researcher', 'admin')
+@Controller('research')
+export class NationalPictureController {
+  constructor(private readonly national: NationalPictureService) {}
+
+  @Get('national')
+  @ApiOkResponse({ description: 'The national picture (libs/contracts NationalPicture)' })
+  picture(@Query() query: NationalQueryDto): Promise<NationalPicture> {
+    return this.national.picture(query.wave, query.service ?? 'children');
+  }
+
+  @Get('national.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The national picture’s tables as CSV' })
+  async csv(
+    @Query() query: NationalQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const picture = await this.national.picture(query.wave, query.service ?? 'children');
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${nationalCsvFilename(picture)}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    return nationalCsv(picture);
+  }
+}
