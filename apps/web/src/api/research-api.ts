@@ -1,5 +1,10 @@
 import type {
   ExportOptions,
+  NationalPicture,
+  ServiceKind,
+  WorkforceMargins,
+  WorkforceMarginsOverview,
+  WorkforceMarginsRequest,
   ResearchExportCreated,
   ResearchExportRequest,
   ResearchExportStatus,
@@ -32,3 +37,23 @@ export const loadValidationReport = (key: string, version: number, signal?: Abor
 /** The same report as a PDF: a plain link, so the browser downloads it with the session cookie. */
 export const validationPdfUrl = (key: string, version: number) =>
   `/api/research/validation.pdf?${validationQuery(key, version)}`;
+
+/** ?wave=&service= of the national picture (both optional on the api). */
+const nationalQuery = (wave: string | null, service: ServiceKind) =>
+  new URLSearchParams({ ...(wave ? { wave } : {}), service }).toString();
+
+export const loadNationalPicture = (
+  wave: string | null,
+  service: ServiceKind,
+  signal?: AbortSignal,
+) => request<NationalPicture>(`/api/research/national?${nationalQuery(wave, service)}`, { signal });
+
+/** A plain link, so the browser downloads the CSV with the session cookie. */
+export const nationalCsvUrl = (wave: string, service: ServiceKind) =>
+  `/api/research/national.csv?${nationalQuery(wave, service)}`;
+
+export const loadWorkforceMargins = (signal?: AbortSignal) =>
+  request<WorkforceMarginsOverview>('/api/admin/workforce-margins', { signal });
+
+export const saveWorkforceMargins = (body: WorkforceMarginsRequest) =>
+  request<WorkforceMargins>('/api/admin/workforce-margins', { method: 'PUT', body });

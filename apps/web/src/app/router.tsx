@@ -3,7 +3,7 @@ import * as admin from '../features/admin';
 import { HomePage, NotFoundPage } from '../features/home';
 import * as panel from '../features/panel';
 import { reportPage } from '../features/report';
-import { exportsPage, researchPage, validationPage } from '../features/research';
+import { exportsPage, nationalPage, researchPage, validationPage } from '../features/research';
 import { posterPage, runHealthCheckPage } from '../features/run-health-check';
 import { signInPage } from '../features/sign-in';
 import { SurveyLoading, takeSurveyPage, ThankYouPage } from '../features/take-survey';
@@ -52,6 +52,7 @@ export const routes: RouteObject[] = [
           { path: 'admin/waves/:id/edit', lazy: admin.waveFormPage },
           { path: 'admin/instruments', lazy: admin.instrumentsPage },
           { path: 'admin/settings', lazy: admin.settingsPage },
+          { path: 'admin/workforce-margins', lazy: admin.workforceMarginsPage },
           { path: 'admin/audit', lazy: admin.auditPage },
           { path: 'research', ...researchPage },
           { path: 'panel/join', lazy: panel.joinPage },
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
           { path: 'research/panel/trends/:id', lazy: panel.trendPage },
           { path: 'research/validation/:key/:version', lazy: validationPage },
           { path: 'research/exports', lazy: exportsPage },
+          { path: 'research/national', lazy: nationalPage },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -33,6 +33,11 @@ export function AdminHomePage() {
           for which any result is shown.
         </li>
         <li>
+          <Link to="/admin/workforce-margins">Workforce margins</Link>: the workforce by role and
+          region (e.g. the national workforce census) that the{' '}
+          <Link to="/research/national">national picture</Link> is weighted to.
+        </li>
+        <li>
           <Link to="/admin/audit">Audit log</Link>: recent sign-ins, failed sign-ins, sign-outs,
           refused requests and changes made by administrators.
         </li>

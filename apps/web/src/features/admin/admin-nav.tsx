@@ -6,6 +6,7 @@ const ITEMS = [
   { to: '/admin/instruments', label: 'Questionnaires' },
   { to: '/admin/accounts', label: 'Staff accounts' },
   { to: '/admin/settings', label: 'Minimum group size' },
+  { to: '/admin/workforce-margins', label: 'Workforce margins' },
   { to: '/admin/audit', label: 'Audit log' },
   { to: '/admin/panel', label: 'Polling panel' },
 ] as const;

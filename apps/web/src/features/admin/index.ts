@@ -10,3 +10,4 @@ export const wavesPage = () => import('./waves/waves-page').then((m) => m.route)
 export const waveFormPage = () => import('./waves/wave-form-page').then((m) => m.route);
 export const wavePage = () => import('./waves/wave-page').then((m) => m.route);
 export const instrumentsPage = () => import('./instruments-page').then((m) => m.route);
+export const workforceMarginsPage = () => import('./workforce-margins-page').then((m) => m.route);

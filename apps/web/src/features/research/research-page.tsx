@@ -15,6 +15,14 @@ export function ResearchPage() {
   return (
     <div className="app-grid-two-thirds">
       <h1 className="app-heading-xl">Research</h1>
+      <h2 className="app-heading-l">National picture</h2>
+      <p className="app-body">
+        <Link className="app-link" to="/research/national">
+          The national picture
+        </Link>
+        : England’s and each region’s scores per wave, unweighted and weighted to the workforce,
+        every local authority on a funnel plot, and the trend across waves.
+      </p>
       <h2 className="app-heading-l">Polling panel</h2>
       <p className="app-body">
         <Link className="app-link" to="/research/panel">
