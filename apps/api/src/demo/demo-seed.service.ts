@@ -8,6 +8,7 @@ import { StaffAccount } from '../accounts/staff-account.entity';
 import { Instrument } from '../instruments/instrument.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Poll } from '../panel/polls/poll.entity';
+import { WorkforceMarginsRecord } from '../research/national/workforce-margins.entity';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { answersDigest } from '../responses/answers-digest';
 import { dayOf } from '../responses/responses.service';
@@ -25,6 +26,7 @@ import {
   demoWaveDates,
 } from './demo-plan';
 import { seedDemoPanel } from './panel-demo';
+import { seedDemoWorkforceMargins } from './workforce-margins-demo';
 import { SeededRandom } from './seeded-random';
 import { randomUnitProfile, syntheticAnswers } from './synthetic-responses';
 
@@ -62,6 +64,11 @@ export class DemoSeedService implements OnApplicationBootstrap {
       this.logger.log(
         `Seeded the demo panel: ${panel.members} members, ${panel.polls} polls, ${panel.answers} answers in ${Date.now() - started} ms`,
       );
+    }
+    // Workforce margins too, so the national picture shows raked figures on a fresh start.
+    if (!(await this.dataSource.getRepository(WorkforceMarginsRecord).exists())) {
+      await this.dataSource.transaction((manager) => seedDemoWorkforceMargins(manager, new Date()));
+      this.logger.log('Seeded demo workforce margins for both services');
     }
   }
 

@@ -20,6 +20,14 @@ function bounds(values: readonly number[]): [number, number] {
   return hi > lo ? [lo, hi] : [lo, lo + 5];
 }
 
+/** About five round numbers of responses from 0 to maxN. */
+function nTicks(maxN: number): number[] {
+  const step = [10, 20, 50, 100, 200, 500, 1000].find((s) => maxN / s <= 6) ?? 2000;
+  const out: number[] = [];
+  for (let n = 0; n <= maxN; n += step) out.push(n);
+  return out;
+}
+
 function Chart({
   description,
   height,
@@ -134,7 +142,7 @@ export function FunnelChart({ funnel }: { funnel: NationalFunnel }) {
   return (
     <Chart
       description={`Funnel plot of ${funnel.title} for ${funnel.units.length} local authorities: score (0 to 100) against number of responses, with England’s mean (${funnel.target.toFixed(1)}) and the 95% and 99.8% limits expected by chance; ${outside} lie outside the 95% limits. The table below names each.`}
-      height={bottom + 34}
+      height={bottom + 56}
     >
       {[lo, (lo + hi) / 2, hi].map((v) => (
         <text key={v} x={left - 6} y={y(v) + 4} fontSize={11} textAnchor="end" fill={GREY}>
@@ -156,8 +164,32 @@ export function FunnelChart({ funnel }: { funnel: NationalFunnel }) {
           stroke={u.outside95 ? BLUE : GREY}
         />
       ))}
-      <text x={(left + WIDTH) / 2} y={bottom + 28} fontSize={11} textAnchor="middle" fill={GREY}>
+      {nTicks(maxN).map((n) => (
+        <text key={n} x={x(n)} y={bottom + 14} fontSize={11} textAnchor="middle" fill={GREY}>
+          {n}
+        </text>
+      ))}
+      <text x={(left + WIDTH) / 2} y={bottom + 30} fontSize={11} textAnchor="middle" fill={GREY}>
         Number of responses
+      </text>
+      <circle cx={left + 6} cy={bottom + 44} r={3} fill={BLUE} stroke={BLUE} />
+      <text x={left + 14} y={bottom + 48} fontSize={11} fill={INK}>
+        Outside the 95% limits
+      </text>
+      <line x1={left + 170} x2={left + 184} y1={bottom + 44} y2={bottom + 44} stroke={GREY} />
+      <text x={left + 188} y={bottom + 48} fontSize={11} fill={INK}>
+        95% limits
+      </text>
+      <line
+        x1={left + 270}
+        x2={left + 284}
+        y1={bottom + 44}
+        y2={bottom + 44}
+        stroke={INK}
+        strokeDasharray="5 3"
+      />
+      <text x={left + 288} y={bottom + 48} fontSize={11} fill={INK}>
+        99.8% limits
       </text>
     </Chart>
   );
@@ -172,8 +204,9 @@ export function TrendChart({ trend, raked }: { trend: NationalTrend; raked: bool
   const top = 10;
   const bottom = 170;
   const [lo, hi] = bounds(shown.flatMap((p) => [p.e?.lower ?? 0, p.e?.upper ?? 0]));
-  const step = (WIDTH - left - 60) / Math.max(1, points.length - 1);
-  const x = (i: number) => left + 30 + i * step;
+  // Room for a wave's name centred under its point at either end.
+  const step = (WIDTH - left - 160) / Math.max(1, points.length - 1);
+  const x = (i: number) => left + 70 + i * step;
   const y = scale(lo, hi, bottom, top);
   return (
     <Chart
