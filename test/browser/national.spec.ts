@@ -59,10 +59,10 @@ test.describe.serial('the national picture', () => {
     await page.getByRole('link', { name: 'The national picture' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /National picture/ })).toBeVisible();
     // Choose the 2025 wave and children's services with the keyboard only.
-    await page.getByLabel('Wave').focus();
+    await page.getByLabel('Wave', { exact: true }).focus();
     await page.keyboard.press('Tab');
-    await expect(page.getByLabel('Service')).toBeFocused();
-    await page.getByLabel('Wave').selectOption(fixtures.wave2025);
+    await expect(page.getByLabel('Service', { exact: true })).toBeFocused();
+    await page.getByLabel('Wave', { exact: true }).selectOption(fixtures.wave2025);
     await page.getByRole('button', { name: 'Show' }).press('Enter');
     await expect(page).toHaveURL(new RegExp(`wave=${fixtures.wave2025}`));
     await expect(

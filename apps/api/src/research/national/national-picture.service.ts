@@ -115,15 +115,21 @@ export class NationalPictureService {
       verdicts: readonly ScaleComparability[];
       estimates: AreaEstimates;
     }[] = [];
-    for (const [i, wave] of waves.entries()) {
-      const { table, organisations } = await this.waveTable(wave, service);
+    // Only waves the service answered in: a wave without its responses has nothing to compare.
+    const answered: { wave: ResearchWave; data: WaveTable }[] = [];
+    for (const wave of waves) {
+      const data = await this.waveTable(wave, service);
+      if (data.table.size > 0) answered.push({ wave, data });
+    }
+    for (const [i, { wave, data }] of answered.entries()) {
+      const { table, organisations } = data;
       const regionOf = organisations.map((o) => o.region);
       const weights = margins ? rakedWeights(table, regionOf, margins.margins).weights : null;
       const rows = Array.from({ length: table.size }, (_, r) => r);
-      const previous = waves[i - 1];
+      const previous = answered[i - 1]?.wave;
       const sameVersion = previous?.instrument.version === wave.instrument.version;
       const verdicts =
-        previous && sameVersion && table.size > 0
+        previous && sameVersion
           ? await this.validation.waveVerdicts(wave.instrument, previous.id, wave.id, service)
           : [];
       perWave.push({
@@ -134,7 +140,7 @@ export class NationalPictureService {
         estimates: areaEstimates(wave.instrument, table, 'England', rows, weights, k),
       });
     }
-    const last = waves[waves.length - 1];
+    const last = answered[answered.length - 1]?.wave;
     if (!last) return [];
     return last.instrument.scales.map((scale) => ({
       scale: scale.key,

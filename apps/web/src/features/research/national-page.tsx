@@ -6,8 +6,8 @@ import {
   type ScaleEstimate,
   type ServiceKind,
 } from '@swhc/contracts';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { Link, type LoaderFunctionArgs, useLoaderData, useNavigate } from 'react-router';
+import type { ReactNode } from 'react';
+import { Form, Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { loadNationalPicture, nationalCsvUrl } from '../../api';
 import { requireStaff, valueOf } from '../../app/page-data';
 import { usePageTitle } from '../../ui';
@@ -73,26 +73,21 @@ function Table({
   );
 }
 
+/** A GET form: the choice lives in the address (and works before the scripts have loaded). */
 function Pickers({ picture }: { picture: NationalPicture }) {
-  const navigate = useNavigate();
-  const [wave, setWave] = useState(picture.wave.id);
-  const [service, setService] = useState<ServiceKind>(picture.service);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void navigate(`/research/national?${new URLSearchParams({ wave, service }).toString()}`);
-  };
   return (
-    <form className="app-national-pickers" onSubmit={submit} aria-label="Choose a wave and service">
+    <Form
+      method="get"
+      action="/research/national"
+      className="app-national-pickers"
+      aria-label="Choose a wave and service"
+      key={`${picture.wave.id}|${picture.service}`}
+    >
       <div className="app-form-group">
         <label className="app-label" htmlFor="wave">
           Wave
         </label>
-        <select
-          id="wave"
-          className="app-select"
-          value={wave}
-          onChange={(e) => setWave(e.target.value)}
-        >
+        <select id="wave" name="wave" className="app-select" defaultValue={picture.wave.id}>
           {picture.waves.map((w) => (
             <option key={w.id} value={w.id}>
               {w.name}
@@ -104,12 +99,7 @@ function Pickers({ picture }: { picture: NationalPicture }) {
         <label className="app-label" htmlFor="service">
           Service
         </label>
-        <select
-          id="service"
-          className="app-select"
-          value={service}
-          onChange={(e) => setService(e.target.value === 'adults' ? 'adults' : 'children')}
-        >
+        <select id="service" name="service" className="app-select" defaultValue={picture.service}>
           {SERVICE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {SERVICE_NAMES[kind]}
@@ -120,7 +110,7 @@ function Pickers({ picture }: { picture: NationalPicture }) {
       <button type="submit" className="app-button">
         Show
       </button>
-    </form>
+    </Form>
   );
 }
 
