@@ -71,7 +71,7 @@ test.describe.serial('the national picture', () => {
     const england = page.getByRole('table', {
       name: /Manageable workload: England and the regions/,
     });
-    await expect(england.getByRole('rowheader', { name: 'England' })).toBeVisible();
+    await expect(england.getByRole('rowheader', { name: 'England', exact: true })).toBeVisible();
     // Every LA with enough responses by name, in the table behind the funnel plot.
     await page.getByText(/Every local authority for manageable workload as a table/).click();
     await expect(
