@@ -61,6 +61,14 @@ describe('national picture (GET /api/research/national) and workforce margins', 
       .set('Cookie', cookie)
       .send(body as object);
 
+  /** The national picture of the 2025 wave as the researcher sees it. */
+  const picture2025 = async (service: ServiceKind) =>
+    (
+      await get(
+        `/api/research/national?wave=${fixtures.wave2025}&service=${service}`,
+        researcher,
+      ).expect(200)
+    ).body as NationalPicture;
   /** The stored rows of a wave and service, with their LA's region, read straight from the database. */
   const rawRows = (waveId: string, service: ServiceKind) =>
     queryDatabase<RawRow>(
@@ -184,12 +192,7 @@ describe('national picture (GET /api/research/national) and workforce margins', 
   });
 
   it('without margins: unweighted figures only, the same as libs/psychometrics on the same rows', async () => {
-    const picture = (
-      await get(
-        `/api/research/national?wave=${fixtures.wave2025}&service=adults`,
-        researcher,
-      ).expect(200)
-    ).body as NationalPicture;
+    const picture = await picture2025('adults');
     expect(picture.margins).toBeNull();
     const rows = await rawRows(fixtures.wave2025, 'adults');
     expect(picture.england.n).toBe(rows.length);
@@ -212,12 +215,7 @@ describe('national picture (GET /api/research/national) and workforce margins', 
     );
     expect(audited?.detail).toEqual({ service: 'children', variables: 'role, region' });
 
-    const picture = (
-      await get(
-        `/api/research/national?wave=${fixtures.wave2025}&service=children`,
-        researcher,
-      ).expect(200)
-    ).body as NationalPicture;
+    const picture = await picture2025('children');
     expect(picture.margins).toMatchObject({
       source: 'Workforce census 2025 (test)',
       variables: ['role', 'region'],
@@ -267,12 +265,7 @@ describe('national picture (GET /api/research/national) and workforce margins', 
   });
 
   it('suppresses regions and LAs below K; names every other LA on the funnel', async () => {
-    const picture = (
-      await get(
-        `/api/research/national?wave=${fixtures.wave2025}&service=children`,
-        researcher,
-      ).expect(200)
-    ).body as NationalPicture;
+    const picture = await picture2025('children');
     expect(picture.minimumGroupSize).toBe(10);
     const northWest = picture.regions.find((r) => r.area === 'North West');
     expect(northWest?.n).toBeNull();
@@ -293,12 +286,7 @@ describe('national picture (GET /api/research/national) and workforce margins', 
   });
 
   it('shows a change across waves only where the validation report finds scalar invariance', async () => {
-    const picture = (
-      await get(
-        `/api/research/national?wave=${fixtures.wave2025}&service=adults`,
-        researcher,
-      ).expect(200)
-    ).body as NationalPicture;
+    const picture = await picture2025('adults');
     expect(picture.trends[0]?.points.map((p) => p.waveId)).toEqual([
       fixtures.wave2024,
       fixtures.wave2025,
@@ -322,12 +310,7 @@ describe('national picture (GET /api/research/national) and workforce margins', 
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text).toContain('Hartlepool');
     expect(text).toContain('Workforce census 2025 (test)');
-    const picture = (
-      await get(
-        `/api/research/national?wave=${fixtures.wave2025}&service=children`,
-        researcher,
-      ).expect(200)
-    ).body as NationalPicture;
+    const picture = await picture2025('children');
     const first = picture.england.scales[0];
     expect(text).toContain(
       `England,${picture.england.n},${first?.title},${first?.unweighted?.n},${Math.round((first?.unweighted?.mean ?? 0) * 100) / 100}`,

@@ -12,7 +12,8 @@ import {
 import type { NationalPicture } from '@swhc/contracts';
 import type { Response } from 'express';
 import { Roles } from '../../common/roles.decorator';
-import { NationalQueryDto } from './dto/national-query.dto';
+// The same ?wave=&service= as the LA report: one rule for both.
+import { ReportQueryDto } from '../../reports/dto/report-query.dto';
 import { nationalCsv, nationalCsvFilename } from './national-csv';
 import { NationalPictureService } from './national-picture.service';
 
@@ -30,7 +31,7 @@ export class NationalPictureController {
 
   @Get('national')
   @ApiOkResponse({ description: 'The national picture (libs/contracts NationalPicture)' })
-  picture(@Query() query: NationalQueryDto): Promise<NationalPicture> {
+  picture(@Query() query: ReportQueryDto): Promise<NationalPicture> {
     return this.national.picture(query.wave, query.service ?? 'children');
   }
 
@@ -38,7 +39,7 @@ export class NationalPictureController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The national picture’s tables as CSV' })
   async csv(
-    @Query() query: NationalQueryDto,
+    @Query() query: ReportQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const picture = await this.national.picture(query.wave, query.service ?? 'children');
