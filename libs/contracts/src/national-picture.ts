@@ -5,7 +5,9 @@ export type WorkforceMarginVariable = 'role' | 'region';
 export const WORKFORCE_MARGIN_VARIABLES: readonly WorkforceMarginVariable[] = ['role', 'region'];
 
 /** Workforce counts per category of each variable given (e.g. the national workforce census). */
-export type WorkforceMarginCounts = Partial<Record<WorkforceMarginVariable, Record<string, number>>>;
+export type WorkforceMarginCounts = Partial<
+  Record<WorkforceMarginVariable, Record<string, number>>
+>;
 
 /** PUT /api/admin/workforce-margins: one service's margins (replaces what was stored). */
 export interface WorkforceMarginsRequest {
