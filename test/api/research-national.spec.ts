@@ -10,8 +10,7 @@ import { rake, weightedMeanInterval, type WeightedMeanInterval } from '@swhc/psy
 import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { SeededRandom } from '../../apps/api/src/demo/seeded-random';
-import { randomUnitProfile, syntheticAnswers } from '../../apps/api/src/demo/synthetic-responses';
+import { syntheticCohort } from '../../apps/api/src/demo/synthetic-responses';
 import {
   HARTLEPOOL,
   insertResponses,
@@ -103,21 +102,13 @@ describe('national picture (GET /api/research/national) and workforce margins', 
           MANCHESTER,
         ])
       ).rows;
-      const random = new SeededRandom(12);
-      const profile = randomUnitProfile(random);
       await insertResponses(
         client,
         fixtures.wave2025,
-        Array.from({ length: 4 }, () => ({
+        syntheticCohort(V1, 'children', 4, 12).map((answers) => ({
           organisationId: manchester?.id ?? '',
           service: 'children' as const,
-          answers: syntheticAnswers(
-            V1,
-            'children',
-            profile,
-            { skipRate: 0, waveShift: [0, 0, 0, 0] },
-            random,
-          ),
+          answers,
         })),
         new Date(Date.now() - 10 * 24 * 60 * 60 * 1000),
       );

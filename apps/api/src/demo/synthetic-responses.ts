@@ -151,3 +151,19 @@ function teamTypes(
     (c, i) => [String(c.value), i === choices.length - 1 ? 6 : 30 - 3 * i] as const,
   );
 }
+
+/** `n` answer sets from one unit's profile, all drawn from `seed`: one cohort for tests and fixtures. */
+export function syntheticCohort(
+  instrument: InstrumentDefinition,
+  service: ServiceKind,
+  n: number,
+  seed: number,
+  skipRate = 0,
+): Answers[] {
+  const random = new SeededRandom(seed);
+  const profile = randomUnitProfile(random);
+  const options = { skipRate, waveShift: FACTORS.map(() => 0) };
+  return Array.from({ length: n }, () =>
+    syntheticAnswers(instrument, service, profile, options, random),
+  );
+}

@@ -1,23 +1,14 @@
 import { HEALTH_CHECK_V1 } from '@swhc/instruments';
-import { randomUnitProfile, syntheticAnswers } from '../../demo/synthetic-responses';
-import { SeededRandom } from '../../demo/seeded-random';
+import { syntheticCohort } from '../../demo/synthetic-responses';
 import { buildResponseTable, type ResponseRow } from '../../reports/data/response-table';
 import { factorAnalysisOf, ordinalFactorAnalysisOf } from './validation-statistics';
 
 const V1 = HEALTH_CHECK_V1;
 
 function rows(n: number): ResponseRow[] {
-  const random = new SeededRandom(14);
-  const profile = randomUnitProfile(random);
-  return Array.from({ length: n }, () => ({
+  return syntheticCohort(V1, 'children', n, 14).map((answers) => ({
     organisationId: 'x',
-    answers: syntheticAnswers(
-      V1,
-      'children',
-      profile,
-      { skipRate: 0, waveShift: [0, 0, 0, 0] },
-      random,
-    ),
+    answers,
     scores: {},
   }));
 }

@@ -1,6 +1,5 @@
 import { HEALTH_CHECK_V1, type InstrumentDefinition } from '@swhc/instruments';
-import { randomUnitProfile, syntheticAnswers } from '../../demo/synthetic-responses';
-import { SeededRandom } from '../../demo/seeded-random';
+import { syntheticCohort } from '../../demo/synthetic-responses';
 import { buildResponseTable, type ResponseRow } from '../../reports/data/response-table';
 import { pairComparabilities } from './validation-tasks';
 import { ValidationThreads } from './validation-thread';
@@ -8,17 +7,9 @@ import { ValidationThreads } from './validation-thread';
 const V1 = HEALTH_CHECK_V1;
 
 function rows(n: number, seed: number): ResponseRow[] {
-  const random = new SeededRandom(seed);
-  const profile = randomUnitProfile(random);
-  return Array.from({ length: n }, () => ({
+  return syntheticCohort(V1, 'adults', n, seed, 0.02).map((answers) => ({
     organisationId: 'x',
-    answers: syntheticAnswers(
-      V1,
-      'adults',
-      profile,
-      { skipRate: 0.02, waveShift: [0, 0, 0, 0] },
-      random,
-    ),
+    answers,
     scores: {},
   }));
 }
