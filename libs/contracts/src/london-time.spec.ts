@@ -2,7 +2,9 @@ import {
   formatLondonDateTime,
   isEndOfLondonDay,
   londonDate,
+  londonDateTimeToTheMinute,
   longLondonDateTime,
+  parseLondonDateAndTime,
   parseLondonDateTime,
 } from './london-time';
 
@@ -55,5 +57,26 @@ describe('London time', () => {
     expect(londonDate(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-15');
     expect(longLondonDateTime(new Date('2026-03-29T22:59:59Z'))).toBe('29 March 2026 at 11:59pm');
     expect(longLondonDateTime(new Date('2026-01-15T00:05:00Z'))).toBe('15 January 2026 at 12:05am');
+  });
+
+  it('reads a date and time for a poll, never a bare date', () => {
+    expect(parseLondonDateAndTime('2026-01-15T09:00')?.toISOString()).toBe(
+      '2026-01-15T09:00:00.000Z',
+    );
+    expect(parseLondonDateAndTime('2026-07-15T09:00')?.toISOString()).toBe(
+      '2026-07-15T08:00:00.000Z',
+    );
+    expect(parseLondonDateAndTime('2026-03-29T01:30')).toBeNull();
+    expect(parseLondonDateAndTime('2026-07-15T09:00+02:00')?.toISOString()).toBe(
+      '2026-07-15T07:00:00.000Z',
+    );
+    for (const bad of ['', 'tomorrow', '2026-13-01T09:00', '2026-02-30T09:00', '2026-07-15'])
+      expect(parseLondonDateAndTime(bad)).toBeNull();
+  });
+
+  it('formats an instant in London to the minute', () => {
+    expect(londonDateTimeToTheMinute(new Date('2026-07-15T23:30:00Z'))).toBe('2026-07-16T00:30');
+    expect(londonDateTimeToTheMinute(new Date('2026-03-29T22:59:59Z'))).toBe('2026-03-29T23:59');
+    expect(londonDate(new Date('2026-07-15T23:30:00Z'))).toBe('2026-07-16');
   });
 });

@@ -49,27 +49,33 @@ function fromLondonWallClock(fields: readonly number[]): Date | null {
 export type DayEnd = 'start' | 'end';
 
 /**
- * Reads a date-time as an admin or operator writes it:
- * - "2026-03-31" — a London day: its first second (`start`) or its last, 23:59:59 (`end`), whatever
- *   the offset that day, so a wave that closes "on 31 March" closes at 23:59:59 London time;
+ * Reads a date with a time of day, never a bare date (a poll opens and closes at a stated time):
  * - "2026-03-31T09:00" (or with seconds) — a London wall-clock time;
  * - "2026-03-31T08:00:00Z" or with an offset — that instant.
- * Null when it is none of these, or names a London time that does not exist (the hour skipped when
- * the clocks go forward).
+ * Null when it is neither, or names a London time that does not exist (the hour skipped when the
+ * clocks go forward).
  */
-export function parseLondonDateTime(text: string, dayEnd: DayEnd = 'start'): Date | null {
+export function parseLondonDateAndTime(text: string): Date | null {
   if (WITH_OFFSET.test(text)) {
     const instant = Date.parse(text);
     return Number.isNaN(instant) ? null : new Date(instant);
   }
-  const date = DATE.exec(text);
-  if (date) {
-    const [y = 0, mo = 0, d = 0] = date.slice(1).map(Number);
-    return fromLondonWallClock(dayEnd === 'start' ? [y, mo, d, 0, 0, 0] : [y, mo, d, 23, 59, 59]);
-  }
   const match = LOCAL_DATE_TIME.exec(text);
   if (!match) return null;
   return fromLondonWallClock(match.slice(1).map((v) => Number(v ?? 0)));
+}
+
+/**
+ * Reads a date-time as an admin or operator writes it: what `parseLondonDateAndTime` reads, or
+ * "2026-03-31" — a London day: its first second (`start`) or its last, 23:59:59 (`end`), whatever
+ * the offset that day, so a wave that closes "on 31 March" closes at 23:59:59 London time.
+ * Null when it is none of these, or names a London time that does not exist.
+ */
+export function parseLondonDateTime(text: string, dayEnd: DayEnd = 'start'): Date | null {
+  const date = DATE.exec(text);
+  if (!date) return parseLondonDateAndTime(text);
+  const [y = 0, mo = 0, d = 0] = date.slice(1).map(Number);
+  return fromLondonWallClock(dayEnd === 'start' ? [y, mo, d, 0, 0, 0] : [y, mo, d, 23, 59, 59]);
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -78,6 +84,11 @@ const two = (n: number) => String(n).padStart(2, '0');
 export function formatLondonDateTime(instant: Date): string {
   const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = londonFields(instant.getTime());
   return `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}${s === 0 ? '' : `:${two(s)}`}`;
+}
+
+/** "2026-03-29T09:00" in London, to the minute: the value of a datetime-local field. */
+export function londonDateTimeToTheMinute(instant: Date): string {
+  return formatLondonDateTime(instant).slice(0, 16);
 }
 
 /** The London calendar date of an instant, "2026-03-29". */

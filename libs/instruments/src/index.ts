@@ -5,7 +5,6 @@ export * from './validate-answers';
 export * from './validate-definition';
 export * from './score-response';
 export { HEALTH_CHECK_V1 } from './health-check-v1/health-check-v1';
-export * from './poll/london-time';
 export * from './poll/validate-poll';
 export * from './poll/poll-survey';
 export { HEALTH_CHECK_V2 } from './health-check-v2/health-check-v2';

@@ -4,8 +4,8 @@ import {
   type PanelRole,
   type PollQuestionInput,
   type ServiceKind,
+  londonDate,
 } from '@swhc/contracts';
-import { londonDate } from '@swhc/instruments';
 import type { EntityManager } from 'typeorm';
 import type { Organisation } from '../organisations/organisation.entity';
 import { reminderTime } from '../panel/polls/poll-timing';

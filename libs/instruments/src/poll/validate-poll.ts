@@ -11,8 +11,8 @@ import {
   type PollQuestionSpec,
   type PollQuestionType,
   type PollTwoWaySplit,
+  parseLondonDateAndTime,
 } from '@swhc/contracts';
-import { parseLondonDateTime } from './london-time';
 
 /** A poll asks 1–5 questions: short enough to answer on a phone between visits. */
 export const MAX_POLL_QUESTIONS = 5;
@@ -95,7 +95,7 @@ function time(problems: Problems, value: unknown, path: string): Date | null {
     problems.add(path, value === undefined ? 'is required' : 'must be a date and time');
     return null;
   }
-  const parsed = parseLondonDateTime(value);
+  const parsed = parseLondonDateAndTime(value);
   if (!parsed) {
     problems.add(path, 'must be a date and time such as 2026-03-02T09:00 (London time)');
   }

@@ -1,4 +1,4 @@
-import { formatLondonDateTime } from '@swhc/instruments';
+import { londonDateTimeToTheMinute } from '@swhc/contracts';
 import type { OutgoingMail } from '../../mail/mail-transport';
 
 /** Links that every email to a member carries (RFC 8058 one-click included). */
@@ -23,7 +23,7 @@ const SIGNATURE = 'Social Work Health Check polling panel';
 
 /** "Friday 13 March 2026 at 5pm" in London time. */
 export function londonClosingTime(instant: Date): string {
-  const [date = '', time = '00:00'] = formatLondonDateTime(instant).split('T');
+  const [date = '', time = '00:00'] = londonDateTimeToTheMinute(instant).split('T');
   const noon = new Date(`${date}T12:00:00Z`);
   const part = (options: Intl.DateTimeFormatOptions) =>
     noon.toLocaleDateString('en-GB', { ...options, timeZone: 'UTC' });

@@ -7,8 +7,8 @@ import {
   type PanelJoinOptions,
   type PanelMembership,
   type ServiceKind,
+  londonDate,
 } from '@swhc/contracts';
-import { londonDate } from '@swhc/instruments';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock, nowOf } from '../../common/clock';
 import { ForbiddenStateError, InvalidInputError, NotFoundError } from '../../common/errors';

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PollAudience } from '@swhc/contracts';
-import { londonDate } from '@swhc/instruments';
+import { type PollAudience, londonDate } from '@swhc/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
 import { sealAnswers } from '../answers/answer-sealer';

@@ -9,8 +9,8 @@ import {
   type QuestionTrend,
   type TrendMargins,
   type TrendWeighting,
+  londonDate,
 } from '@swhc/contracts';
-import { londonDate } from '@swhc/instruments';
 import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../../common/errors';
 import { Setting } from '../../settings/setting.entity';

@@ -1,11 +1,12 @@
-import type {
-  CreatePollRequest,
-  FieldError,
-  PanelRole,
-  PollQuestionSpec,
-  ServiceKind,
+import {
+  type CreatePollRequest,
+  type FieldError,
+  type PanelRole,
+  type PollQuestionSpec,
+  type ServiceKind,
+  londonDate,
+  londonDateTimeToTheMinute,
 } from '@swhc/contracts';
-import { formatLondonDateTime } from '@swhc/instruments';
 
 /** One question of the form as the admin is writing it (all text, as typed). */
 export interface QuestionDraft {
@@ -54,10 +55,10 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** A poll opening now and closing at 5pm in 11 days, London time. */
 export function newPollDraft(now = new Date()): PollDraft {
-  const closes = formatLondonDateTime(new Date(now.getTime() + 11 * DAY)).slice(0, 10);
+  const closes = londonDate(new Date(now.getTime() + 11 * DAY));
   return {
     title: '',
-    opensAt: formatLondonDateTime(now),
+    opensAt: londonDateTimeToTheMinute(now),
     closesAt: `${closes}T17:00`,
     services: [],
     roles: [],
