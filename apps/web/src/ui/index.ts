@@ -1,4 +1,3 @@
-export * from './checkbox-field';
 export * from './choice';
 export * from './error-summary';
 export * from './footer';

@@ -17,7 +17,7 @@ import { getJoinOptions, joinPanel } from '../../api';
 import { ActionForm } from '../../app/action-form';
 import { textOf } from '../../app/form-fields';
 import { serviceProblem } from '../../app/page-data';
-import { CheckboxField, ErrorSummary, TextField, usePageTitle } from '../../ui';
+import { CheckboxesField, ErrorSummary, TextField, usePageTitle } from '../../ui';
 import './panel.css';
 import { NOT_AN_LA, profileFieldErrors, profileFromForm, ProfileFields } from './profile-fields';
 
@@ -137,7 +137,7 @@ export function JoinPage() {
             delete your details.
           </li>
         </ul>
-        <CheckboxField
+        <CheckboxesField
           id="consent"
           legend="Your agreement"
           small

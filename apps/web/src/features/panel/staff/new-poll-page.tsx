@@ -20,7 +20,7 @@ import { createPoll, listPanelQuestions } from '../../../api';
 import { redirectWithNotice } from '../../../app/notice';
 import { requireStaff, sessionEnded, valueOf } from '../../../app/page-data';
 import {
-  CheckboxField,
+  CheckboxesField,
   ErrorSummary,
   RadioField,
   SelectField,
@@ -144,7 +144,7 @@ export function NewPollPage() {
           />
           <h2 className="app-heading-m">Who is asked</h2>
           <p className="app-body">Leave a group unticked to ask everyone in it.</p>
-          <CheckboxField
+          <CheckboxesField
             id="audience-services"
             legend="Services"
             small
@@ -153,7 +153,7 @@ export function NewPollPage() {
             onChange={(v) => set('services', v)}
             error={errorFor('audience-services')}
           />
-          <CheckboxField
+          <CheckboxesField
             id="audience-roles"
             legend="Roles"
             small
@@ -162,7 +162,7 @@ export function NewPollPage() {
             onChange={(v) => set('roles', v)}
             error={errorFor('audience-roles')}
           />
-          <CheckboxField
+          <CheckboxesField
             id="audience-regions"
             legend="Regions"
             small
@@ -321,7 +321,7 @@ function QuestionEditor({
               />
             </>
           )}
-          <CheckboxField
+          <CheckboxesField
             id={id('favourable')}
             legend="Which answers are shown together as the favourable ones?"
             hint="When a group is too small to show every answer, results show these against the rest, and trends follow their share."

@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import type { Choice } from './choice';
+import { FieldMessages, fieldMessageIds, formGroupClass } from './field-messages';
+import './forms.css';
+
+/** The GOV.UK fieldset around radios or checkboxes: its legend is the question. */
+export function ChoiceFieldset({
+  id,
+  legend,
+  hint,
+  error,
+  small = false,
+  children,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  /** A legend in body size, for a field that is part of a larger question. */
+  small?: boolean;
+  children: ReactNode;
+}) {
+  const { hintId, errorId, describedBy } = fieldMessageIds(id, hint, error);
+  return (
+    <div className={formGroupClass(error)}>
+      <fieldset className="app-fieldset" aria-describedby={describedBy}>
+        <legend
+          className={
+            small ? 'app-fieldset__legend app-fieldset__legend--s' : 'app-fieldset__legend'
+          }
+        >
+          {legend}
+        </legend>
+        <FieldMessages hintId={hintId} hint={hint} errorId={errorId} error={error} />
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * One radio or checkbox with its label and its hint. The first of a group carries the group's id,
+ * so an error summary link can focus it.
+ */
+export function ChoiceItem({
+  kind,
+  groupId,
+  index,
+  choice,
+  checked,
+  onChange,
+}: {
+  kind: 'radios' | 'checkboxes';
+  groupId: string;
+  index: number;
+  choice: Choice;
+  checked: boolean;
+  onChange: () => void;
+}) {
+  const inputId = index === 0 ? groupId : `${groupId}-${choice.value}`;
+  return (
+    <div className={`app-${kind}__item`}>
+      <input
+        className={`app-${kind}__input`}
+        id={inputId}
+        name={groupId}
+        type={kind === 'radios' ? 'radio' : 'checkbox'}
+        value={choice.value}
+        checked={checked}
+        onChange={onChange}
+        aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
+      />
+      <label className={`app-label app-${kind}__label`} htmlFor={inputId}>
+        {choice.label}
+      </label>
+      {choice.hint ? (
+        <div id={`${inputId}-hint`} className={`app-hint app-${kind}__hint`}>
+          {choice.hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
