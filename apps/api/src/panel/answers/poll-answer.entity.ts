@@ -1,6 +1,5 @@
-import type { Answers, PanelRole, ServiceKind } from '@swhc/contracts';
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Poll } from '../polls/poll.entity';
+import { Entity, Index } from 'typeorm';
+import { PollAnswerColumns } from './poll-answer-columns';
 
 /**
  * One member's answers to a poll, with only the coarse attributes they had when answering. No member,
@@ -9,25 +8,4 @@ import { Poll } from '../polls/poll.entity';
  */
 @Entity('poll_answer')
 @Index('ix_poll_answer_poll', ['pollId'])
-export class PollAnswer {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @ManyToOne(() => Poll, { nullable: false, onDelete: 'CASCADE' })
-  poll: Poll;
-
-  @Column({ type: 'uuid' })
-  pollId: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  service: ServiceKind;
-
-  @Column({ type: 'varchar', length: 32 })
-  role: PanelRole;
-
-  @Column({ type: 'varchar', length: 64 })
-  region: string;
-
-  @Column({ type: 'jsonb' })
-  answers: Answers;
-}
+export class PollAnswer extends PollAnswerColumns {}
