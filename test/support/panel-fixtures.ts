@@ -1,4 +1,5 @@
-import type { CreatePollRequest, PollQuestionInput } from '@swhc/contracts';
+import type { CreatePollRequest } from '@swhc/contracts';
+import { DEMO_WELLBEING } from '../../apps/api/src/demo/panel-demo';
 import { queryDatabase } from './test-database';
 
 export interface MemberSpec {
@@ -50,30 +51,11 @@ export async function insertMembers(
   return emails;
 }
 
-export const WELLBEING: PollQuestionInput = {
-  type: 'rating',
-  name: 'wellbeing-fortnight',
-  title: 'Over the last two weeks, how would you rate your wellbeing?',
-  rateMin: 1,
-  rateMax: 5,
-  minRateDescription: 'Very poor',
-  maxRateDescription: 'Very good',
-  twoWay: { values: [4, 5], label: 'Good or very good', restLabel: 'Less than good' },
-};
-
-export const RESEARCH_USE: PollQuestionInput = {
-  type: 'radiogroup',
-  name: 'research-use',
-  title: 'How often do you use research in your practice?',
-  choices: [
-    { value: 'never', text: 'Never' },
-    { value: 'rarely', text: 'Rarely' },
-    { value: 'sometimes', text: 'Sometimes' },
-    { value: 'often', text: 'Often' },
-    { value: 'always', text: 'Always' },
-  ],
-  twoWay: { values: ['often', 'always'], label: 'Often or always', restLabel: 'Less often' },
-};
+/** The demo's questions: the trend question and a choice question with a two-way split. */
+export {
+  DEMO_RESEARCH_USE as RESEARCH_USE,
+  DEMO_WELLBEING as WELLBEING,
+} from '../../apps/api/src/demo/panel-demo';
 
 /** A poll open from a minute ago for ten days (times with an explicit offset). */
 export function openPoll(overrides: Partial<CreatePollRequest> = {}): CreatePollRequest {
@@ -82,7 +64,7 @@ export function openPoll(overrides: Partial<CreatePollRequest> = {}): CreatePoll
     title: 'Pulse poll',
     opensAt: new Date(now - 60_000).toISOString(),
     closesAt: new Date(now + 10 * 24 * 60 * 60 * 1000).toISOString(),
-    questions: [WELLBEING],
+    questions: [DEMO_WELLBEING],
     ...overrides,
   };
 }
