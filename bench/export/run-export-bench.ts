@@ -21,7 +21,7 @@ import {
   loadSyntheticResponses,
   printTable,
 } from '../support/load-synthetic-responses';
-import { startThrowawayPostgres } from '../support/throwaway-postgres';
+import { startThrowawayPostgres } from '../../test/support/throwaway-postgres';
 
 const SIZES = [10_000, 100_000];
 /** Extra Node options for the app, e.g. BENCH_APP_NODE_OPTIONS=--max-old-space-size=96 to see

@@ -19,7 +19,7 @@ import { linkToken, startSmtpSink } from '../../test/support/smtp-sink';
 import { createStaffAccount, signIn } from '../../test/support/staff-fixtures';
 import { seedSurveyFixtures } from '../../test/support/survey-fixtures';
 import { createDatabaseOn, dropDatabaseOn, queryDatabase } from '../../test/support/test-database';
-import { startThrowawayPostgres } from '../support/throwaway-postgres';
+import { startThrowawayPostgres } from '../../test/support/throwaway-postgres';
 
 const MEMBERS = Number(process.env['BENCH_MEMBERS'] ?? 10_000);
 const ANSWERS = Number(process.env['BENCH_ANSWERS'] ?? 2_000);

@@ -25,7 +25,7 @@ import {
   type StoredResponseRow,
 } from '../../test/support/report-fixtures';
 import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
-import { startThrowawayPostgres } from '../support/throwaway-postgres';
+import { startThrowawayPostgres } from '../../test/support/throwaway-postgres';
 import { printTable } from './print-table';
 
 // Nest colours its log lines; the escape character is built so the pattern has no control character.
