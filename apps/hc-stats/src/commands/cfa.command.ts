@@ -64,7 +64,8 @@ export const cfaCommand: Command = {
     const identification = identificationOptions(input.options);
     const estimation = estimationOptions(input.options);
     refuseWithOrdered(input.options);
-    // modindices and score tests use ML's information; lavaan's MLR/FIML versions are not implemented
+    // A stated limit (README): modindices and score tests come from ML's information matrix, so they
+    // are offered for ML with listwise deletion only, not for lavaan's MLR or FIML variants.
     const mlListwise = estimation.estimator === 'ML' && estimation.missing === 'listwise';
     if (!mlListwise && input.options.has('modindices')) {
       throw new CliError(
