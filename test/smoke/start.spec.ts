@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-plan';
 import { type RunningApp, startBuiltApp } from '../support/app-server';
+import { waitUntil } from '../support/panel-fixtures';
 
 /**
  * Starts the built app as `npm start` does (no DATABASE_URL: embedded PGlite, migrations, demo
@@ -41,5 +43,10 @@ describe('npm start (built app, embedded database)', () => {
     const page = await fetch(`${app.baseUrl}/s/demo-e06000001-children`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
+  });
+
+  it('names the demo accounts in its log but never their password', async () => {
+    await waitUntil(async () => app.output().includes('Demo sign-in'));
+    expect(app.output()).not.toContain(DEMO_PASSWORD);
   });
 });

@@ -34,7 +34,8 @@ function announce(config: AppConfig, logger: Logger): void {
   if (config.apiDocs !== 'off') logger.log(`API documentation: ${base}/api/docs`);
   if (config.seedDemoData) {
     logger.log(`Demo survey: ${base}/s/demo-e06000001-children`);
-    logger.log('Demo sign-in: psw-e06000001@demo.test / admin@demo.test, password demo-password-1');
+    // Logs never carry a password, not even the demo's published one: the README gives it.
+    logger.log('Demo sign-in: psw-e06000001@demo.test / admin@demo.test (password: see README.md)');
   }
 }
 
