@@ -15,3 +15,4 @@ export * from './checkboxes-field';
 export * from './date-time-field';
 export * from './summary-list';
 export * from './textarea-field';
+export * from './table-region';

@@ -24,3 +24,12 @@ export function SuccessBanner({
     </div>
   );
 }
+
+/** The success banner for a notice the previous page's action left, or nothing. */
+export function NoticeBanner({ notice }: { notice: string | null | undefined }) {
+  return notice ? (
+    <SuccessBanner>
+      <p className="app-body">{notice}</p>
+    </SuccessBanner>
+  ) : null;
+}

@@ -28,9 +28,9 @@ import {
   ErrorSummary,
   type ErrorSummaryItem,
   SelectField,
-  SuccessBanner,
   SummaryList,
   usePageTitle,
+  NoticeBanner,
 } from '../../ui';
 import { AdminNav } from './admin-nav';
 import { isTooShortPassword, NewPasswordField, PASSWORD_TOO_SHORT } from './new-password-field';
@@ -227,11 +227,7 @@ function ManageAccount({
   return (
     <>
       <AdminNav />
-      {notice && !error ? (
-        <SuccessBanner>
-          <p className="app-body">{notice}</p>
-        </SuccessBanner>
-      ) : null}
+      <NoticeBanner notice={error ? null : notice} />
       <ErrorSummary items={summary} />
       <span className="app-caption-l">Staff account</span>
       <h1 className="app-heading-l">{account.email}</h1>

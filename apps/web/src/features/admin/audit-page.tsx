@@ -2,7 +2,7 @@ import type { AuditEventView } from '@swhc/contracts';
 import { type LoaderFunctionArgs, useLoaderData, useRevalidator } from 'react-router';
 import { listAuditEvents } from '../../api';
 import { requireStaff, valueOf } from '../../app/page-data';
-import { usePageTitle } from '../../ui';
+import { usePageTitle, TableRegion } from '../../ui';
 import { AdminNav } from './admin-nav';
 
 const SHOWN = 200;
@@ -63,36 +63,27 @@ export function AuditPage() {
       >
         Refresh
       </button>
-      <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Audit events">
-        <table className="app-table app-table__small">
-          <caption className="app-visually-hidden">Recent audit events</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Who</th>
-              <th scope="col">On</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id}>
-                <td>{when(event.occurredAt)}</td>
-                <td>{ACTION_LABELS[event.action] ?? event.action}</td>
-                <td>
-                  {event.actorEmail ?? '—'}
-                  {event.actorRole ? (
-                    <span className="app-secondary-text"> ({event.actorRole})</span>
-                  ) : null}
-                </td>
-                <td>{event.target ?? '—'}</td>
-                <td>{describeDetail(event.detail)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion
+        label="Audit events"
+        caption="Recent audit events"
+        className="app-table__small"
+        columns={['When', 'What', 'Who', 'On', 'Details']}
+      >
+        {events.map((event) => (
+          <tr key={event.id}>
+            <td>{when(event.occurredAt)}</td>
+            <td>{ACTION_LABELS[event.action] ?? event.action}</td>
+            <td>
+              {event.actorEmail ?? '—'}
+              {event.actorRole ? (
+                <span className="app-secondary-text"> ({event.actorRole})</span>
+              ) : null}
+            </td>
+            <td>{event.target ?? '—'}</td>
+            <td>{describeDetail(event.detail)}</td>
+          </tr>
+        ))}
+      </TableRegion>
     </>
   );
 }

@@ -9,7 +9,13 @@ import {
 import { listInstruments, publishInstrument } from '../../api';
 import { ActionForm } from '../../app/action-form';
 import { requireStaff, sessionEnded, valueOf } from '../../app/page-data';
-import { ErrorSummary, type ErrorSummaryItem, SuccessBanner, usePageTitle } from '../../ui';
+import {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  SuccessBanner,
+  usePageTitle,
+  TableRegion,
+} from '../../ui';
 import { AdminNav } from './admin-nav';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -87,41 +93,26 @@ export function InstrumentsPage() {
         A published version never changes, so results always stay tied to the exact wording people
         saw. The content hash identifies each version’s wording and scoring key.
       </p>
-      <div
-        className="app-table-wrapper"
-        tabIndex={0}
-        role="region"
-        aria-label="Questionnaire versions"
+      <TableRegion
+        label="Questionnaire versions"
+        caption={`${instruments.length} published versions`}
+        columns={['Questionnaire', 'Version', 'Questions', 'Waves', 'Content hash (SHA-256)']}
       >
-        <table className="app-table">
-          <caption className="app-visually-hidden">{instruments.length} published versions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Questionnaire</th>
-              <th scope="col">Version</th>
-              <th scope="col">Questions</th>
-              <th scope="col">Waves</th>
-              <th scope="col">Content hash (SHA-256)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {instruments.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  {i.title}
-                  <div className="app-secondary-text app-table__small">{i.key}</div>
-                </td>
-                <td>{i.version}</td>
-                <td>{i.questions}</td>
-                <td>{i.waves}</td>
-                <td>
-                  <code className="app-code">{i.contentHash}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        {instruments.map((i) => (
+          <tr key={i.id}>
+            <td>
+              {i.title}
+              <div className="app-secondary-text app-table__small">{i.key}</div>
+            </td>
+            <td>{i.version}</td>
+            <td>{i.questions}</td>
+            <td>{i.waves}</td>
+            <td>
+              <code className="app-code">{i.contentHash}</code>
+            </td>
+          </tr>
+        ))}
+      </TableRegion>
       <div className="app-grid-two-thirds">
         <ActionForm label="Publish a new version" withFiles>
           <h2 className="app-heading-m">Publish a new version</h2>

@@ -12,7 +12,7 @@ import { exportDownloadUrl, loadExportOptions, loadExports, requestExport } from
 import { ActionForm } from '../../app/action-form';
 import { redirectWithNotice, takeNotice } from '../../app/notice';
 import { requireStaff, sessionEnded, valueOf } from '../../app/page-data';
-import { ErrorSummary, SuccessBanner, usePageTitle } from '../../ui';
+import { ErrorSummary, usePageTitle, TableRegion, NoticeBanner } from '../../ui';
 import './research.css';
 
 /** How often the page asks for progress while an export is being made. */
@@ -126,11 +126,7 @@ export function ExportsPage() {
           Research
         </Link>
       </p>
-      {notice ? (
-        <SuccessBanner>
-          <p className="app-body">{notice}</p>
-        </SuccessBanner>
-      ) : null}
+      <NoticeBanner notice={notice} />
       <ErrorSummary items={summary} />
       <h1 className="app-heading-xl">Anonymised data exports</h1>
       <p className="app-body">
@@ -144,29 +140,23 @@ export function ExportsPage() {
       {exports.length === 0 ? (
         <p className="app-body">You have not requested an export yet.</p>
       ) : (
-        <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Your exports">
-          <table className="app-table app-table__small">
-            <caption className="app-visually-hidden">Your exports, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Requested</th>
-                <th scope="col">Waves</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody aria-live="polite">
-              {exports.map((e) => (
-                <tr key={e.id}>
-                  <td>{when(e.requestedAt)}</td>
-                  <td>{e.waves.map((w) => w.name).join(', ')}</td>
-                  <td>
-                    <StatusCell e={e} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableRegion
+          label="Your exports"
+          caption="Your exports, newest first"
+          className="app-table__small"
+          columns={['Requested', 'Waves', 'Status']}
+          announceChanges
+        >
+          {exports.map((e) => (
+            <tr key={e.id}>
+              <td>{when(e.requestedAt)}</td>
+              <td>{e.waves.map((w) => w.name).join(', ')}</td>
+              <td>
+                <StatusCell e={e} />
+              </td>
+            </tr>
+          ))}
+        </TableRegion>
       )}
 
       <h2 className="app-heading-l">Request an export</h2>

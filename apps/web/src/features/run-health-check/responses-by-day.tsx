@@ -1,4 +1,5 @@
 import type { DailyResponses } from '@swhc/contracts';
+import { TableRegion } from '../../ui';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -73,30 +74,18 @@ export function ResponsesByDay({ id, days }: { id: string; days: readonly DailyR
       </svg>
       <details className="app-details">
         <summary className="app-details__summary">Show the responses per day as a table</summary>
-        <div
-          className="app-table-wrapper"
-          tabIndex={0}
-          role="region"
-          aria-label="Responses per day"
+        <TableRegion
+          label="Responses per day"
+          caption="Responses per day"
+          columns={['Day', 'Responses']}
         >
-          <table className="app-table">
-            <caption className="app-visually-hidden">Responses per day</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Responses</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.day}>
-                  <td>{shortDay(d.day)}</td>
-                  <td>{d.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <td>{shortDay(d.day)}</td>
+              <td>{d.count}</td>
+            </tr>
+          ))}
+        </TableRegion>
       </details>
     </figure>
   );

@@ -39,10 +39,11 @@ import {
   type ErrorSummaryItem,
   RadioField,
   SelectField,
-  SuccessBanner,
   SummaryList,
   TextareaField,
   usePageTitle,
+  TableRegion,
+  NoticeBanner,
 } from '../../../ui';
 import { AdminNav } from '../admin-nav';
 import { surveyUrl } from '../../../app/survey-url';
@@ -230,11 +231,7 @@ function ManageWave({
   return (
     <>
       <AdminNav />
-      {notice && summary.length === 0 ? (
-        <SuccessBanner>
-          <p className="app-body">{notice}</p>
-        </SuccessBanner>
-      ) : null}
+      <NoticeBanner notice={summary.length === 0 ? notice : null} />
       <ErrorSummary items={summary} />
       <span className="app-caption-l">Wave</span>
       <h1 className="app-heading-l">{wave.name}</h1>
@@ -361,88 +358,77 @@ function ManageWave({
       {wave.enrolments.length === 0 ? (
         <p className="app-body">No local authority is enrolled yet.</p>
       ) : (
-        <div
-          className="app-table-wrapper"
-          tabIndex={0}
-          role="region"
-          aria-label="Enrolled local authorities"
+        <TableRegion
+          label="Enrolled local authorities"
+          caption={`${wave.enrolments.length} enrolments`}
+          columns={[
+            'Local authority',
+            'Service',
+            'Survey link',
+            'Responses',
+            { text: 'Actions', visuallyHidden: true },
+          ]}
         >
-          <table className="app-table">
-            <caption className="app-visually-hidden">{wave.enrolments.length} enrolments</caption>
-            <thead>
-              <tr>
-                <th scope="col">Local authority</th>
-                <th scope="col">Service</th>
-                <th scope="col">Survey link</th>
-                <th scope="col">Responses</th>
-                <th scope="col">
-                  <span className="app-visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {wave.enrolments.map((e) => {
-                const fields = (intent: Intent): [string, string][] => [
-                  ['intent', intent],
-                  ['gssCode', e.gssCode],
-                  ['service', e.service],
-                  ['name', e.organisationName],
-                ];
-                const label = `${e.organisationName} ${SERVICE_NAMES[e.service]}`;
-                return (
-                  <tr key={`${e.gssCode}-${e.service}`}>
-                    <td>
-                      {e.organisationName}
-                      <div className="app-secondary-text app-table__small">{e.gssCode}</div>
-                    </td>
-                    <td>{SERVICE_NAMES[e.service]}</td>
-                    <td>
-                      <code className="app-code">{surveyUrl(e.code)}</code>
-                      {e.replacedCodes > 0 ? (
-                        <div className="app-secondary-text app-table__small">
-                          Replaced {e.replacedCodes} {e.replacedCodes === 1 ? 'time' : 'times'}
-                        </div>
+          {wave.enrolments.map((e) => {
+            const fields = (intent: Intent): [string, string][] => [
+              ['intent', intent],
+              ['gssCode', e.gssCode],
+              ['service', e.service],
+              ['name', e.organisationName],
+            ];
+            const label = `${e.organisationName} ${SERVICE_NAMES[e.service]}`;
+            return (
+              <tr key={`${e.gssCode}-${e.service}`}>
+                <td>
+                  {e.organisationName}
+                  <div className="app-secondary-text app-table__small">{e.gssCode}</div>
+                </td>
+                <td>{SERVICE_NAMES[e.service]}</td>
+                <td>
+                  <code className="app-code">{surveyUrl(e.code)}</code>
+                  {e.replacedCodes > 0 ? (
+                    <div className="app-secondary-text app-table__small">
+                      Replaced {e.replacedCodes} {e.replacedCodes === 1 ? 'time' : 'times'}
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  {e.responses === null
+                    ? e.responsesMessage
+                    : e.responses === 0
+                      ? 'None yet'
+                      : e.responses}
+                </td>
+                <td>
+                  {wave.state === 'closed' ? null : (
+                    <ul className="app-table__actions">
+                      <li>
+                        <button
+                          type="button"
+                          className="app-link-button"
+                          onClick={() => post(fields('replace'))}
+                        >
+                          Replace link<span className="app-visually-hidden"> of {label}</span>
+                        </button>
+                      </li>
+                      {e.responses === 0 ? (
+                        <li>
+                          <button
+                            type="button"
+                            className="app-link-button"
+                            onClick={() => post(fields('withdraw'))}
+                          >
+                            Withdraw<span className="app-visually-hidden"> {label}</span>
+                          </button>
+                        </li>
                       ) : null}
-                    </td>
-                    <td>
-                      {e.responses === null
-                        ? e.responsesMessage
-                        : e.responses === 0
-                          ? 'None yet'
-                          : e.responses}
-                    </td>
-                    <td>
-                      {wave.state === 'closed' ? null : (
-                        <ul className="app-table__actions">
-                          <li>
-                            <button
-                              type="button"
-                              className="app-link-button"
-                              onClick={() => post(fields('replace'))}
-                            >
-                              Replace link<span className="app-visually-hidden"> of {label}</span>
-                            </button>
-                          </li>
-                          {e.responses === 0 ? (
-                            <li>
-                              <button
-                                type="button"
-                                className="app-link-button"
-                                onClick={() => post(fields('withdraw'))}
-                              >
-                                Withdraw<span className="app-visually-hidden"> {label}</span>
-                              </button>
-                            </li>
-                          ) : null}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </TableRegion>
       )}
       <p className="app-body">
         <Link to="/admin/waves">Back to waves</Link>

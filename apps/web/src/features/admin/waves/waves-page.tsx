@@ -1,7 +1,7 @@
 import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { listWaves } from '../../../api';
 import { requireStaff, valueOf } from '../../../app/page-data';
-import { usePageTitle } from '../../../ui';
+import { usePageTitle, TableRegion } from '../../../ui';
 import { AdminNav } from '../admin-nav';
 import { serviceList, WaveStateTag, waveTime } from './wave-words';
 
@@ -28,40 +28,29 @@ export function WavesPage() {
       {waves.length === 0 ? (
         <p className="app-body">There are no waves yet.</p>
       ) : (
-        <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Waves">
-          <table className="app-table">
-            <caption className="app-visually-hidden">{waves.length} waves</caption>
-            <thead>
-              <tr>
-                <th scope="col">Wave</th>
-                <th scope="col">Status</th>
-                <th scope="col">Opens</th>
-                <th scope="col">Closes</th>
-                <th scope="col">Local authorities</th>
-                <th scope="col">Responses so far</th>
-              </tr>
-            </thead>
-            <tbody>
-              {waves.map((wave) => (
-                <tr key={wave.id}>
-                  <td>
-                    <Link to={`/admin/waves/${wave.id}`}>{wave.name}</Link>
-                    <div className="app-secondary-text app-table__small">
-                      {serviceList(wave.services)}; version {wave.instrument.version}
-                    </div>
-                  </td>
-                  <td>
-                    <WaveStateTag state={wave.state} />
-                  </td>
-                  <td>{waveTime(wave.opensAt)}</td>
-                  <td>{waveTime(wave.closesAt, true)}</td>
-                  <td>{wave.enrolledOrganisations}</td>
-                  <td>{wave.responses?.toLocaleString('en-GB') ?? wave.responsesMessage}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableRegion
+          label="Waves"
+          caption={`${waves.length} waves`}
+          columns={['Wave', 'Status', 'Opens', 'Closes', 'Local authorities', 'Responses so far']}
+        >
+          {waves.map((wave) => (
+            <tr key={wave.id}>
+              <td>
+                <Link to={`/admin/waves/${wave.id}`}>{wave.name}</Link>
+                <div className="app-secondary-text app-table__small">
+                  {serviceList(wave.services)}; version {wave.instrument.version}
+                </div>
+              </td>
+              <td>
+                <WaveStateTag state={wave.state} />
+              </td>
+              <td>{waveTime(wave.opensAt)}</td>
+              <td>{waveTime(wave.closesAt, true)}</td>
+              <td>{wave.enrolledOrganisations}</td>
+              <td>{wave.responses?.toLocaleString('en-GB') ?? wave.responsesMessage}</td>
+            </tr>
+          ))}
+        </TableRegion>
       )}
     </>
   );

@@ -10,7 +10,7 @@ import { getPoll, getPollResults, getPollSending } from '../../../api';
 import { requireStaff, notFound, valueOf } from '../../../app/page-data';
 import { takeNotice } from '../../../app/notice';
 import { pathParam } from '../../../app/route-params';
-import { SuccessBanner, usePageTitle } from '../../../ui';
+import { usePageTitle, TableRegion, NoticeBanner } from '../../../ui';
 import { londonWhen, STATUS_LABELS } from './format';
 import { PanelNav } from './panel-nav';
 import { PollResultsView } from './poll-results-view';
@@ -59,11 +59,7 @@ export function PollPage() {
   return (
     <div className="app-pollpanel">
       <PanelNav />
-      {notice ? (
-        <SuccessBanner>
-          <p className="app-body">{notice}</p>
-        </SuccessBanner>
-      ) : null}
+      <NoticeBanner notice={notice} />
       <span className="app-caption-l">Poll</span>
       <h1 className="app-heading-xl">{poll.title}</h1>
       <dl className="app-summary-list">
@@ -91,39 +87,27 @@ export function PollPage() {
         ))}
       </ol>
       <h2 className="app-heading-l">Sending</h2>
-      <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Emails sent">
-        <table className="app-table">
-          <caption className="app-visually-hidden">Emails of this poll by state</caption>
-          <thead>
-            <tr>
-              <th scope="col">Emails</th>
-              <th scope="col" className="app-table__numeric">
-                Queued
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Sent
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Failed
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Bounced
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, p]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td className="app-table__numeric">{p.queued.toLocaleString('en-GB')}</td>
-                <td className="app-table__numeric">{p.sent.toLocaleString('en-GB')}</td>
-                <td className="app-table__numeric">{p.failed.toLocaleString('en-GB')}</td>
-                <td className="app-table__numeric">{p.bounced.toLocaleString('en-GB')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion
+        label="Emails sent"
+        caption="Emails of this poll by state"
+        columns={[
+          'Emails',
+          { text: 'Queued', numeric: true },
+          { text: 'Sent', numeric: true },
+          { text: 'Failed', numeric: true },
+          { text: 'Bounced', numeric: true },
+        ]}
+      >
+        {rows.map(([label, p]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td className="app-table__numeric">{p.queued.toLocaleString('en-GB')}</td>
+            <td className="app-table__numeric">{p.sent.toLocaleString('en-GB')}</td>
+            <td className="app-table__numeric">{p.failed.toLocaleString('en-GB')}</td>
+            <td className="app-table__numeric">{p.bounced.toLocaleString('en-GB')}</td>
+          </tr>
+        ))}
+      </TableRegion>
       <h2 className="app-heading-l">Results</h2>
       <PollResultsView results={results} />
     </div>

@@ -4,6 +4,7 @@ import type {
   PollQuestionResult,
   PollResults,
 } from '@swhc/contracts';
+import { TableRegion } from '../../../ui';
 import { percent } from './format';
 
 const BREAKDOWN_TITLES: Record<PanelBreakdown, string> = {
@@ -42,35 +43,28 @@ function DistributionTable({
   return (
     <>
       {note ? <p className="app-body app-secondary-text">{note}</p> : null}
-      <div className="app-table-wrapper" tabIndex={0} role="region" aria-label={caption}>
-        <table className="app-table app-poll-table">
-          <caption className="app-visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Answer</th>
-              <th scope="col" className="app-table__numeric">
-                People
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Share
-              </th>
-              <th scope="col" aria-hidden="true" className="app-poll-table__bar-cell" />
-            </tr>
-          </thead>
-          <tbody>
-            {distribution.categories.map((c) => (
-              <tr key={c.key}>
-                <th scope="row">{c.label}</th>
-                <td className="app-table__numeric">{c.count.toLocaleString('en-GB')}</td>
-                <td className="app-table__numeric">{percent(c.percentage)}</td>
-                <td aria-hidden="true" className="app-poll-table__bar-cell">
-                  <span className="app-poll-bar" style={{ width: `${c.percentage}%` }} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion
+        label={caption}
+        caption={caption}
+        className="app-poll-table"
+        columns={[
+          'Answer',
+          { text: 'People', numeric: true },
+          { text: 'Share', numeric: true },
+          { text: '', decorative: true, className: 'app-poll-table__bar-cell' },
+        ]}
+      >
+        {distribution.categories.map((c) => (
+          <tr key={c.key}>
+            <th scope="row">{c.label}</th>
+            <td className="app-table__numeric">{c.count.toLocaleString('en-GB')}</td>
+            <td className="app-table__numeric">{percent(c.percentage)}</td>
+            <td aria-hidden="true" className="app-poll-table__bar-cell">
+              <span className="app-poll-bar" style={{ width: `${c.percentage}%` }} />
+            </td>
+          </tr>
+        ))}
+      </TableRegion>
     </>
   );
 }
@@ -95,52 +89,40 @@ function BreakdownTable({
     <>
       <h4 className="app-heading-s">{BREAKDOWN_TITLES[breakdown.by]}</h4>
       {note ? <p className="app-body app-secondary-text">{note}</p> : null}
-      <div className="app-table-wrapper" tabIndex={0} role="region" aria-label={caption}>
-        <table className="app-table">
-          <caption className="app-visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              <th scope="col" className="app-table__numeric">
-                People
-              </th>
-              {columns.map((c) => (
-                <th scope="col" className="app-table__numeric" key={c.key}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {breakdown.groups.map((g) => (
-              <tr key={g.key}>
-                <th scope="row">{g.label}</th>
-                {g.distribution.suppressed ? (
-                  <td colSpan={columns.length + 1} className="app-secondary-text">
-                    {g.distribution.message}
-                  </td>
-                ) : (
-                  <>
-                    <td className="app-table__numeric">
-                      {g.distribution.n.toLocaleString('en-GB')}
+      <TableRegion
+        label={caption}
+        caption={caption}
+        columns={[
+          'Group',
+          { text: 'People', numeric: true },
+          ...columns.map((c) => ({ text: c.label, numeric: true })),
+        ]}
+      >
+        {breakdown.groups.map((g) => (
+          <tr key={g.key}>
+            <th scope="row">{g.label}</th>
+            {g.distribution.suppressed ? (
+              <td colSpan={columns.length + 1} className="app-secondary-text">
+                {g.distribution.message}
+              </td>
+            ) : (
+              <>
+                <td className="app-table__numeric">{g.distribution.n.toLocaleString('en-GB')}</td>
+                {columns.map((c) => {
+                  const cell = g.distribution.suppressed
+                    ? undefined
+                    : g.distribution.categories.find((x) => x.key === c.key);
+                  return (
+                    <td className="app-table__numeric" key={c.key}>
+                      {cell ? percent(cell.percentage) : '–'}
                     </td>
-                    {columns.map((c) => {
-                      const cell = g.distribution.suppressed
-                        ? undefined
-                        : g.distribution.categories.find((x) => x.key === c.key);
-                      return (
-                        <td className="app-table__numeric" key={c.key}>
-                          {cell ? percent(cell.percentage) : '–'}
-                        </td>
-                      );
-                    })}
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  );
+                })}
+              </>
+            )}
+          </tr>
+        ))}
+      </TableRegion>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { listPolls } from '../../../api';
 import { requireStaff, valueOf } from '../../../app/page-data';
 import { takeNotice } from '../../../app/notice';
-import { SuccessBanner, usePageTitle } from '../../../ui';
+import { NoticeBanner, TableRegion, usePageTitle } from '../../../ui';
 import { londonWhen, STATUS_LABELS } from './format';
 import { PanelNav } from './panel-nav';
 
@@ -18,54 +18,40 @@ export function PollsPage() {
   return (
     <div className="app-pollpanel">
       <PanelNav />
-      {notice ? (
-        <SuccessBanner>
-          <p className="app-body">{notice}</p>
-        </SuccessBanner>
-      ) : null}
+      <NoticeBanner notice={notice} />
       <h1 className="app-heading-xl">Polls</h1>
       <Link to="/admin/panel/polls/new" className="app-button" role="button" draggable={false}>
         Create a poll
       </Link>
-      <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Polls">
-        <table className="app-table">
-          <caption className="app-visually-hidden">{polls.length} polls, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Poll</th>
-              <th scope="col">Status</th>
-              <th scope="col">Opens</th>
-              <th scope="col">Closes</th>
-              <th scope="col" className="app-table__numeric">
-                Invited
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Answered
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {polls.map((poll) => (
-              <tr key={poll.id}>
-                <td>
-                  <Link to={`/admin/panel/polls/${poll.id}`}>{poll.title}</Link>
-                </td>
-                <td>
-                  <strong
-                    className={`app-tag app-tag--${poll.status === 'open' ? 'green' : 'grey'}`}
-                  >
-                    {STATUS_LABELS[poll.status]}
-                  </strong>
-                </td>
-                <td>{londonWhen(poll.opensAt)}</td>
-                <td>{londonWhen(poll.closesAt)}</td>
-                <td className="app-table__numeric">{poll.invited.toLocaleString('en-GB')}</td>
-                <td className="app-table__numeric">{poll.responses.toLocaleString('en-GB')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion
+        label="Polls"
+        caption={`${polls.length} polls, newest first`}
+        columns={[
+          'Poll',
+          'Status',
+          'Opens',
+          'Closes',
+          { text: 'Invited', numeric: true },
+          { text: 'Answered', numeric: true },
+        ]}
+      >
+        {polls.map((poll) => (
+          <tr key={poll.id}>
+            <td>
+              <Link to={`/admin/panel/polls/${poll.id}`}>{poll.title}</Link>
+            </td>
+            <td>
+              <strong className={`app-tag app-tag--${poll.status === 'open' ? 'green' : 'grey'}`}>
+                {STATUS_LABELS[poll.status]}
+              </strong>
+            </td>
+            <td>{londonWhen(poll.opensAt)}</td>
+            <td>{londonWhen(poll.closesAt)}</td>
+            <td className="app-table__numeric">{poll.invited.toLocaleString('en-GB')}</td>
+            <td className="app-table__numeric">{poll.responses.toLocaleString('en-GB')}</td>
+          </tr>
+        ))}
+      </TableRegion>
     </div>
   );
 }

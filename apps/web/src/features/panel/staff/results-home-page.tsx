@@ -1,7 +1,7 @@
 import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { listPolls, listRepeatedQuestions } from '../../../api';
 import { requireStaff, valueOf } from '../../../app/page-data';
-import { usePageTitle } from '../../../ui';
+import { TableRegion, usePageTitle } from '../../../ui';
 import { londonWhen, STATUS_LABELS } from './format';
 import { PanelNav } from './panel-nav';
 
@@ -36,33 +36,22 @@ export function ResultsHomePage() {
         </ul>
       )}
       <h2 className="app-heading-l">Polls</h2>
-      <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Polls">
-        <table className="app-table">
-          <caption className="app-visually-hidden">{polls.length} polls, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Poll</th>
-              <th scope="col">Status</th>
-              <th scope="col">Closes</th>
-              <th scope="col" className="app-table__numeric">
-                Answered
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {polls.map((poll) => (
-              <tr key={poll.id}>
-                <td>
-                  <Link to={`/research/panel/polls/${poll.id}`}>{poll.title}</Link>
-                </td>
-                <td>{STATUS_LABELS[poll.status]}</td>
-                <td>{londonWhen(poll.closesAt)}</td>
-                <td className="app-table__numeric">{poll.responses.toLocaleString('en-GB')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion
+        label="Polls"
+        caption={`${polls.length} polls, newest first`}
+        columns={['Poll', 'Status', 'Closes', { text: 'Answered', numeric: true }]}
+      >
+        {polls.map((poll) => (
+          <tr key={poll.id}>
+            <td>
+              <Link to={`/research/panel/polls/${poll.id}`}>{poll.title}</Link>
+            </td>
+            <td>{STATUS_LABELS[poll.status]}</td>
+            <td>{londonWhen(poll.closesAt)}</td>
+            <td className="app-table__numeric">{poll.responses.toLocaleString('en-GB')}</td>
+          </tr>
+        ))}
+      </TableRegion>
     </div>
   );
 }
