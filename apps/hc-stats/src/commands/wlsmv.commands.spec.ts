@@ -7,6 +7,7 @@ import {
   TOLERANCE,
   expectClose,
   lavaanOrdinal,
+  type SatorraReference,
   type WlsmvReference,
 } from '@swhc/psychometrics/testing';
 import { runInProcess } from '../testing/run-in-process';
@@ -73,6 +74,35 @@ function expectedEstimates(ref: WlsmvReference): Record<string, unknown>[] {
   return ref.estimates.map((e) => ({ ...e }));
 }
 
+/** `hc-stats <command>` on the two-group data, grouped by school, with `flags`. */
+const twoGroups = (command: string, ...flags: string[]) =>
+  json([command, '--data', TWO, '--model', TWO_MODEL, '--group', 'school', ...flags]);
+
+/** A fit's measures are lavaan's. */
+function expectMeasuresOf(out: unknown, ref: WlsmvReference): void {
+  expectClose(out, expectedMeasures(ref), TOLERANCE.fitMeasure, { floor: 1e-6 });
+}
+
+/** A cfa's measures and estimates are lavaan's. */
+function expectFitOf(out: Record<string, unknown>, ref: WlsmvReference): void {
+  expectMeasuresOf(out, ref);
+  expectClose(out.estimates, expectedEstimates(ref), TOLERANCE.estimate, { floor: 1e-8 });
+}
+
+/** lavTestLRT(…, method = "satorra.2000")'s row as the CLI prints it. */
+function satorraTest(from: string, to: string, test: SatorraReference) {
+  return {
+    from,
+    to,
+    method: 'satorra.2000',
+    chisq_diff: test.chisq_diff,
+    df_diff: test.df_diff,
+    p: test.pvalue,
+    scale: test.scale,
+    shift: test.shift,
+  };
+}
+
 describe('hc-stats with --ordered (WLSMV), against lavaan 0.6-14', () => {
   it('cfa --ordered all: lavaan names, thresholds as `|` rows with t1…, robust SEs and std solution', () => {
     const out = json(['cfa', '--data', SIM, '--model', SIM_MODEL, '--ordered', 'all']);
@@ -80,7 +110,7 @@ describe('hc-stats with --ordered (WLSMV), against lavaan 0.6-14', () => {
     expect(out.parameterization).toBe('delta');
     expect(out.converged).toBe(true);
     expect(out.warnings).toEqual([]);
-    expectClose(out, expectedMeasures(R.sim_delta), TOLERANCE.fitMeasure, { floor: 1e-6 });
+    expectMeasuresOf(out, R.sim_delta);
     const estimates = out.estimates as Record<string, unknown>[];
     expect(Object.keys(estimates[0]!)).toEqual([
       'lhs',
@@ -99,37 +129,24 @@ describe('hc-stats with --ordered (WLSMV), against lavaan 0.6-14', () => {
   });
 
   it('cfa --group --group-equal thresholds,loadings --parameterization theta', () => {
-    const out = json([
+    const out = twoGroups(
       'cfa',
-      '--data',
-      TWO,
-      '--model',
-      TWO_MODEL,
-      '--group',
-      'school',
       '--ordered',
       'x1,x2,x3,x4,x5,x6,x7,x8',
       '--group-equal',
       'thresholds,loadings',
       '--parameterization',
       'theta',
-    ]);
+    );
     const ref = R.two_group_thresholds_loadings_theta;
     expect(out.groups).toEqual(ref.group_labels);
     expect(out.cfi_robust).toBeNull(); // lavaan: NA once thresholds are held equal
-    expectClose(out, expectedMeasures(ref), TOLERANCE.fitMeasure, { floor: 1e-6 });
-    expectClose(out.estimates, expectedEstimates(ref), TOLERANCE.estimate, { floor: 1e-8 });
+    expectFitOf(out, ref);
   });
 
   it('cfa --group-partial exempts a threshold and a loading (lavaan group.partial)', () => {
-    const out = json([
+    const out = twoGroups(
       'cfa',
-      '--data',
-      TWO,
-      '--model',
-      TWO_MODEL,
-      '--group',
-      'school',
       '--ordered',
       'all',
       '--group-equal',
@@ -138,24 +155,12 @@ describe('hc-stats with --ordered (WLSMV), against lavaan 0.6-14', () => {
       'x3|t1,f1=~x2',
       '--missing',
       'listwise', // lavaan's default, and the only missing-data rule WLSMV has here
-    ]);
-    const ref = R.two_group_partial_delta;
-    expectClose(out, expectedMeasures(ref), TOLERANCE.fitMeasure, { floor: 1e-6 });
-    expectClose(out.estimates, expectedEstimates(ref), TOLERANCE.estimate, { floor: 1e-8 });
+    );
+    expectFitOf(out, R.two_group_partial_delta);
   });
 
   it('invariance --ordered all: configural, thresholds, thresholds + loadings and the Satorra (2000) tests', () => {
-    const out = json([
-      'invariance',
-      '--data',
-      TWO,
-      '--model',
-      TWO_MODEL,
-      '--group',
-      'school',
-      '--ordered',
-      'all',
-    ]);
+    const out = twoGroups('invariance', '--ordered', 'all');
     expect(Object.keys(out)).toEqual([
       'configural',
       'thresholds',
@@ -163,50 +168,15 @@ describe('hc-stats with --ordered (WLSMV), against lavaan 0.6-14', () => {
       'tests',
       'warnings',
     ]);
-    expectClose(
-      out.configural,
-      expectedMeasures(R.two_group_configural_delta),
-      TOLERANCE.fitMeasure,
-      { floor: 1e-6 },
-    );
-    expectClose(
-      out.thresholds,
-      expectedMeasures(R.two_group_thresholds_delta),
-      TOLERANCE.fitMeasure,
-      { floor: 1e-6 },
-    );
-    expectClose(
-      out.thresholds_loadings,
-      expectedMeasures(R.two_group_thresholds_loadings_delta),
-      TOLERANCE.fitMeasure,
-      {
-        floor: 1e-6,
-      },
-    );
+    expectMeasuresOf(out.configural, R.two_group_configural_delta);
+    expectMeasuresOf(out.thresholds, R.two_group_thresholds_delta);
+    expectMeasuresOf(out.thresholds_loadings, R.two_group_thresholds_loadings_delta);
     const lrt = R.two_group_lrt_delta;
     expectClose(
       out.tests,
       [
-        {
-          from: 'configural',
-          to: 'thresholds',
-          method: 'satorra.2000',
-          chisq_diff: lrt.thresholds_vs_configural.chisq_diff,
-          df_diff: lrt.thresholds_vs_configural.df_diff,
-          p: lrt.thresholds_vs_configural.pvalue,
-          scale: lrt.thresholds_vs_configural.scale,
-          shift: lrt.thresholds_vs_configural.shift,
-        },
-        {
-          from: 'thresholds',
-          to: 'thresholds_loadings',
-          method: 'satorra.2000',
-          chisq_diff: lrt.thresholds_loadings_vs_thresholds.chisq_diff,
-          df_diff: lrt.thresholds_loadings_vs_thresholds.df_diff,
-          p: lrt.thresholds_loadings_vs_thresholds.pvalue,
-          scale: lrt.thresholds_loadings_vs_thresholds.scale,
-          shift: lrt.thresholds_loadings_vs_thresholds.shift,
-        },
+        satorraTest('configural', 'thresholds', lrt.thresholds_vs_configural),
+        satorraTest('thresholds', 'thresholds_loadings', lrt.thresholds_loadings_vs_thresholds),
       ],
       TOLERANCE.fitMeasure,
     );
