@@ -19,8 +19,8 @@ import {
   benchSignIn,
   createBenchAccounts,
   loadSyntheticResponses,
-  printTable,
 } from '../support/load-synthetic-responses';
+import { printTable } from '../support/print-table';
 import { startThrowawayPostgres } from '../../test/support/throwaway-postgres';
 
 const SIZES = [10_000, 100_000];

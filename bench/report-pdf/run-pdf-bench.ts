@@ -16,7 +16,7 @@ import { STYLES } from '../../apps/api/src/reports/pdf/pdf-blocks';
 import { printPdf } from '../../apps/api/src/reports/pdf/pdf-printer';
 import { reportDocument } from '../../apps/api/src/reports/pdf/report-pdf';
 import { summaryPages } from '../../apps/api/src/reports/pdf/summary-pages';
-import { printTable } from '../report/print-table';
+import { printTable } from '../support/print-table';
 import {
   buildReport,
   funnelsOf,

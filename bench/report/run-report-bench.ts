@@ -13,7 +13,6 @@ import { performance } from 'node:perf_hooks';
 import type { ServiceKind } from '@swhc/contracts';
 import { HEALTH_CHECK_V1 } from '@swhc/instruments';
 import { Client } from 'pg';
-import { hashPassword } from '../../apps/api/src/accounts/password-hasher';
 import { SeededRandom } from '../../apps/api/src/demo/seeded-random';
 import { randomUnitProfile, syntheticAnswers } from '../../apps/api/src/demo/synthetic-responses';
 import { startBuiltApp } from '../../test/support/app-server';
@@ -26,7 +25,8 @@ import {
 } from '../../test/support/report-fixtures';
 import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
 import { startThrowawayPostgres } from '../../test/support/throwaway-postgres';
-import { printTable } from './print-table';
+import { benchSignIn, createBenchAccounts, unitSizes } from '../support/load-synthetic-responses';
+import { printTable } from '../support/print-table';
 
 // Nest colours its log lines; the escape character is built so the pattern has no control character.
 const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
@@ -38,16 +38,6 @@ const MEASURED_REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 2000);
 const SERVICES: readonly ServiceKind[] = ['children', 'adults'];
 const PASSWORD = 'bench password for the report route';
 const DAY = 24 * 60 * 60 * 1000;
-
-/** Response counts per (LA, wave, service) that vary like real LAs and add up to RESPONSES. */
-function unitSizes(random: SeededRandom, units: number): number[] {
-  const weights = Array.from({ length: units }, () => 0.15 + random.next() * random.next() * 3);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const sizes = weights.map((w) => Math.max(3, Math.round((RESPONSES * w) / total)));
-  const last = sizes.length - 1;
-  sizes[last] = (sizes[last] ?? 0) + RESPONSES - sizes.reduce((a, b) => a + b, 0);
-  return sizes;
-}
 
 async function seed(databaseUrl: string): Promise<{ gssCodes: string[] }> {
   const client = new Client({ connectionString: databaseUrl });
@@ -80,7 +70,7 @@ async function seed(databaseUrl: string): Promise<{ gssCodes: string[] }> {
     const units = organisations.flatMap((o) =>
       waves.flatMap((w) => SERVICES.map((service) => ({ organisation: o, wave: w, service }))),
     );
-    const sizes = unitSizes(random, units.length);
+    const sizes = unitSizes(random, units.length, RESPONSES);
     const profiles = new Map<string, ReturnType<typeof randomUnitProfile>>();
     const started = performance.now();
     let inserted = 0;
@@ -129,29 +119,10 @@ async function seed(databaseUrl: string): Promise<{ gssCodes: string[] }> {
       `Loaded ${inserted.toLocaleString('en-GB')} responses (${units.length} LA × wave × service units) in ${Math.round(performance.now() - started)} ms`,
     );
 
-    const passwordHash = await hashPassword(PASSWORD);
-    for (let i = 1; i <= CLIENTS; i++) {
-      await client.query(
-        `INSERT INTO staff_account (email, password_hash, role) VALUES ($1, $2, 'admin')`,
-        [`bench-admin-${i}@bench.test`, passwordHash],
-      );
-    }
     return { gssCodes: organisations.map((o) => o.gss_code) };
   } finally {
     await client.end();
   }
-}
-
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: baseUrl },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('swhc_session='));
-  if (!cookie) throw new Error('no session cookie');
-  return cookie.split(';')[0] ?? '';
 }
 
 let largestBody = 0;
@@ -198,10 +169,10 @@ async function main(): Promise<void> {
   try {
     app = await startBuiltApp(databaseUrl, { timeoutMs: 180_000 });
     const { gssCodes } = await seed(databaseUrl);
+    const emails = Array.from({ length: CLIENTS }, (_, i) => `bench-admin-${i + 1}@bench.test`);
+    await createBenchAccounts(databaseUrl, emails, 'admin', PASSWORD);
     const cookies: string[] = [];
-    for (let i = 1; i <= CLIENTS; i++) {
-      cookies.push(await signIn(app.baseUrl, `bench-admin-${i}@bench.test`));
-    }
+    for (const email of emails) cookies.push(await benchSignIn(app.baseUrl, email, PASSWORD));
     const path = (gss: string, service: ServiceKind) =>
       `/api/organisations/${gss}/report?service=${service}`;
 

@@ -16,7 +16,7 @@ const SERVICES: readonly ServiceKind[] = ['children', 'adults'];
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Response counts per (LA, wave, service) that vary like real LAs and add up to `responses`. */
-function unitSizes(random: SeededRandom, units: number, responses: number): number[] {
+export function unitSizes(random: SeededRandom, units: number, responses: number): number[] {
   const weights = Array.from({ length: units }, () => 0.15 + random.next() * random.next() * 3);
   const total = weights.reduce((a, b) => a + b, 0);
   const sizes = weights.map((w) => Math.max(3, Math.round((responses * w) / total)));
@@ -175,16 +175,4 @@ export async function benchSignIn(
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('swhc_session='));
   if (!cookie) throw new Error('no session cookie');
   return cookie.split(';')[0] ?? '';
-}
-
-/** A markdown table, numbers right-aligned. */
-export function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(
-    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
-  );
-  for (const row of rows) console.log(line(row));
 }
