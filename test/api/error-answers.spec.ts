@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { createStaffAccount, signIn, TEST_HOST } from '../support/staff-fixtures';
+import { signInNewStaff, TEST_HOST } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
@@ -22,11 +22,7 @@ describe('error answers of the whole app', () => {
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>app</title>');
     t = await createTestApp({ WEB_ROOT: webRoot });
     server = t.app.getHttpServer();
-    const admin = await createStaffAccount(t.database.url, {
-      email: 'admin@errors.test',
-      role: 'admin',
-    });
-    adminCookie = await signIn(server, admin);
+    adminCookie = await signInNewStaff(t, { email: 'admin@errors.test', role: 'admin' });
   });
 
   afterAll(async () => {

@@ -3,7 +3,13 @@ import { HEALTH_CHECK_V1 } from '@swhc/instruments';
 import fc from 'fast-check';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { createStaffAccount, signIn, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
+import {
+  createStaffAccount,
+  signIn,
+  signInNewStaff,
+  TEST_HOST,
+  TEST_ORIGIN,
+} from '../support/staff-fixtures';
 import { seedSurveyFixtures, type SurveyFixtures } from '../support/survey-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
@@ -111,17 +117,13 @@ describe(`fuzzing the api (FUZZ_SEED=${SEED})`, () => {
     t = await createTestApp({ TRUST_PROXY_HOPS: '1' });
     server = t.app.getHttpServer();
     fixtures = await seedSurveyFixtures(t.database.url);
-    const admin = await createStaffAccount(t.database.url, {
-      email: 'fuzz-admin@council.test',
-      role: 'admin',
-    });
+    adminCookie = await signInNewStaff(t, { email: 'fuzz-admin@council.test', role: 'admin' });
     const psw = await createStaffAccount(t.database.url, {
       email: 'fuzz-psw@council.test',
       role: 'psw',
       gssCodes: ['E06000001'],
     });
     pswAccountId = psw.id;
-    adminCookie = await signIn(server, admin);
     pswCookie = await signIn(server, psw);
   });
 

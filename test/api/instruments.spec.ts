@@ -6,7 +6,7 @@ import {
   InstrumentsService,
   PublishedInstrumentChangedError,
 } from '../../apps/api/src/instruments/instruments.service';
-import { createStaffAccount, signIn, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
+import { asStaff, signInNewStaff, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
@@ -24,23 +24,14 @@ describe('instrument versions', () => {
   let admin: string;
 
   const post = (body: unknown) =>
-    request(server)
-      .post('/api/admin/instruments')
-      .set('Host', TEST_HOST)
-      .set('Origin', TEST_ORIGIN)
-      .set('Cookie', admin)
-      .send(body as object);
+    asStaff(server, admin).post('/api/admin/instruments', body as object);
   const rowCount = async () =>
     (await queryDatabase(t.database.url, 'SELECT id FROM instrument')).length;
 
   beforeAll(async () => {
     t = await createTestApp();
     server = t.app.getHttpServer();
-    const account = await createStaffAccount(t.database.url, {
-      email: 'instruments-admin@council.test',
-      role: 'admin',
-    });
-    admin = await signIn(server, account);
+    admin = await signInNewStaff(t, { email: 'instruments-admin@council.test', role: 'admin' });
   });
 
   afterAll(async () => {

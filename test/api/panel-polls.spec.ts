@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import type { App } from 'supertest/types';
 import { AnswersService } from '../../apps/api/src/panel/answers/answers.service';
 import { PanelScheduler } from '../../apps/api/src/panel/polls/panel-scheduler.service';
@@ -13,7 +12,7 @@ import {
   WELLBEING,
 } from '../support/panel-fixtures';
 import { linkToken, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { createStaffAccount, signIn, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
+import { asStaff, signInNewStaff } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
@@ -27,15 +26,9 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
   let researcherCookie: string;
   let scheduler: PanelScheduler;
 
-  const asAdmin = (method: 'get' | 'post' | 'put', url: string, cookie = adminCookie) => {
-    const agent = request(server);
-    return agent[method](url)
-      .set('Host', TEST_HOST)
-      .set('Origin', TEST_ORIGIN)
-      .set('Cookie', cookie);
-  };
-  const publicPost = (url: string, body: object) =>
-    request(server).post(url).set('Host', TEST_HOST).set('Origin', TEST_ORIGIN).send(body);
+  const asAdmin = (method: 'get' | 'post' | 'put', url: string, cookie = adminCookie) =>
+    asStaff(server, cookie)[method](url);
+  const publicPost = (url: string, body: object) => asStaff(server).post(url, body);
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await queryDatabase<{ n: string }>(t.database.url, sql, params))[0]?.n);
 
@@ -45,16 +38,11 @@ describe('panel polls: invitations, answers, reminders, results (real PostgreSQL
     t = await createTestApp(sink.env);
     server = t.app.getHttpServer();
     scheduler = t.app.get(PanelScheduler);
-    const admin = await createStaffAccount(t.database.url, {
-      email: 'admin@panel.test',
-      role: 'admin',
-    });
-    const researcher = await createStaffAccount(t.database.url, {
+    adminCookie = await signInNewStaff(t, { email: 'admin@panel.test', role: 'admin' });
+    researcherCookie = await signInNewStaff(t, {
       email: 'researcher@panel.test',
       role: 'researcher',
     });
-    adminCookie = await signIn(server, admin);
-    researcherCookie = await signIn(server, researcher);
   });
 
   afterAll(async () => {

@@ -9,7 +9,6 @@ import {
   shapleyR2,
   welch,
 } from '@swhc/psychometrics';
-import request from 'supertest';
 import type { App } from 'supertest/types';
 import {
   HARTLEPOOL,
@@ -17,7 +16,7 @@ import {
   seedReportFixtures,
   type ReportFixtures,
 } from '../support/report-fixtures';
-import { createStaffAccount, signIn, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
+import { asStaff, createStaffAccount, signIn } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
@@ -46,14 +45,9 @@ describe('LA report API (GET /api/organisations/{gssCode}/report)', () => {
     researcher: '',
   };
 
-  const get = (url: string, cookie?: string) => {
-    const r = request(server).get(url).set('Host', TEST_HOST);
-    return cookie ? r.set('Cookie', cookie) : r;
-  };
-  const put = (url: string, body: object, cookie?: string) => {
-    const r = request(server).put(url).set('Host', TEST_HOST).set('Origin', TEST_ORIGIN);
-    return (cookie ? r.set('Cookie', cookie) : r).send(body);
-  };
+  const get = (url: string, cookie?: string) => asStaff(server, cookie).get(url);
+  const put = (url: string, body: object, cookie?: string) =>
+    asStaff(server, cookie).put(url, body);
   const report = async (query = '', cookie = cookies.psw, gss = HARTLEPOOL): Promise<LaReport> =>
     (await get(`/api/organisations/${gss}/report${query}`, cookie).expect(200)).body as LaReport;
 

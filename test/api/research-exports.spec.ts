@@ -8,7 +8,6 @@ import { checkKAnonymity, checkLDiversity } from '@swhc/disclosure';
 import { alpha } from '@swhc/psychometrics';
 import { TestClock } from 'pg-boss';
 import { Client } from 'pg';
-import request from 'supertest';
 import type { App } from 'supertest/types';
 import { EXPORT_FILES } from '../../apps/api/src/research/exports/export-archive';
 import type { Codebook } from '../../apps/api/src/research/exports/files/codebook';
@@ -19,11 +18,11 @@ import {
   type ReportFixtures,
 } from '../support/report-fixtures';
 import {
+  asStaff,
   createStaffAccount,
   signIn,
+  signInNewStaff,
   type StaffFixture,
-  TEST_HOST,
-  TEST_ORIGIN,
 } from '../support/staff-fixtures';
 import { REPO_ROOT } from '../support/app-server';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -44,21 +43,7 @@ describe('research exports', () => {
   let first: Map<string, Buffer>;
   let idsInDatabase: string[];
 
-  const as = (cookie: string) => ({
-    get: (url: string) =>
-      request(server)
-        .get(url)
-        .set('Host', TEST_HOST)
-        .set('Origin', TEST_ORIGIN)
-        .set('Cookie', cookie),
-    post: (url: string, body: object) =>
-      request(server)
-        .post(url)
-        .set('Host', TEST_HOST)
-        .set('Origin', TEST_ORIGIN)
-        .set('Cookie', cookie)
-        .send(body),
-  });
+  const as = (cookie: string) => asStaff(server, cookie);
 
   async function download(cookie: string, id: string): Promise<Map<string, Buffer>> {
     const res = await as(cookie).get(`/api/research/exports/${id}/download`).responseType('blob');
@@ -115,14 +100,8 @@ describe('research exports', () => {
       role: 'researcher',
     });
     researcher = await signIn(server, researcherAccount);
-    otherResearcher = await signIn(
-      server,
-      await createStaffAccount(t.database.url, { email: 'other@exports.test', role: 'researcher' }),
-    );
-    admin = await signIn(
-      server,
-      await createStaffAccount(t.database.url, { email: 'admin@exports.test', role: 'admin' }),
-    );
+    otherResearcher = await signInNewStaff(t, { email: 'other@exports.test', role: 'researcher' });
+    admin = await signInNewStaff(t, { email: 'admin@exports.test', role: 'admin' });
     const created = await as(researcher).post('/api/research/exports', {
       waves: [fixtures.wave2024, fixtures.wave2025],
     });

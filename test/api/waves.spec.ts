@@ -9,7 +9,7 @@ import type {
 } from '@swhc/contracts';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { createStaffAccount, signIn, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
+import { asStaff, signInNewStaff } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { TestClock } from 'pg-boss';
 import { queryDatabase } from '../support/test-database';
@@ -29,11 +29,10 @@ describe('waves, enrolments and links', () => {
     url: string,
     cookie: string,
     body?: object,
-  ) => {
-    let req = request(server)[method](url).set('Host', TEST_HOST).set('Origin', TEST_ORIGIN);
-    if (cookie) req = req.set('Cookie', cookie);
-    return body === undefined ? req : req.send(body);
-  };
+  ) =>
+    method === 'get'
+      ? asStaff(server, cookie).get(url)
+      : asStaff(server, cookie)[method](url, body);
   const respond = (code: string, service: 'children' | 'adults' = 'children', i = 0) =>
     request(server)
       .post(`/api/surveys/${code}/responses`)
@@ -74,19 +73,12 @@ describe('waves, enrolments and links', () => {
   beforeAll(async () => {
     t = await createTestApp({}, { clock });
     server = t.app.getHttpServer();
-    const account = await createStaffAccount(t.database.url, {
-      email: 'waves-admin@council.test',
-      role: 'admin',
+    admin = await signInNewStaff(t, { email: 'waves-admin@council.test', role: 'admin' });
+    psw = await signInNewStaff(t, {
+      email: 'waves-psw@council.test',
+      role: 'psw',
+      gssCodes: ['E08000021'],
     });
-    admin = await signIn(server, account);
-    psw = await signIn(
-      server,
-      await createStaffAccount(t.database.url, {
-        email: 'waves-psw@council.test',
-        role: 'psw',
-        gssCodes: ['E08000021'],
-      }),
-    );
     const list = (await send('get', '/api/admin/instruments', admin).expect(200))
       .body as InstrumentVersionView[];
     instrumentId = list.find((i) => i.version === 2)?.id ?? '';

@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { hashPassword } from '../../apps/api/src/accounts/password-hasher';
 import type { StaffRoleName } from '@swhc/contracts';
+import type { TestApp } from './test-app';
 import { queryDatabase } from './test-database';
 
 /** The host every staff test request claims, so its Origin can match (see the CSRF middleware). */
@@ -10,20 +11,19 @@ export const TEST_ORIGIN = `http://${TEST_HOST}`;
 export const STAFF_PASSWORD = 'correct horse battery';
 
 /**
- * Requests as a signed-in member of staff: their session cookie, and the Host and Origin the
- * cross-site check expects of a page of the app.
+ * Requests as a page of the app sends them: the Host and Origin the cross-site check expects, and
+ * the session cookie of a signed-in member of staff when there is one.
  */
-export function asStaff(server: App, cookie: string) {
+export function asStaff(server: App, cookie?: string) {
+  const withCookie = <T extends request.Test>(req: T): T =>
+    cookie ? req.set('Cookie', cookie) : req;
   const write = (method: 'post' | 'put' | 'patch' | 'delete') => (url: string, body?: object) => {
     const agent = request(server);
-    const req = agent[method](url)
-      .set('Host', TEST_HOST)
-      .set('Origin', TEST_ORIGIN)
-      .set('Cookie', cookie);
+    const req = withCookie(agent[method](url).set('Host', TEST_HOST).set('Origin', TEST_ORIGIN));
     return body === undefined ? req : req.send(body);
   };
   return {
-    get: (url: string) => request(server).get(url).set('Host', TEST_HOST).set('Cookie', cookie),
+    get: (url: string) => withCookie(request(server).get(url).set('Host', TEST_HOST)),
     post: write('post'),
     put: write('put'),
     patch: write('patch'),
@@ -70,6 +70,14 @@ export async function createStaffAccount(
     role: input.role,
     gssCodes: input.gssCodes ?? [],
   };
+}
+
+/** A new staff account (see createStaffAccount), signed in: the `name=value` of its session cookie. */
+export async function signInNewStaff(
+  t: TestApp,
+  input: Parameters<typeof createStaffAccount>[1],
+): Promise<string> {
+  return signIn(t.app.getHttpServer(), await createStaffAccount(t.database.url, input));
 }
 
 /** Signs in over HTTP and returns the `name=value` of the session cookie. */
