@@ -5,7 +5,7 @@ import { sendPollAnswers } from '../../api';
 import { SurveyForm } from '../../survey';
 import {
   createProgressStore,
-  SendingPanel,
+  SubmissionStatus,
   useSubmission,
   type ProgressStore,
 } from '../../survey/answering';
@@ -57,19 +57,7 @@ export function PollJourney({
   const sending = state.phase === 'sending' || state.phase === 'acknowledged';
   return (
     <>
-      {state.phase === 'sending' ? (
-        <SendingPanel
-          failures={state.failures}
-          nextAttemptAt={state.nextAttemptAt}
-          onRetryNow={retryNow}
-        />
-      ) : null}
-      {state.phase === 'editing' && state.problem && !state.serverErrors?.length ? (
-        <div className="app-error-summary" role="alert">
-          <h2 className="app-error-summary__title">Your answers could not be sent</h2>
-          <p className="app-body">{state.problem}</p>
-        </div>
-      ) : null}
+      <SubmissionStatus state={state} onRetryNow={retryNow} />
       <div hidden={sending}>
         <Suspense fallback={<p className="app-body">Loading the poll…</p>}>
           <SurveyForm

@@ -10,7 +10,7 @@ import { sendResponse, type SendResponseResult } from '../../api';
 import { SurveyForm } from '../../survey';
 import {
   createProgressStore,
-  SendingPanel,
+  SubmissionStatus,
   surveyProgressTag,
   useSubmission,
   type ProgressStore,
@@ -107,19 +107,7 @@ function Journey({
   const sending = state.phase === 'sending' || state.phase === 'acknowledged';
   return (
     <>
-      {state.phase === 'sending' ? (
-        <SendingPanel
-          failures={state.failures}
-          nextAttemptAt={state.nextAttemptAt}
-          onRetryNow={retryNow}
-        />
-      ) : null}
-      {state.phase === 'editing' && state.problem && !state.serverErrors?.length ? (
-        <div className="app-error-summary" role="alert">
-          <h2 className="app-error-summary__title">Your answers could not be sent</h2>
-          <p className="app-body">{state.problem}</p>
-        </div>
-      ) : null}
+      <SubmissionStatus state={state} onRetryNow={retryNow} />
       {/* Kept mounted (but hidden) while sending, so the model and its page survive a 400. */}
       <div hidden={sending}>
         <Suspense fallback={<p className="app-body">Loading the survey…</p>}>

@@ -4,4 +4,5 @@ export * from './saved-progress';
 export * from './send-with-retry';
 export * from './submission-id';
 export * from './sending-panel';
+export * from './submission-status';
 export * from './use-submission';
