@@ -17,18 +17,26 @@ function manualDatabase(fail?: (rows: readonly string[]) => Error | null) {
   return { statements, insertMany };
 }
 
+/** A batcher of strings (each its own key) over `db`: one statement at a time, up to 10 rows. */
+function batcherOver(
+  db: ReturnType<typeof manualDatabase>,
+  failsEveryRow: (error: unknown) => boolean = () => false,
+) {
+  return new InsertBatcher<string>({
+    insertMany: db.insertMany,
+    keyOf: (r) => r,
+    failsEveryRow,
+    maxInFlight: 1,
+    maxBatch: 10,
+  });
+}
+
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('InsertBatcher', () => {
   it('sends a row at once while statements are free, and the rest together when one finishes', async () => {
     const db = manualDatabase();
-    const batcher = new InsertBatcher<string>({
-      insertMany: db.insertMany,
-      keyOf: (r) => r,
-      failsEveryRow: () => false,
-      maxInFlight: 1,
-      maxBatch: 10,
-    });
+    const batcher = batcherOver(db);
     const first = batcher.insert('a');
     const later = ['b', 'c', 'taken-d'].map((r) => batcher.insert(r));
     expect(db.statements.map((s) => s.rows)).toEqual([['a']]);
@@ -42,13 +50,7 @@ describe('InsertBatcher', () => {
 
   it('never puts one key twice in a statement: the repeat goes in the next one', async () => {
     const db = manualDatabase();
-    const batcher = new InsertBatcher<string>({
-      insertMany: db.insertMany,
-      keyOf: (r) => r,
-      failsEveryRow: () => false,
-      maxInFlight: 1,
-      maxBatch: 10,
-    });
+    const batcher = batcherOver(db);
     void batcher.insert('x');
     const repeats = [batcher.insert('y'), batcher.insert('y'), batcher.insert('z')];
     db.statements[0]?.finish();
@@ -63,13 +65,7 @@ describe('InsertBatcher', () => {
 
   it('tries the rows of a failed statement one by one, so one bad row fails alone', async () => {
     const db = manualDatabase((rows) => (rows.includes('bad') ? new Error('constraint') : null));
-    const batcher = new InsertBatcher<string>({
-      insertMany: db.insertMany,
-      keyOf: (r) => r,
-      failsEveryRow: () => false,
-      maxInFlight: 1,
-      maxBatch: 10,
-    });
+    const batcher = batcherOver(db);
     void batcher.insert('first');
     const rows = ['ok-1', 'bad', 'ok-2'].map((r) => batcher.insert(r).catch((e: Error) => e));
     db.statements[0]?.finish();
@@ -85,13 +81,7 @@ describe('InsertBatcher', () => {
   it('fails every row at once when the database is down', async () => {
     const down = new Error('Connection terminated');
     const db = manualDatabase(() => down);
-    const batcher = new InsertBatcher<string>({
-      insertMany: db.insertMany,
-      keyOf: (r) => r,
-      failsEveryRow: (e) => e === down,
-      maxInFlight: 1,
-      maxBatch: 10,
-    });
+    const batcher = batcherOver(db, (e) => e === down);
     void batcher.insert('first').catch(() => undefined);
     const rows = ['a', 'b'].map((r) => batcher.insert(r).catch((e: unknown) => e));
     db.statements[0]?.finish();
