@@ -110,6 +110,37 @@ function unusableStart(z: Float64Array, f: number, n: number): OptimizeResult {
   };
 }
 
+/**
+ * Steps z − t·step for t = 1, ½, ¼, … (at most `halvings` tries) and takes the first whose F is
+ * lower, or no higher than F's rounding noise with a gradient below `gradientBound`: F is a sum of
+ * O(p) terms that cancel, so it is only known to about p·ε, and a step that changes it by less than
+ * this is judged on the gradient instead. Null when no try qualifies.
+ */
+function halvingStep(
+  problem: ObjectiveProblem,
+  z: Float64Array,
+  ev: Evaluation,
+  step: Float64Array,
+  options: { halvings: number; gradientBound: number; wantInfo: boolean },
+): { z: Float64Array<ArrayBuffer>; ev: Evaluation; t: number } | null {
+  const n = problem.nFree;
+  let t = 1;
+  for (let half = 0; half < options.halvings; half++) {
+    const trial = new Float64Array(n);
+    for (let i = 0; i < n; i++) trial[i] = z[i]! - t * step[i]!;
+    const e = problem.evaluate(trial, true, options.wantInfo);
+    if (
+      Number.isFinite(e.f) &&
+      (e.f < ev.f ||
+        (e.f <= ev.f + noiseOf(problem, ev.f) && maxAbs(e.grad!) < options.gradientBound))
+    ) {
+      return { z: trial, ev: e, t };
+    }
+    t *= 0.5;
+  }
+  return null;
+}
+
 function scoringThenNewton(
   problem: ObjectiveProblem,
   z0: Float64Array,
@@ -119,9 +150,6 @@ function scoringThenNewton(
   let z = z0.slice();
   let ev = problem.evaluate(z, true, true);
   if (!Number.isFinite(ev.f)) return unusableStart(z, ev.f, n);
-  // F is a sum of O(p) terms that cancel, so it is only known to about p·ε; a step that changes it by
-  // less than this is judged on the gradient instead.
-  const noise = (f: number): number => noiseOf(problem, f);
   const target = TARGET;
   let iterations = 0;
   let g = maxAbs(ev.grad!);
@@ -140,34 +168,23 @@ function scoringThenNewton(
     }
     if (!factorL) break;
     const step = choleskySolve(factorL, n, ev.grad!);
-    let t = 1;
-    let accepted = false;
-    for (let half = 0; half < 40; half++) {
-      const trial = new Float64Array(n);
-      for (let i = 0; i < n; i++) trial[i] = z[i]! - t * step[i]!;
-      const e = problem.evaluate(trial, true, !frozen);
-      if (
-        Number.isFinite(e.f) &&
-        (e.f < ev.f || (e.f <= ev.f + noise(ev.f) && maxAbs(e.grad!) < g))
-      ) {
-        z = trial;
-        ev = e;
-        accepted = true;
-        break;
-      }
-      t *= 0.5;
-    }
+    const taken = halvingStep(problem, z, ev, step, {
+      halvings: 40,
+      gradientBound: g,
+      wantInfo: !frozen,
+    });
     iterations++;
-    if (!accepted) {
+    if (!taken) {
       if (frozen) {
         frozen = false; // retry with the current information before giving up
         continue;
       }
       break; // no descent along the scoring direction: at the noise floor
     }
+    ({ z, ev } = taken);
     const gNew = maxAbs(ev.grad!);
     if (frozen && gNew > 0.5 * g) frozen = false;
-    else if (!frozen && g < 1e-4 && gNew < 0.5 * g && t === 1) frozen = true;
+    else if (!frozen && g < 1e-4 && gNew < 0.5 * g && taken.t === 1) frozen = true;
     prevG = g;
     g = maxAbs(ev.grad!);
     stall = g < 0.9 * prevG ? 0 : stall + 1;
@@ -210,26 +227,15 @@ function scoringThenNewton(
       const L = Lh ?? fallback;
       if (!L) break;
       const step = choleskySolve(L, n, ev.grad!);
-      let t = 1;
-      let improved = false;
-      for (let half = 0; half < 30; half++) {
-        const trial = new Float64Array(n);
-        for (let i = 0; i < n; i++) trial[i] = z[i]! - t * step[i]!;
-        const e = problem.evaluate(trial, true);
-        if (
-          Number.isFinite(e.f) &&
-          (e.f < ev.f || (e.f <= ev.f + noise(ev.f) && maxAbs(e.grad!) < g0))
-        ) {
-          z = trial;
-          ev = e;
-          improved = true;
-          break;
-        }
-        t *= 0.5;
-      }
+      const taken = halvingStep(problem, z, ev, step, {
+        halvings: 30,
+        gradientBound: g0,
+        wantInfo: false,
+      });
       iterations++;
+      if (taken) ({ z, ev } = taken);
       const g1 = maxAbs(ev.grad!);
-      if (!improved) {
+      if (!taken) {
         if (fresh) break; // even a fresh Hessian gives no descent: at the noise floor
         Lh = null;
         continue;
