@@ -42,3 +42,37 @@ export function FieldMessages({
     </>
   );
 }
+
+/**
+ * A GOV.UK form group for one control: its label (or, as a page's question, the label inside the
+ * h1), the hint and error message, then the control, given the aria-describedby that joins them.
+ */
+export function LabelledField({
+  id,
+  label,
+  hint,
+  error,
+  labelAsHeading = false,
+  control,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  labelAsHeading?: boolean;
+  control: (describedBy: string | undefined) => ReactNode;
+}) {
+  const { hintId, errorId, describedBy } = fieldMessageIds(id, hint, error);
+  const labelElement = (
+    <label className={labelAsHeading ? 'app-label app-label--l' : 'app-label'} htmlFor={id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={formGroupClass(error)}>
+      {labelAsHeading ? <h1 className="app-label-wrapper">{labelElement}</h1> : labelElement}
+      <FieldMessages hintId={hintId} hint={hint} errorId={errorId} error={error} />
+      {control(describedBy)}
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import type { ChangeEvent, InputHTMLAttributes, ReactNode } from 'react';
-import { FieldMessages, fieldMessageIds, formGroupClass } from './field-messages';
+import { LabelledField } from './field-messages';
 import './forms.css';
 
 /** GOV.UK text input: label, optional hint, error message tied to the input by aria-describedby. */
@@ -26,32 +26,31 @@ export function TextField({
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
   labelAsHeading?: boolean;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'type' | 'width'>) {
-  const { hintId, errorId, describedBy } = fieldMessageIds(id, hint, error);
-  const labelElement = (
-    <label className={labelAsHeading ? 'app-label app-label--l' : 'app-label'} htmlFor={id}>
-      {label}
-    </label>
-  );
   return (
-    <div className={formGroupClass(error)}>
-      {labelAsHeading ? <h1 className="app-label-wrapper">{labelElement}</h1> : labelElement}
-      <FieldMessages hintId={hintId} hint={hint} errorId={errorId} error={error} />
-      <input
-        {...rest}
-        className={[
-          'app-input',
-          width ? `app-input--width-${width}` : '',
-          error ? 'app-input--error' : '',
-        ]
-          .filter(Boolean)
-          .join(' ')}
-        id={id}
-        name={rest.name ?? id}
-        type={type}
-        value={value}
-        aria-describedby={describedBy}
-        onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
-      />
-    </div>
+    <LabelledField
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      labelAsHeading={labelAsHeading}
+      control={(describedBy) => (
+        <input
+          {...rest}
+          className={[
+            'app-input',
+            width ? `app-input--width-${width}` : '',
+            error ? 'app-input--error' : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          id={id}
+          name={rest.name ?? id}
+          type={type}
+          value={value}
+          aria-describedby={describedBy}
+          onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+        />
+      )}
+    />
   );
 }
