@@ -2,6 +2,19 @@ import { parseCsv } from '@swhc/csv';
 import { ConflictError, InvalidInputError } from '../common/errors';
 import { CliError, cliErrorOf, parseCliArgs } from './cli-commands';
 
+/** The error parseCliArgs throws for `argv`, checked to be a usage error (exit code 2). */
+function usageErrorOf(argv: readonly string[]): CliError {
+  let caught: unknown;
+  try {
+    parseCliArgs(argv);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(CliError);
+  expect((caught as CliError).exitCode).toBe(2);
+  return caught as CliError;
+}
+
 describe('api CLI arguments', () => {
   it('reads create-admin --email in both spellings', () => {
     expect(parseCliArgs(['create-admin', '--email', 'a@b.test'])).toEqual({
@@ -31,15 +44,7 @@ describe('api CLI arguments', () => {
       ['frobnicate'],
     ];
     for (const argv of usageErrors) {
-      let caught: unknown;
-      try {
-        parseCliArgs(argv);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toBeInstanceOf(CliError);
-      expect((caught as CliError).exitCode).toBe(2);
-      expect((caught as CliError).message).toMatch(/Usage: npm run -s api:cli/);
+      expect(usageErrorOf(argv).message).toMatch(/Usage: npm run -s api:cli/);
     }
   });
 
@@ -103,15 +108,7 @@ describe('api CLI arguments', () => {
       [['close-wave', '--wave', 'x', '--force'], /^close-wave: Unknown option '--force'/],
       [['close-wave', 'x'], /^close-wave: unexpected argument "x"/],
     ] as const) {
-      let caught: unknown;
-      try {
-        parseCliArgs(argv);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toBeInstanceOf(CliError);
-      expect((caught as CliError).exitCode).toBe(2);
-      expect((caught as CliError).message.split('\n')[0]).toMatch(first);
+      expect(usageErrorOf(argv).message.split('\n')[0]).toMatch(first);
     }
   });
 
