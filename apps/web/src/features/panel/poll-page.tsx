@@ -1,11 +1,7 @@
-import {
-  type LoaderFunctionArgs,
-  type ShouldRevalidateFunctionArgs,
-  useLoaderData,
-  useRevalidator,
-} from 'react-router';
+import { type LoaderFunctionArgs, useLoaderData, useRevalidator } from 'react-router';
 import { loadPoll } from '../../api';
 import { preloadSurveyForm } from '../../survey';
+import { keepSurveyModel } from '../../survey/answering';
 import { Loading } from '../../ui';
 import { linkToken } from './link-token';
 import {
@@ -21,15 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   preloadSurveyForm();
   const token = linkToken(request);
   return { token, result: await loadPoll(token, request.signal) };
-}
-
-/** As for the health check: a new poll object would start a new model under the member's answers. */
-export function shouldRevalidate({
-  currentUrl,
-  nextUrl,
-  formMethod,
-}: ShouldRevalidateFunctionArgs) {
-  return formMethod === undefined && currentUrl.href === nextUrl.href;
 }
 
 /** /panel/poll#token — a member's personal link to one poll. */
@@ -54,4 +41,4 @@ export function PollPage() {
   }
 }
 
-export const route = { loader, shouldRevalidate, Component: PollPage };
+export const route = { loader, shouldRevalidate: keepSurveyModel, Component: PollPage };

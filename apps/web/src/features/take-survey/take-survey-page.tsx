@@ -1,12 +1,7 @@
-import {
-  type LoaderFunctionArgs,
-  type ShouldRevalidateFunctionArgs,
-  useLoaderData,
-  useParams,
-  useRevalidator,
-} from 'react-router';
+import { type LoaderFunctionArgs, useLoaderData, useParams, useRevalidator } from 'react-router';
 import { isReplacedLink, loadSurvey } from '../../api';
 import { preloadSurveyForm } from '../../survey';
+import { keepSurveyModel } from '../../survey/answering';
 import {
   ClosedLinkPage,
   ReplacedLinkPage,
@@ -20,18 +15,6 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   // SurveyJS is large: start downloading it while the definition is fetched.
   preloadSurveyForm();
   return loadSurvey(params.code ?? '', request.signal);
-}
-
-/**
- * Only "Try again" (or following a link to this very address) loads the definition again: a new
- * definition object would start a new survey model under the person's answers.
- */
-export function shouldRevalidate({
-  currentUrl,
-  nextUrl,
-  formMethod,
-}: ShouldRevalidateFunctionArgs) {
-  return formMethod === undefined && currentUrl.href === nextUrl.href;
 }
 
 /** /s/:code — a social worker's link to their organisation's health check. */
@@ -55,4 +38,4 @@ export function TakeSurveyPage() {
   }
 }
 
-export const route = { loader, shouldRevalidate, Component: TakeSurveyPage };
+export const route = { loader, shouldRevalidate: keepSurveyModel, Component: TakeSurveyPage };
