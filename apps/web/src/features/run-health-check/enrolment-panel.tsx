@@ -122,15 +122,14 @@ export function EnrolmentPanel({
   );
 }
 
-function Headcount({
-  gssCode,
-  wave,
-  enrolment,
-}: {
+/** One LA service's enrolment in a wave, as the parts of its panel are given it. */
+interface EnrolmentOfWave {
   gssCode: string;
   wave: RunWave;
   enrolment: RunEnrolment;
-}) {
+}
+
+function Headcount({ gssCode, wave, enrolment }: EnrolmentOfWave) {
   const fetcher = useFetcher<typeof action>();
   const [value, setValue] = useState(enrolment.responses.headcount?.toString() ?? '');
   const id = `headcount-${wave.id}-${enrolment.service}`;
@@ -165,15 +164,7 @@ function Headcount({
   );
 }
 
-function LiveCounts({
-  gssCode,
-  wave,
-  enrolment,
-}: {
-  gssCode: string;
-  wave: RunWave;
-  enrolment: RunEnrolment;
-}) {
+function LiveCounts({ gssCode, wave, enrolment }: EnrolmentOfWave) {
   const { responses } = enrolment;
   const previous = responses.previous;
   return (
@@ -220,15 +211,7 @@ function LiveCounts({
   );
 }
 
-function ClosedCounts({
-  gssCode,
-  wave,
-  enrolment,
-}: {
-  gssCode: string;
-  wave: RunWave;
-  enrolment: RunEnrolment;
-}) {
+function ClosedCounts({ gssCode, wave, enrolment }: EnrolmentOfWave) {
   const { responses } = enrolment;
   return (
     <>
