@@ -123,6 +123,25 @@ function unknownFields(
       problem(path ? `${path}.${name}` : name, 'is not a field of an instrument definition');
 }
 
+/**
+ * `value` as an object, with a problem for each field it should not have; null (and `notObject`
+ * as the problem at `path`) when it is not an object.
+ */
+function objectWithFields(
+  value: unknown,
+  path: string,
+  known: readonly string[],
+  problem: Problem,
+  notObject = 'must be an object',
+): Json | null {
+  if (!isObject(value)) {
+    problem(path, notObject);
+    return null;
+  }
+  unknownFields(value, path, known, problem);
+  return value;
+}
+
 function text(
   value: unknown,
   path: string,
@@ -154,12 +173,15 @@ function list(value: unknown, path: string, problem: Problem): unknown[] {
 }
 
 function responseScale(value: unknown, problem: Problem): { min: number; max: number } | null {
-  if (!isObject(value)) {
-    problem('responseScale', 'must be an object with min and max');
-    return null;
-  }
-  unknownFields(value, 'responseScale', ['min', 'max'], problem);
-  const { min, max } = value;
+  const scale = objectWithFields(
+    value,
+    'responseScale',
+    ['min', 'max'],
+    problem,
+    'must be an object with min and max',
+  );
+  if (!scale) return null;
+  const { min, max } = scale;
   if (!Number.isInteger(min) || !Number.isInteger(max) || (min as number) >= (max as number)) {
     problem('responseScale', 'must have whole numbers min < max');
     return null;
@@ -181,13 +203,16 @@ function choices(
   const result: ChoiceOption[] = [];
   value.forEach((choice: unknown, i) => {
     const at = `${path}[${i}]`;
-    if (!isObject(choice)) {
-      problem(at, 'must be an object with value and text');
-      return;
-    }
-    unknownFields(choice, at, ['value', 'text'], problem);
-    const v = choice['value'];
-    const wording = text(choice['text'], `${at}.text`, problem, TEXT_MAX);
+    const given = objectWithFields(
+      choice,
+      at,
+      ['value', 'text'],
+      problem,
+      'must be an object with value and text',
+    );
+    if (!given) return;
+    const v = given['value'];
+    const wording = text(given['text'], `${at}.text`, problem, TEXT_MAX);
     if (answerType === 'numeric' && !Number.isInteger(v)) {
       problem(`${at}.value`, 'must be a whole number (the question’s answers are numbers)');
       return;
@@ -208,17 +233,13 @@ function choices(
 }
 
 function question(
-  value: unknown,
+  input: unknown,
   path: string,
   scale: { min: number; max: number } | null,
   problem: Problem,
 ): QuestionDefinition | null {
-  if (!isObject(value)) {
-    problem(path, 'must be an object');
-    return null;
-  }
-  unknownFields(
-    value,
+  const value = objectWithFields(
+    input,
     path,
     [
       'name',
@@ -232,6 +253,7 @@ function question(
     ],
     problem,
   );
+  if (!value) return null;
   const name = text(value['name'], `${path}.name`, problem, 64);
   if (name !== null && !NAME.test(name))
     problem(`${path}.name`, 'must be letters, digits and _, starting with a letter');
@@ -295,17 +317,19 @@ function question(
 }
 
 function page(
-  value: unknown,
+  input: unknown,
   path: string,
   questions: ReadonlyMap<string, QuestionDefinition>,
   onPage: Set<string>,
   problem: Problem,
 ): SurveyPage | null {
-  if (!isObject(value)) {
-    problem(path, 'must be an object');
-    return null;
-  }
-  unknownFields(value, path, ['name', 'title', 'description', 'questions'], problem);
+  const value = objectWithFields(
+    input,
+    path,
+    ['name', 'title', 'description', 'questions'],
+    problem,
+  );
+  if (!value) return null;
   const name = text(value['name'], `${path}.name`, problem, 64);
   const title = text(value['title'], `${path}.title`, problem, 200);
   const description =
@@ -332,21 +356,18 @@ function page(
 }
 
 function scaleOf(
-  value: unknown,
+  input: unknown,
   path: string,
   questions: ReadonlyMap<string, QuestionDefinition>,
   problem: Problem,
 ): ScaleDefinition | null {
-  if (!isObject(value)) {
-    problem(path, 'must be an object');
-    return null;
-  }
-  unknownFields(
-    value,
+  const value = objectWithFields(
+    input,
     path,
     ['key', 'title', 'items', 'reversed', 'minAnswered', 'higherIsBetter'],
     problem,
   );
+  if (!value) return null;
   const key = text(value['key'], `${path}.key`, problem, 64);
   const title = text(value['title'], `${path}.title`, problem, 200);
   const items = list(value['items'], `${path}.items`, problem).map((item, i) =>
