@@ -130,12 +130,14 @@ function parseBoolean(
   return fallback;
 }
 
+/** The whole number in environment variable `name`, within `range`; its fallback when unset or wrong. */
 function parseWholeNumber(
+  env: NodeJS.ProcessEnv,
   name: string,
-  raw: string | undefined,
   range: { min: number; max: number; fallback: number },
   problems: string[],
 ): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return range.fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
     problems.push(
@@ -187,8 +189,8 @@ function parseMail(env: NodeJS.ProcessEnv, problems: string[]): MailSettings {
       : {
           host,
           port: parseWholeNumber(
+            env,
             'SMTP_PORT',
-            env['SMTP_PORT'],
             { min: 1, max: 65535, fallback: secure ? 465 : 587 },
             problems,
           ),
@@ -196,8 +198,8 @@ function parseMail(env: NodeJS.ProcessEnv, problems: string[]): MailSettings {
           user: env['SMTP_USER'] || null,
           password: env['SMTP_PASSWORD'] || null,
           poolSize: parseWholeNumber(
+            env,
             'SMTP_POOL_SIZE',
-            env['SMTP_POOL_SIZE'],
             { min: 1, max: 50, fallback: 5 },
             problems,
           ),
@@ -207,14 +209,14 @@ function parseMail(env: NodeJS.ProcessEnv, problems: string[]): MailSettings {
     from: env['MAIL_FROM']?.trim() || 'Social Work Health Check <no-reply@localhost>',
     outboxDir: resolve(env['MAIL_OUTBOX_DIR'] || '.data/outbox'),
     ratePerMinute: parseWholeNumber(
+      env,
       'MAIL_RATE_PER_MINUTE',
-      env['MAIL_RATE_PER_MINUTE'],
       { min: 1, max: 1_000_000, fallback: 600 },
       problems,
     ),
     sendTimeoutSeconds: parseWholeNumber(
+      env,
       'MAIL_SEND_TIMEOUT_SECONDS',
-      env['MAIL_SEND_TIMEOUT_SECONDS'],
       { min: 2, max: 3600, fallback: 120 },
       problems,
     ),
@@ -233,8 +235,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const workers = parseWholeNumber(
+    env,
     'WEB_CONCURRENCY',
-    env['WEB_CONCURRENCY'],
     { min: 1, max: 64, fallback: availableParallelism() },
     problems,
   );
@@ -246,14 +248,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webRoot: resolve(env['WEB_ROOT'] || 'dist/apps/web'),
     secureCookies: parseBoolean('SECURE_COOKIES', env['SECURE_COOKIES'], false, problems),
     trustProxyHops: parseWholeNumber(
+      env,
       'TRUST_PROXY_HOPS',
-      env['TRUST_PROXY_HOPS'],
       { min: 0, max: 10, fallback: 0 },
       problems,
     ),
     auditRetentionDays: parseWholeNumber(
+      env,
       'AUDIT_RETENTION_DAYS',
-      env['AUDIT_RETENTION_DAYS'],
       { min: 1, max: 3650, fallback: DEFAULT_AUDIT_RETENTION_DAYS },
       problems,
     ),
@@ -264,20 +266,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parseLogLevel(env['LOG_LEVEL'], problems),
     databasePool: {
       size: parseWholeNumber(
+        env,
         'DATABASE_POOL_SIZE',
-        env['DATABASE_POOL_SIZE'],
         { min: 1, max: 100, fallback: 10 },
         problems,
       ),
       acquireTimeoutMs: parseWholeNumber(
+        env,
         'DATABASE_ACQUIRE_TIMEOUT_MS',
-        env['DATABASE_ACQUIRE_TIMEOUT_MS'],
         { min: 100, max: 60_000, fallback: 5_000 },
         problems,
       ),
       statementTimeoutMs: parseWholeNumber(
+        env,
         'DATABASE_STATEMENT_TIMEOUT_MS',
-        env['DATABASE_STATEMENT_TIMEOUT_MS'],
         { min: 100, max: 600_000, fallback: 15_000 },
         problems,
       ),
