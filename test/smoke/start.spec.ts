@@ -46,7 +46,7 @@ describe('npm start (built app, embedded database)', () => {
   });
 
   it('names the demo accounts in its log but never their password', async () => {
-    await waitUntil(async () => app.output().includes('Demo sign-in'));
+    await waitUntil(() => Promise.resolve(app.output().includes('Demo sign-in')));
     expect(app.output()).not.toContain(DEMO_PASSWORD);
   });
 });
