@@ -6,13 +6,13 @@ import {
   type ScaleEstimate,
   type ServiceKind,
 } from '@swhc/contracts';
-import type { ReactNode } from 'react';
 import { Form, Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { loadNationalPicture, nationalCsvUrl } from '../../api';
 import { requireStaff, valueOf } from '../../app/page-data';
 import { usePageTitle } from '../../ui';
 import { FunnelChart, IntervalChart, TrendChart } from './national-charts';
 import './research.css';
+import { StatisticsTable } from './statistics-table';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, ['researcher', 'admin']);
@@ -28,50 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const num = (x: number, digits = 1) => x.toFixed(digits);
 const interval = (e: ScaleEstimate | null) =>
   e ? `${num(e.mean)} (${num(e.lower)} to ${num(e.upper)})` : '—';
-
-function Table({
-  caption,
-  head,
-  rows,
-}: {
-  caption: string;
-  head: readonly string[];
-  rows: readonly { key: string; cells: readonly ReactNode[] }[];
-}) {
-  return (
-    <div className="app-table-wrapper" tabIndex={0} role="region" aria-label={caption}>
-      <table className="app-table app-table__small">
-        <caption className="app-table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h, i) => (
-              <th scope="col" key={h} className={i > 0 ? 'app-numeric' : undefined}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              {row.cells.map((cell, i) =>
-                i === 0 ? (
-                  <th scope="row" key={i}>
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={i} className="app-numeric">
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** A GET form: the choice lives in the address (and works before the scripts have loaded). */
 function Pickers({ picture }: { picture: NationalPicture }) {
@@ -145,7 +101,7 @@ function AreasSection({ picture }: { picture: NationalPicture }) {
               title={`${scale.title}, ${picture.margins ? 'raked' : 'unweighted'}`}
               rows={rows}
             />
-            <Table
+            <StatisticsTable
               caption={`${scale.title}: England and the regions`}
               head={[
                 'Area',
@@ -207,7 +163,7 @@ function FunnelSection({ picture }: { picture: NationalPicture }) {
               Every local authority for {f.title.toLowerCase()} as a table
             </summary>
             <div className="app-details__text">
-              <Table
+              <StatisticsTable
                 caption={`${f.title}: every local authority (England ${num(f.target)})`}
                 head={['Local authority', 'Region', 'Responses', 'Score', 'Against the limits']}
                 rows={f.units.map((u) => ({
@@ -245,7 +201,7 @@ function TrendSection({ picture }: { picture: NationalPicture }) {
         <div key={t.scale} className="app-national-block">
           <h3 className="app-heading-m">{t.title}</h3>
           <TrendChart trend={t} raked={raked} />
-          <Table
+          <StatisticsTable
             caption={`${t.title}: England across waves`}
             head={[
               'Wave',

@@ -9,6 +9,7 @@ import { loadValidationReport, validationPdfUrl } from '../../api';
 import { notFound, requireStaff, valueOf } from '../../app/page-data';
 import { usePageTitle } from '../../ui';
 import './research.css';
+import { StatisticsTable } from './statistics-table';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const key = params['key'] ?? '';
@@ -16,50 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!/^[a-z0-9-]{1,64}$/.test(key) || !/^[1-9][0-9]{0,3}$/.test(version)) throw notFound();
   await requireStaff(request, ['researcher', 'admin']);
   return valueOf(await loadValidationReport(key, Number(version), request.signal), request);
-}
-
-function Table({
-  caption,
-  head,
-  rows,
-}: {
-  caption: string;
-  head: readonly string[];
-  rows: readonly (readonly string[])[];
-}) {
-  return (
-    <div className="app-table-wrapper" tabIndex={0} role="region" aria-label={caption}>
-      <table className="app-table app-table__small">
-        <caption className="app-table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h, i) => (
-              <th scope="col" key={h} className={i > 0 ? 'app-numeric' : undefined}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row[0]}>
-              {row.map((cell, i) =>
-                i === 0 ? (
-                  <th scope="row" key={i}>
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={i} className="app-numeric">
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 function Block({ block }: { block: ValidationBlock }) {
@@ -78,7 +35,13 @@ function Block({ block }: { block: ValidationBlock }) {
         </div>
       );
     case 'table':
-      return <Table {...block.table} />;
+      return (
+        <StatisticsTable
+          caption={block.table.caption}
+          head={block.table.head}
+          rows={block.table.rows.map((cells) => ({ key: cells[0] ?? '', cells }))}
+        />
+      );
   }
 }
 
