@@ -1,5 +1,7 @@
 import type { ItemDistribution, LaReport, ScaleResult } from '@swhc/contracts';
 import { COLOURS, heatColour } from './palette';
+import { textWidth } from './svg';
+import { driversChart } from './drivers-chart';
 import { funnelChart } from './funnel-chart';
 import { scoresChart } from './scores-chart';
 import {
@@ -158,6 +160,40 @@ describe('charts', () => {
     expect(labelStart(100, 35, 110)).toBe(104);
     // Too narrow for any label.
     expect(labelStart(100, 20, null)).toBeNull();
+  });
+
+  it('wrap a long scale name in the drivers chart so that it never runs into its bar', () => {
+    const title = 'Job demands (turned round: higher is better)';
+    const chart = driversChart({
+      available: true,
+      source: 'national',
+      n: 9528,
+      r2: 0.3,
+      shares: [
+        { scale: 'wellbeing', title: 'Wellbeing', share: 0.11, percentOfR2: 36 },
+        { scale: 'demands', title, share: 0.02, percentOfR2: 8 },
+      ],
+      message: 'Based on responses from across England.',
+      sentence: '',
+    });
+    if (!chart) throw new Error('no chart');
+    // Where the bars start (every bar starts at the same x, after the label column).
+    const bar = Math.min(
+      ...[...chart.svg.matchAll(/<rect x="([\d.]+)"[^>]*fill="([^"]+)"/g)]
+        .filter(([, , fill]) => fill === COLOURS.la)
+        .map(([, x]) => Number(x)),
+    );
+    expect(bar).toBeGreaterThan(100);
+    const labels = [
+      ...chart.svg.matchAll(/<text x="0" [^>]*font-size="(\d+)"[^>]*>([^<]*)<\/text>/g),
+    ];
+    const lines = labels.map(([, size, content]) => ({
+      content,
+      width: textWidth(content ?? '', Number(size)),
+    }));
+    expect(lines.map((l) => l.content).join(' ')).toBe(`Wellbeing ${title}`);
+    expect(lines.filter((l) => l.width > bar - 8)).toEqual([]);
+    expect(wellFormed(chart.svg)).toBe(true);
   });
 
   it('mark only this LA on the funnel', () => {
