@@ -35,7 +35,7 @@ function announce(config: AppConfig, logger: Logger): void {
   if (config.seedDemoData) {
     logger.log(`Demo survey: ${base}/s/demo-e06000001-children`);
     // Logs never carry a password, not even the demo's published one: the README gives it.
-    logger.log('Demo sign-in: psw-e06000001@demo.test / admin@demo.test (password: see README.md)');
+    logger.log('Demo sign-in: psw-e06000001@demo.test / admin@demo.test (details in README.md)');
   }
 }
 
