@@ -127,6 +127,9 @@ export type ScaleResult =
     })
   | (ScaleHead & SuppressedCell);
 
+/** A scale whose figures are shown (at least K responses). */
+export type ServedScaleResult = Extract<ScaleResult, { suppressed: false }>;
+
 /** This LA's % favourable on a statement against another population's (Welch on 0/1 answers). */
 export interface StatementComparison {
   readonly label: string;

@@ -1,8 +1,6 @@
-import { VERDICT_AGAINST_ENGLAND, type LaReport, type ScaleResult } from '@swhc/contracts';
+import { VERDICT_AGAINST_ENGLAND, type LaReport, type ServedScaleResult } from '@swhc/contracts';
 import { COLOURS, verdictColour } from './palette';
 import { fmt, svgDocument, text, textWidth, wrap, type ChartSvg } from './svg';
-
-type ServedScale = Extract<ScaleResult, { suppressed: false }>;
 
 /** Wide: labels left, verdicts right (page and PDF). Narrow: both above each row (a phone). */
 const LAYOUTS = {
@@ -43,7 +41,7 @@ export function scoresChart(
     row: ROW,
     labelAbove,
   } = LAYOUTS[layout];
-  const scales = report.scales.filter((s): s is ServedScale => !s.suppressed);
+  const scales = report.scales.filter((s): s is ServedScaleResult => !s.suppressed);
   if (scales.length === 0) return null;
   const values = scales.flatMap((s) => [
     s.scoreCi.lower,

@@ -34,7 +34,8 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
 });
 const longDate = (iso: string): string => LONG_DATE.format(new Date(iso));
 const count = (n: number): string => n.toLocaleString('en-GB');
-const whole = (v: number): string => String(Math.round(v));
+/** A score as a whole number, as every sentence and table of the report writes it. */
+export const whole = (v: number): string => String(Math.round(v));
 const points = (v: number): string => {
   const size = Math.abs(v);
   const text = size < 9.95 ? size.toFixed(1) : String(Math.round(size));

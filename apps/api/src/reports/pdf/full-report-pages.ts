@@ -4,7 +4,7 @@ import {
   type GroupedDimension,
   type ItemDistribution,
   type LaReport,
-  type ScaleResult,
+  type ServedScaleResult,
   type StatementComparison,
   type SuppressedCell,
 } from '@swhc/contracts';
@@ -18,6 +18,7 @@ import {
   verdictColour,
 } from '@swhc/report-view';
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import { whole } from '../report-wording';
 import {
   cell,
   chart,
@@ -29,13 +30,11 @@ import {
   table,
 } from './pdf-blocks';
 
-type ServedScale = Extract<ScaleResult, { suppressed: false }>;
-const whole = (v: number): string => String(Math.round(v));
 const oneDecimal = (v: number): string =>
   `${v < 0 ? '−' : v > 0 ? '+' : ''}${Math.abs(v).toFixed(1)}`;
 
-function scaleDetail(report: LaReport, s: ServedScale): Content {
-  const comparison = (who: string, c: ServedScale['national']): TableCell[] =>
+function scaleDetail(report: LaReport, s: ServedScaleResult): Content {
+  const comparison = (who: string, c: ServedScaleResult['national']): TableCell[] =>
     'suppressed' in c
       ? [cell(who), hiddenCell(c.message, 3), '', '']
       : [
@@ -118,7 +117,7 @@ function statementsTable(report: LaReport, items: readonly ItemDistribution[]): 
 
 /** A dimension's groups × scales: each cell the score, its difference from the LA, shaded by it. */
 export function groupHeatmap(report: LaReport, dimension: GroupedDimension): Content {
-  const scales = report.scales.filter((s): s is ServedScale => !s.suppressed);
+  const scales = report.scales.filter((s): s is ServedScaleResult => !s.suppressed);
   const rows = dimension.groups.map((g): TableCell[] => {
     if (g.suppressed) {
       return [cell(g.label), hiddenCell(g.message, scales.length + 1), ...scales.map(() => '')];
@@ -157,7 +156,7 @@ const small = (text: string): Content => ({ text, style: 'small' });
  * Each scale's statements: its heading, the key and the first bar together, then one bar per
  * statement and the table, so that a page can break between statements.
  */
-function statementBlocks(report: LaReport, served: readonly ServedScale[]): Content[] {
+function statementBlocks(report: LaReport, served: readonly ServedScaleResult[]): Content[] {
   return served.flatMap((s) => {
     const items = report.items.filter((i) => i.scale === s.key);
     const [first, ...rest] = items.map((i) => chart(statementChart(i)));
@@ -190,7 +189,7 @@ function funnelBlocks(report: LaReport): Content[] {
  * a page half empty.
  */
 export function fullReportPages(report: LaReport): Content[] {
-  const served = report.scales.filter((s): s is ServedScale => !s.suppressed);
+  const served = report.scales.filter((s): s is ServedScaleResult => !s.suppressed);
   const { name } = report.organisation;
   const content: Content[] = [
     flowingHeading('The full report', 'part'),

@@ -3,11 +3,12 @@ import {
   VERDICT_LABELS,
   CHANGE_LABELS,
   type LaReport,
-  type ScaleResult,
+  type ServedScaleResult,
   type StatementHighlight,
 } from '@swhc/contracts';
 import { driversChart, scoresChart, verdictColour } from '@swhc/report-view';
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import { whole } from '../report-wording';
 import { groupHeatmap } from './full-report-pages';
 import {
   cell,
@@ -20,9 +21,6 @@ import {
   table,
 } from './pdf-blocks';
 
-type ServedScale = Extract<ScaleResult, { suppressed: false }>;
-
-const whole = (v: number): string => String(Math.round(v));
 const signed = (v: number): string => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}`;
 
 function highlights(title: string, list: readonly StatementHighlight[], none: string): Content {
@@ -54,7 +52,7 @@ function scoresTable(report: LaReport): Content {
     previous && !previous.suppressed ? previous.change.previousWave?.name : 'the last wave';
   const rows = report.scales.map((s): TableCell[] => {
     if (s.suppressed) return [cell(s.title, { bold: true }), hiddenCell(s.message, 4), '', '', ''];
-    const against = (c: ServedScale['national']): TableCell =>
+    const against = (c: ServedScaleResult['national']): TableCell =>
       'suppressed' in c
         ? hiddenCell(c.message)
         : {
@@ -113,7 +111,7 @@ function firstHeatmap(report: LaReport): Content[] {
 export function summaryPages(report: LaReport): Content[] {
   const { organisation, summary } = report;
   const scores = scoresChart(report);
-  const served = report.scales.filter((s): s is ServedScale => !s.suppressed);
+  const served = report.scales.filter((s): s is ServedScaleResult => !s.suppressed);
   const content: Content[] = [
     { text: `${SERVICE_NAMES[report.service]} · ${report.wave.name}`, style: 'caption' },
     { text: `${organisation.name}: health check results`, style: 'title' },

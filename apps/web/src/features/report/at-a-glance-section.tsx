@@ -2,7 +2,7 @@ import {
   CHANGE_LABELS,
   VERDICT_LABELS,
   type LaReport,
-  type ScaleResult,
+  type ServedScaleResult,
   type StatementHighlight,
 } from '@swhc/contracts';
 import { scoresChart } from '@swhc/report-view';
@@ -12,8 +12,6 @@ import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
 import { VerdictTag } from './verdict-tag';
 
-type ServedScale = Extract<ScaleResult, { suppressed: false }>;
-
 /** The chart's table alternative: each scale's score, England, the region and the change. */
 function ScoresTable({ report }: { report: LaReport }) {
   const previous = report.scales.find((s) => !s.suppressed && s.change.status === 'shown');
@@ -21,7 +19,7 @@ function ScoresTable({ report }: { report: LaReport }) {
     previous && !previous.suppressed && previous.change.previousWave
       ? previous.change.previousWave.name
       : 'the last wave';
-  const against = (c: ServedScale['national']) =>
+  const against = (c: ServedScaleResult['national']) =>
     'suppressed' in c ? (
       <span className="app-suppressed">{c.message}</span>
     ) : (
@@ -119,7 +117,7 @@ function Highlights({
 export function AtAGlanceSection({ report, fileStem }: { report: LaReport; fileStem: string }) {
   const wide = scoresChart(report, 'wide');
   const narrow = scoresChart(report, 'narrow');
-  const served = report.scales.filter((s): s is ServedScale => !s.suppressed);
+  const served = report.scales.filter((s): s is ServedScaleResult => !s.suppressed);
   const { summary, drivers } = report;
   const name = report.organisation.name;
   const previous = served.find((s) => s.change.status === 'shown')?.change.previousWave?.name;

@@ -5,14 +5,12 @@ import {
   type LaReport,
   type ScaleChange,
   type ScaleComparison,
-  type ScaleResult,
+  type ServedScaleResult,
   type SuppressedCell,
 } from '@swhc/contracts';
 import { num, range, wholeScore } from './format';
 import { ReportSection } from './report-section';
 import { VerdictTag } from './verdict-tag';
-
-type ServedScale = Extract<ScaleResult, { suppressed: false }>;
 
 function Comparison({
   cell,
@@ -54,7 +52,7 @@ function Change({ change }: { change: ScaleChange }) {
   );
 }
 
-function ScaleCard({ scale, region }: { scale: ServedScale; region: string }) {
+function ScaleCard({ scale, region }: { scale: ServedScaleResult; region: string }) {
   const verdict = 'suppressed' in scale.national ? null : scale.national.verdict;
   return (
     <div className="app-scale">
