@@ -6,6 +6,7 @@ import { WavesEnrolmentReplacedLinks1796583227938 } from './1796583227938-waves-
 import { ResearchExports1796584768423 } from './1796584768423-research-exports';
 import { ValidationReports1796587656002 } from './1796587656002-validation-reports';
 import { WorkforceMargins1796598861256 } from './1796598861256-workforce-margins';
+import { ResearchExportPolls1796608955617 } from './1796608955617-research-export-polls';
 
 // Every migration in order; the api's DataSource lists them explicitly so builds and tests agree.
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ResearchExports1796584768423,
   ValidationReports1796587656002,
   WorkforceMargins1796598861256,
+  ResearchExportPolls1796608955617,
 ];

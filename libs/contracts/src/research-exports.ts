@@ -1,12 +1,15 @@
 /**
- * Research exports: POST /api/research/exports {"waves": [waveId, …], "variables"?: [name, …]} → 201
- * {id}; GET /api/research/exports/{id} → its status; GET …/{id}/download → application/zip once ready.
+ * Research exports: POST /api/research/exports {"waves": [waveId, …], "polls"?: [pollId, …],
+ * "variables"?: [name, …]} → 201 {id}; GET /api/research/exports/{id} → its status;
+ * GET …/{id}/download → application/zip once ready.
  */
 
 export interface ResearchExportRequest {
-  /** Closed waves whose responses the export holds (one or more). */
+  /** Closed waves whose responses the export holds (may be empty when polls names one or more). */
   readonly waves: readonly string[];
-  /** Variables to include (see ExportOptions); all of them when left out. */
+  /** Closed panel polls whose answers the export holds (every question of each). */
+  readonly polls?: readonly string[];
+  /** Variables of the waves to include (see ExportOptions); all of them when left out. */
   readonly variables?: readonly string[];
 }
 
@@ -53,6 +56,7 @@ export interface ResearchExportStatus {
   readonly rowsDone: number;
   readonly rowsTotal: number | null;
   readonly waves: readonly { readonly id: string; readonly name: string }[];
+  readonly polls: readonly { readonly id: string; readonly title: string }[];
   readonly variables: readonly string[];
   readonly requestedAt: string;
   readonly finishedAt: string | null;
@@ -73,7 +77,16 @@ export interface ExportVariableOption {
   readonly sensitive: boolean;
 }
 
-/** What a researcher may choose from: closed waves per instrument version and their variables. */
+/** A closed panel poll a researcher may export: every question, every sealed answer. */
+export interface ExportPollOption {
+  readonly id: string;
+  readonly title: string;
+  readonly closesAt: string;
+  readonly answers: number;
+  readonly questions: readonly string[];
+}
+
+/** What a researcher may choose from: closed waves per instrument version and their variables, and closed polls. */
 export interface ExportOptions {
   readonly instruments: readonly {
     readonly key: string;
@@ -86,5 +99,7 @@ export interface ExportOptions {
     }[];
     readonly variables: readonly ExportVariableOption[];
   }[];
+  /** Closed polls, most recently closed first. */
+  readonly polls: readonly ExportPollOption[];
   readonly minimumGroupSize: number;
 }

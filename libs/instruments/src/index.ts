@@ -12,3 +12,4 @@ export * from './report-direction';
 export * from './instrument-reporting';
 export * from './export-rules';
 export * from './export-rules-registry';
+export * from './poll/poll-export-rules';

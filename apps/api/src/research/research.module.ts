@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { SettingsModule } from '../settings/settings.module';
 import { ResearchDataModule } from './data/research-data.module';
+import { ExportPollsRepository } from './exports/export-polls.repository';
 import { ExportRowsRepository } from './exports/export-rows.repository';
 import { ResearchExportsController } from './exports/research-exports.controller';
 import { ResearchExportsService } from './exports/research-exports.service';
@@ -11,6 +12,6 @@ import { NationalModule } from './national/national.module';
 @Module({
   imports: [ResearchDataModule, SettingsModule, AuditModule, NationalModule],
   controllers: [ResearchExportsController],
-  providers: [ExportRowsRepository, ResearchExportsService],
+  providers: [ExportRowsRepository, ExportPollsRepository, ResearchExportsService],
 })
 export class ResearchModule {}

@@ -27,3 +27,19 @@ export async function sealAnswers(
   );
   return moved.length;
 }
+
+/**
+ * Seals a closed poll whose answers are not all sealed yet (the panel's clock seals a little after
+ * closing; results and research exports read sealed answers at once).
+ */
+export async function sealIfWaiting(
+  manager: EntityManager,
+  poll: { readonly id: string; readonly answersSealedAt: Date | null },
+  now: Date,
+): Promise<void> {
+  const waiting: unknown[] = await manager.query(
+    `SELECT 1 FROM poll_answer_intake WHERE poll_id = $1 LIMIT 1`,
+    [poll.id],
+  );
+  if (waiting.length > 0 || poll.answersSealedAt === null) await sealAnswers(manager, poll.id, now);
+}

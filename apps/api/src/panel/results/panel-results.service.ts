@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../../common/errors';
 import { Setting } from '../../settings/setting.entity';
 import { SettingsService } from '../../settings/settings.service';
-import { sealAnswers } from '../answers/answer-sealer';
+import { sealIfWaiting } from '../answers/answer-sealer';
 import { PanelQuestion } from '../polls/panel-question.entity';
 import { pollStatus } from '../polls/poll-timing';
 import type { Poll } from '../polls/poll.entity';
@@ -184,14 +184,7 @@ export class PanelResultsService {
     poll: Pick<Poll, 'id' | 'answersSealedAt'>,
     now: Date,
   ): Promise<AnswerRow[]> {
-    await this.dataSource.transaction(async (manager) => {
-      const waiting: unknown[] = await manager.query(
-        `SELECT 1 FROM poll_answer_intake WHERE poll_id = $1 LIMIT 1`,
-        [poll.id],
-      );
-      if (waiting.length > 0 || poll.answersSealedAt === null)
-        await sealAnswers(manager, poll.id, now);
-    });
+    await this.dataSource.transaction((manager) => sealIfWaiting(manager, poll, now));
     return this.dataSource.query<AnswerRow[]>(
       `SELECT service, role, region, answers FROM poll_answer WHERE poll_id = $1`,
       [poll.id],

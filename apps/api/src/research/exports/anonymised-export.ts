@@ -5,23 +5,20 @@
 import type { ExportAnonymisationReport } from '@swhc/contracts';
 import { planAnonymisation, type AnonymisationPlan } from '@swhc/disclosure';
 import {
-  csvColumns,
   plannerColumn,
   quasiIdentifierCodes,
-  sensitiveValues,
   type CsvColumn,
-  type ExportDesign,
-  type ExportRow,
-} from './export-design';
+  type DatasetDesign,
+} from './dataset-design';
 
 /** Share of rows that local suppression may blank before a column is coarsened. */
 export const MAX_SUPPRESSED_SHARE = 0.05;
 /** Distinct known answers each sensitive variable needs in every released class. */
 export const L_DIVERSITY = 2;
 
-export interface AnonymisedExport {
+export interface AnonymisedExport<Row> {
   readonly plan: AnonymisationPlan;
-  readonly columns: readonly CsvColumn[];
+  readonly columns: readonly CsvColumn<Row>[];
   readonly report: ExportAnonymisationReport;
 }
 
@@ -58,19 +55,20 @@ class ValueColumn {
   }
 }
 
-export async function anonymiseExport(
-  design: ExportDesign,
-  pages: AsyncIterable<readonly ExportRow[]>,
+/** The plan for one dataset of an export (survey waves, or panel polls) from a pass over its rows. */
+export async function anonymiseExport<Row>(
+  design: DatasetDesign<Row>,
+  pages: AsyncIterable<readonly Row[]>,
   k: number,
   onRows: (rows: number) => Promise<void> = () => Promise.resolve(),
-): Promise<AnonymisedExport> {
+): Promise<AnonymisedExport<Row>> {
   const codes = design.quasiIdentifiers.map(() => new CodeColumn());
   const values = design.sensitive.map(() => new ValueColumn());
   let seen = 0;
   for await (const page of pages) {
     for (const row of page) {
       quasiIdentifierCodes(design, row).forEach((c, q) => codes[q]?.push(c));
-      sensitiveValues(design, row).forEach((v, j) => values[j]?.push(v));
+      design.sensitiveValues(row).forEach((v, j) => values[j]?.push(v));
     }
     seen += page.length;
     await onRows(seen);
@@ -80,11 +78,11 @@ export async function anonymiseExport(
     design.sensitive.map((name, j) => ({ name, values: values[j]?.values() ?? [] })),
     { k, l: L_DIVERSITY, maxSuppressedShare: MAX_SUPPRESSED_SHARE },
   );
-  const columns = csvColumns(design, plan.quasiIdentifiers);
+  const columns = design.csvColumns(plan.quasiIdentifiers);
   return { plan, columns, report: reportOf(design, plan) };
 }
 
-function treatmentOf(design: ExportDesign, q: number, plan: AnonymisationPlan): string {
+function treatmentOf<Row>(design: DatasetDesign<Row>, q: number, plan: AnonymisationPlan): string {
   const qi = design.quasiIdentifiers[q];
   const outcome = plan.quasiIdentifiers[q];
   if (!qi || !outcome) return '';
@@ -94,7 +92,10 @@ function treatmentOf(design: ExportDesign, q: number, plan: AnonymisationPlan): 
   return `coarsened to ${qi.levels[outcome.level]?.label ?? 'a coarser level'}`;
 }
 
-function reportOf(design: ExportDesign, plan: AnonymisationPlan): ExportAnonymisationReport {
+function reportOf<Row>(
+  design: DatasetDesign<Row>,
+  plan: AnonymisationPlan,
+): ExportAnonymisationReport {
   const quasiIdentifiers = design.quasiIdentifiers.map((qi, q) => {
     const outcome = plan.quasiIdentifiers[q];
     const removed = outcome?.removed ?? false;
@@ -123,5 +124,42 @@ function reportOf(design: ExportDesign, plan: AnonymisationPlan): ExportAnonymis
     cellsChanged:
       quasiIdentifiers.reduce((s, q) => s + q.cellsGeneralised + q.cellsSuppressed, 0) +
       sensitive.reduce((s, x) => s + x.cellsBlanked, 0),
+  };
+}
+
+/**
+ * One report for an export of several datasets (waves and polls): rows and cells added up, each
+ * quasi-identifier once (service, in both, is never coarsened), the sensitive variables of each.
+ */
+export function mergedReport(
+  reports: readonly ExportAnonymisationReport[],
+): ExportAnonymisationReport {
+  const [first, ...rest] = reports;
+  if (!first) throw new Error('An export has at least one dataset');
+  if (rest.length === 0) return first;
+  const quasiIdentifiers: ExportAnonymisationReport['quasiIdentifiers'][number][] = [];
+  for (const q of reports.flatMap((r) => r.quasiIdentifiers)) {
+    const i = quasiIdentifiers.findIndex((x) => x.variable === q.variable);
+    const seen = quasiIdentifiers[i];
+    if (seen && seen.column === q.column && seen.treatment === q.treatment)
+      quasiIdentifiers[i] = {
+        ...seen,
+        cellsGeneralised: seen.cellsGeneralised + q.cellsGeneralised,
+        cellsSuppressed: seen.cellsSuppressed + q.cellsSuppressed,
+      };
+    else quasiIdentifiers.push(q);
+  }
+  const sum = (f: (r: ExportAnonymisationReport) => number) =>
+    reports.reduce((s, r) => s + f(r), 0);
+  return {
+    k: first.k,
+    l: first.l,
+    maxSuppressedShare: first.maxSuppressedShare,
+    rows: sum((r) => r.rows),
+    rowsSuppressed: sum((r) => r.rowsSuppressed),
+    rowsWithheld: sum((r) => r.rowsWithheld),
+    quasiIdentifiers,
+    sensitive: reports.flatMap((r) => r.sensitive),
+    cellsChanged: sum((r) => r.cellsChanged),
   };
 }

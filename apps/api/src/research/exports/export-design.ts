@@ -3,14 +3,7 @@
  * each answer becomes a code for the anonymisation plan, and how each released record becomes a CSV
  * row. Pure: the rows come from export-rows.repository.ts, the plan from libs/disclosure.
  */
-import {
-  SERVICE_KINDS,
-  SERVICE_NAMES,
-  type Answers,
-  type ExportVariableOption,
-  type ServiceKind,
-} from '@swhc/contracts';
-import type { QuasiIdentifierColumn, ReleasedRecord } from '@swhc/disclosure';
+import type { Answers, ExportVariableOption, ServiceKind } from '@swhc/contracts';
 import {
   LOCAL_AUTHORITY,
   exportRulesFor,
@@ -20,15 +13,22 @@ import {
   type QuestionDefinition,
   type ScaleScores,
 } from '@swhc/instruments';
+import {
+  NOT_ANSWERED_LABEL,
+  SUPPRESSED_LABEL,
+  designQi,
+  groupsLevel,
+  quasiIdentifierColumns,
+  rowIdColumn,
+  serviceQi,
+  type ChosenLevels,
+  type CsvColumn,
+  type DatasetDesign,
+  type DesignQuasiIdentifier,
+  type QiLevel,
+} from './dataset-design';
 
-/** The code a categorical answer that was not given carries (a declared missing value). */
-export const NOT_ANSWERED_CODE = -9;
-const NOT_ANSWERED_LABEL = 'Not answered';
-const SUPPRESSED_LABEL = 'Blanked to protect anonymity';
-/** Reserved column names: not chosen, always there. */
-export const ROW_ID = 'row_id';
 const WAVE = 'wave';
-const SERVICE = 'service';
 
 /** One stored response as an export reads it. */
 export interface ExportRow {
@@ -46,66 +46,7 @@ export interface ExportOrganisation {
   readonly region: string;
 }
 
-export interface ValueLabel {
-  readonly value: number;
-  readonly label: string;
-}
-
-export type VariableType = 'string' | 'categorical' | 'ordinal' | 'numeric';
-export type VariableRole =
-  'row-id' | 'design' | 'quasi-identifier' | 'item' | 'outcome' | 'score' | 'about-you';
-
-/** One column of data.csv as the codebook describes it. */
-export interface CodebookVariable {
-  readonly name: string;
-  readonly label: string;
-  readonly type: VariableType;
-  readonly role: VariableRole;
-  /** The question as people read it. */
-  readonly question?: string;
-  readonly values?: readonly ValueLabel[];
-  /** Codes that mean "no answer here" (an empty cell is written as ""). */
-  readonly missing?: readonly { readonly value: number | ''; readonly label: string }[];
-  readonly scale?: string;
-  readonly reversed?: boolean;
-  /** For a scale score: its items and how it is computed. */
-  readonly items?: readonly string[];
-  readonly computation?: string;
-  /** For a coarsened quasi-identifier: what it was made from. */
-  readonly generalisedFrom?: {
-    readonly variable: string;
-    readonly level: number;
-    readonly groups?: readonly { readonly value: number; readonly members: readonly string[] }[];
-  };
-  readonly sensitive?: boolean;
-}
-
-/** A level of a quasi-identifier as the export writes it. */
-interface QiLevel {
-  readonly column: string;
-  readonly label: string;
-  readonly values: readonly ValueLabel[];
-  /** Level-0 code → this level's code (0-based; the not-answered code maps to the last). */
-  readonly map: readonly number[];
-  readonly groups?: readonly { readonly value: number; readonly members: readonly string[] }[];
-}
-
-/** A quasi-identifier of an export: level 0 and its coarser levels. */
-export interface DesignQuasiIdentifier {
-  readonly variable: string;
-  readonly removable: boolean;
-  /** Number of answer codes at level 0, plus one for "not answered" when it can be missing. */
-  readonly levels: readonly QiLevel[];
-  readonly question?: QuestionDefinition;
-  readonly codeOf: (row: ExportRow) => number;
-  /** Whether the last level-0 code means "not answered". */
-  readonly hasNotAnswered: boolean;
-}
-
-export interface ExportVariable {
-  readonly name: string;
-  readonly option: ExportVariableOption;
-}
+type WaveQuasiIdentifier = DesignQuasiIdentifier<ExportRow>;
 
 const regionLabel = (region: string) => region;
 
@@ -175,14 +116,12 @@ export interface ExportDesignInput {
   readonly variables: readonly string[];
 }
 
-export interface ExportDesign {
+export interface ExportDesign extends DatasetDesign<ExportRow> {
   readonly instrument: InstrumentDefinition;
   readonly rules: ExportRules;
   readonly waves: readonly { readonly id: string; readonly name: string }[];
   /** Wave, service, then the chosen quasi-identifiers in the order of the options. */
-  readonly quasiIdentifiers: readonly DesignQuasiIdentifier[];
-  /** Chosen sensitive questions. */
-  readonly sensitive: readonly string[];
+  readonly quasiIdentifiers: readonly WaveQuasiIdentifier[];
   /** Chosen variables that are neither (items, outcome when not sensitive, scores). */
   readonly plain: readonly string[];
   readonly variables: readonly string[];
@@ -198,30 +137,10 @@ function choiceLevel(question: QuestionDefinition): QiLevel {
   };
 }
 
-function groupsLevel(question: QuestionDefinition, level: GeneralisationLevel): QiLevel {
-  if (level.kind !== 'groups') throw new Error(`Level ${level.column} of ${question.name}`);
-  const groupOf = (value: string) => level.groups.findIndex((g) => g.members.includes(value));
-  return {
-    column: level.column,
-    label: level.label,
-    values: level.groups.map((g, i) => ({ value: i + 1, label: g.label })),
-    map: [
-      ...question.choices.map((c) => {
-        const g = groupOf(String(c.value));
-        if (g < 0)
-          throw new Error(`${question.name}: ${String(c.value)} is in no group of ${level.column}`);
-        return g;
-      }),
-      level.groups.length,
-    ],
-    groups: level.groups.map((g, i) => ({ value: i + 1, members: g.members })),
-  };
-}
-
 function localAuthorityQi(
   organisations: readonly ExportOrganisation[],
   levels: readonly GeneralisationLevel[],
-): DesignQuasiIdentifier {
+): WaveQuasiIdentifier {
   const sorted = [...organisations].sort((a, b) => a.gssCode.localeCompare(b.gssCode));
   const index = new Map(sorted.map((o, i) => [o.id, i]));
   const regions = [...new Set(sorted.map((o) => o.region))].sort();
@@ -259,13 +178,19 @@ function localAuthorityQi(
 function questionQi(
   question: QuestionDefinition,
   levels: readonly GeneralisationLevel[],
-): DesignQuasiIdentifier {
+): WaveQuasiIdentifier {
   const position = new Map(question.choices.map((c, i) => [String(c.value), i]));
   return {
     variable: question.name,
     removable: true,
-    question,
-    levels: [choiceLevel(question), ...levels.map((l) => groupsLevel(question, l))],
+    question: question.text,
+    levels: [
+      choiceLevel(question),
+      ...levels.map((l) => {
+        if (l.kind !== 'groups') throw new Error(`Level ${l.column} of ${question.name}`);
+        return groupsLevel(question.name, question.choices, l, true);
+      }),
+    ],
     hasNotAnswered: true,
     codeOf: (row) => {
       const value = row.answers[question.name];
@@ -278,28 +203,6 @@ function questionQi(
   };
 }
 
-function designQi(
-  variable: string,
-  label: string,
-  values: readonly string[],
-  codeOf: (row: ExportRow) => number,
-): DesignQuasiIdentifier {
-  return {
-    variable,
-    removable: false,
-    hasNotAnswered: false,
-    levels: [
-      {
-        column: variable,
-        label,
-        values: values.map((v, i) => ({ value: i + 1, label: v })),
-        map: values.map((_, i) => i),
-      },
-    ],
-    codeOf,
-  };
-}
-
 export function exportDesign(input: ExportDesignInput): ExportDesign {
   const { instrument, waves, organisations } = input;
   const rules = exportRulesFor(instrument);
@@ -307,139 +210,59 @@ export function exportDesign(input: ExportDesignInput): ExportDesign {
   const order = exportVariableOptions(instrument).map((o) => o.name);
   const variables = order.filter((v) => chosen.has(v));
   const waveIndex = new Map(waves.map((w, i) => [w.id, i]));
-  const qis: DesignQuasiIdentifier[] = [
-    designQi(
-      WAVE,
-      'Wave',
-      waves.map((w) => w.name),
-      (row) => {
-        const i = waveIndex.get(row.waveId);
-        if (i === undefined)
-          throw new Error('A response belongs to a wave the export does not hold');
-        return i;
-      },
-    ),
-    designQi(
-      SERVICE,
-      'Service',
-      SERVICE_KINDS.map((s) => SERVICE_NAMES[s]),
-      (row) => SERVICE_KINDS.indexOf(row.service),
-    ),
-  ];
+  const wave = designQi<ExportRow>(
+    WAVE,
+    'Wave',
+    waves.map((w) => w.name),
+    (row) => {
+      const i = waveIndex.get(row.waveId);
+      if (i === undefined) throw new Error('A response belongs to a wave the export does not hold');
+      return i;
+    },
+  );
+  const rest: WaveQuasiIdentifier[] = [];
   for (const rule of rules.quasiIdentifiers) {
     if (!chosen.has(rule.variable)) continue;
     if (rule.variable === LOCAL_AUTHORITY) {
-      qis.push(localAuthorityQi(organisations, rule.levels));
+      rest.push(localAuthorityQi(organisations, rule.levels));
       continue;
     }
     const question = instrument.questions.find((q) => q.name === rule.variable);
-    if (question) qis.push(questionQi(question, rule.levels));
+    if (question) rest.push(questionQi(question, rule.levels));
   }
   // Keep the chosen order of the options for the quasi-identifiers after wave and service.
-  const qiOrder = (qi: DesignQuasiIdentifier) => order.indexOf(qi.variable);
-  const [wave, service, ...rest] = qis as [
-    DesignQuasiIdentifier,
-    DesignQuasiIdentifier,
-    ...DesignQuasiIdentifier[],
-  ];
+  const qiOrder = (qi: WaveQuasiIdentifier) => order.indexOf(qi.variable);
   const sensitive = variables.filter((v) => rules.sensitive.includes(v));
   const qiNames = new Set(rest.map((q) => q.variable));
-  return {
+  const design: ExportDesign = {
     instrument,
     rules,
     waves,
-    quasiIdentifiers: [wave, service, ...rest.sort((a, b) => qiOrder(a) - qiOrder(b))],
+    quasiIdentifiers: [
+      wave,
+      serviceQi<ExportRow>(),
+      ...rest.sort((a, b) => qiOrder(a) - qiOrder(b)),
+    ],
     sensitive,
     plain: variables.filter((v) => !qiNames.has(v) && !sensitive.includes(v)),
     variables,
+    sensitiveValues: (row) =>
+      sensitive.map((name) => {
+        const v = row.answers[name];
+        return typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN;
+      }),
+    csvColumns: (chosenLevels) => csvColumns(design, chosenLevels),
   };
-}
-
-/** Codes of the design's quasi-identifiers for one row (level 0), in the design's order. */
-export function quasiIdentifierCodes(design: ExportDesign, row: ExportRow): number[] {
-  return design.quasiIdentifiers.map((q) => q.codeOf(row));
-}
-
-/** Sensitive values of one row (NaN when missing), in the design's order. */
-export function sensitiveValues(design: ExportDesign, row: ExportRow): number[] {
-  return design.sensitive.map((name) => {
-    const v = row.answers[name];
-    return typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN;
-  });
-}
-
-/** The planner's view of a quasi-identifier: codes gathered in the first pass, levels as maps. */
-export function plannerColumn(
-  qi: DesignQuasiIdentifier,
-  codes: ArrayLike<number>,
-): QuasiIdentifierColumn {
-  return {
-    name: qi.variable,
-    codes,
-    levels: qi.levels.slice(1).map((l) => l.map),
-    removable: qi.removable,
-  };
-}
-
-/** A column of data.csv: its codebook entry and how a released record fills it. */
-export interface CsvColumn {
-  readonly variable: CodebookVariable;
-  readonly cell: (row: ExportRow, released: ReleasedRecord, rowId: string) => string | number;
+  return design;
 }
 
 /** The columns of data.csv once the plan has chosen each quasi-identifier's level. */
-export function csvColumns(
-  design: ExportDesign,
-  chosenLevels: readonly { readonly level: number; readonly removed: boolean }[],
-): CsvColumn[] {
+function csvColumns(design: ExportDesign, chosenLevels: ChosenLevels): CsvColumn<ExportRow>[] {
   const { instrument } = design;
-  const columns: CsvColumn[] = [
-    {
-      variable: {
-        name: ROW_ID,
-        label: 'Row identifier, random and different in every export',
-        type: 'string',
-        role: 'row-id',
-      },
-      cell: (_row, _released, rowId) => rowId,
-    },
+  const columns: CsvColumn<ExportRow>[] = [
+    rowIdColumn<ExportRow>(),
+    ...quasiIdentifierColumns(design.quasiIdentifiers, chosenLevels),
   ];
-  design.quasiIdentifiers.forEach((qi, q) => {
-    const chosen = chosenLevels[q];
-    if (!chosen || chosen.removed) return;
-    const level = qi.levels[chosen.level];
-    if (!level) return;
-    const notAnsweredCode = level.values.length;
-    const missing = [
-      ...(qi.hasNotAnswered ? [{ value: NOT_ANSWERED_CODE, label: NOT_ANSWERED_LABEL }] : []),
-      ...(qi.removable ? [{ value: '' as const, label: SUPPRESSED_LABEL }] : []),
-    ];
-    columns.push({
-      variable: {
-        name: level.column,
-        label: level.label,
-        type: 'categorical',
-        role: qi.removable ? 'quasi-identifier' : 'design',
-        ...(qi.question ? { question: qi.question.text } : {}),
-        values: level.values,
-        ...(missing.length > 0 ? { missing } : {}),
-        ...(chosen.level > 0
-          ? {
-              generalisedFrom: {
-                variable: qi.variable,
-                level: chosen.level,
-                ...(level.groups ? { groups: level.groups } : {}),
-              },
-            }
-          : {}),
-      },
-      cell: (_row, released) => {
-        const code = released.codes[q];
-        if (code === null || code === undefined) return '';
-        return qi.hasNotAnswered && code === notAnsweredCode ? NOT_ANSWERED_CODE : code + 1;
-      },
-    });
-  });
   const scaleOf = (item: string) => instrument.scales.find((s) => s.items.includes(item));
   const question = (name: string) => instrument.questions.find((q) => q.name === name);
   const sensitiveIndex = new Map(design.sensitive.map((s, j) => [s, j]));

@@ -1,13 +1,14 @@
 import { Writable } from 'node:stream';
-import { SERVICE_KINDS } from '@swhc/contracts';
+import { ENGLISH_REGIONS, PANEL_ROLES, SERVICE_KINDS, type PollQuestion } from '@swhc/contracts';
 import { parseCsv } from '@swhc/csv';
 import { checkKAnonymity, checkLDiversity, ImpossibleAnonymisationError } from '@swhc/disclosure';
 import { HEALTH_CHECK_V1, scoreResponse } from '@swhc/instruments';
 import fc from 'fast-check';
+import { DEMO_RESEARCH_USE, DEMO_WELLBEING } from '../../demo/panel-demo';
 import { SeededRandom } from '../../demo/seeded-random';
 import { randomUnitProfile, syntheticAnswers } from '../../demo/synthetic-responses';
 import { anonymiseExport } from './anonymised-export';
-import { EXPORT_FILES, writeExportArchive } from './export-archive';
+import { archiveDataset, EXPORT_FILES, writeExportArchive } from './export-archive';
 import {
   exportDesign,
   exportVariableOptions,
@@ -15,6 +16,7 @@ import {
   type ExportRow,
 } from './export-design';
 import type { Codebook } from './files/codebook';
+import { pollExportDesign, type ExportPoll, type PollExportRow } from './poll-export-design';
 import { zipEntries } from './testing/zip-entries';
 
 const REGIONS = ['North East', 'London', 'South West'];
@@ -49,7 +51,7 @@ function syntheticRows(n: number, waves: number, las: number, seed: number): Exp
   });
 }
 
-async function* pagesOf(rows: readonly ExportRow[], size = 64): AsyncGenerator<ExportRow[]> {
+async function* pagesOf<Row>(rows: readonly Row[], size = 64): AsyncGenerator<Row[]> {
   for (let i = 0; i < rows.length; i += size) yield await Promise.resolve(rows.slice(i, i + size));
 }
 
@@ -75,7 +77,11 @@ async function produce(
   });
   const anonymised = await anonymiseExport(design, pagesOf(rows), k);
   const sink = new MemorySink();
-  const written = await writeExportArchive(design, anonymised, pagesOf([...rows].reverse()), sink);
+  const about = { kind: 'waves' as const, instrument: HEALTH_CHECK_V1, waves: design.waves };
+  const written = await writeExportArchive(
+    [archiveDataset(about, design, anonymised, () => pagesOf([...rows].reverse()))],
+    sink,
+  );
   const files = await zipEntries(Buffer.concat(sink.parts));
   return { anonymised, written, files };
 }
@@ -157,5 +163,228 @@ describe('research export files', () => {
       reversed: true,
       type: 'ordinal',
     });
+  }, 60_000);
+});
+
+const WELLBEING: PollQuestion = { ...DEMO_WELLBEING, id: 'question-wellbeing' };
+const RESEARCH_USE: PollQuestion = { ...DEMO_RESEARCH_USE, id: 'question-research' };
+const topic = (i: number): PollQuestion => ({
+  id: `question-topic-${i}`,
+  type: 'radiogroup',
+  name: `topic-of-the-fortnight-number-${i}-with-a-long-name`,
+  title: `Topic ${i}?`,
+  choices: [
+    { value: 'yes', text: 'Yes' },
+    { value: 'no', text: 'No' },
+  ],
+  twoWay: { values: ['yes'], label: 'Yes', restLabel: 'No' },
+});
+/** Every poll asks the wellbeing question; odd polls the research question; each its own topic. */
+const pollsOf = (count: number): ExportPoll[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `poll-${i}`,
+    title: i === 1 ? 'Pulse poll' : `Pulse poll ${i}`,
+    questions: [WELLBEING, ...(i % 2 === 1 ? [RESEARCH_USE] : []), topic(i)],
+  }));
+
+function syntheticPollAnswers(n: number, polls: readonly ExportPoll[], seed: number) {
+  const random = new SeededRandom(seed);
+  return Array.from({ length: n }, (): PollExportRow => {
+    const poll = polls[random.integer(0, polls.length - 1)] as ExportPoll;
+    // Skewed, so some role × region combinations are rare and some classes one-sided.
+    const role =
+      PANEL_ROLES[Math.min(random.integer(0, 8), PANEL_ROLES.length - 1)]?.value ?? 'other';
+    const region =
+      ENGLISH_REGIONS[Math.floor(random.next() ** 2 * ENGLISH_REGIONS.length)] ?? 'London';
+    const answers = Object.fromEntries(
+      poll.questions.map((q) => [
+        q.name,
+        q.type === 'rating'
+          ? random.integer(q.rateMin ?? 1, q.rateMax ?? 5)
+          : random.pick((q.choices ?? []).map((c) => [c.value, 1] as const)),
+      ]),
+    );
+    return {
+      pollId: poll.id,
+      service: SERVICE_KINDS[random.next() < 0.7 ? 0 : 1] ?? 'children',
+      role,
+      region,
+      answers,
+    };
+  });
+}
+
+/** An export of polls, and of waves too when `waveRows` is given. */
+async function producePolls(
+  polls: readonly ExportPoll[],
+  answers: readonly PollExportRow[],
+  k: number,
+  waveRows: readonly ExportRow[] = [],
+) {
+  const datasets = [];
+  if (waveRows.length > 0) {
+    const design = exportDesign({
+      instrument: HEALTH_CHECK_V1,
+      waves: [{ id: 'wave-0', name: 'Wave 0' }],
+      organisations,
+      variables: OPTIONS,
+    });
+    const anonymised = await anonymiseExport(design, pagesOf(waveRows), k);
+    const about = { kind: 'waves' as const, instrument: HEALTH_CHECK_V1, waves: design.waves };
+    datasets.push(archiveDataset(about, design, anonymised, () => pagesOf(waveRows)));
+  }
+  const design = pollExportDesign(polls);
+  const anonymised = await anonymiseExport(design, pagesOf(answers), k);
+  datasets.push(
+    archiveDataset({ kind: 'polls', polls: design.polls }, design, anonymised, () =>
+      pagesOf([...answers].reverse()),
+    ),
+  );
+  const sink = new MemorySink();
+  const written = await writeExportArchive(datasets, sink);
+  const files = await zipEntries(Buffer.concat(sink.parts));
+  const codebook = JSON.parse(files.get('codebook.json')?.toString('utf8') ?? '{}') as Codebook;
+  const csv = files.get('data.csv')?.toString('utf8') ?? '';
+  return { written, files, codebook, csv, data: records(csv), design };
+}
+
+describe('research export files of panel polls', () => {
+  it('are k-anonymous and l-diverse when recomputed from data.csv, alone or beside waves, for random data sets', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          n: fc.integer({ min: 20, max: 400 }),
+          polls: fc.integer({ min: 1, max: 3 }),
+          k: fc.integer({ min: 5, max: 12 }),
+          withWaves: fc.boolean(),
+          seed: fc.integer({ min: 1, max: 2 ** 30 }),
+        }),
+        async ({ n, polls: count, k, withWaves, seed }) => {
+          const polls = pollsOf(count);
+          const answers = syntheticPollAnswers(n, polls, seed);
+          const waveRows = withWaves ? syntheticRows(300, 1, 4, seed + 1) : [];
+          let produced: Awaited<ReturnType<typeof producePolls>>;
+          try {
+            produced = await producePolls(polls, answers, k, waveRows);
+          } catch (error) {
+            // Refused only when some poll × service (or wave × service) really has 1 to k − 1 rows.
+            expect(error).toBeInstanceOf(ImpossibleAnonymisationError);
+            const counts = new Map<string, number>();
+            for (const r of [
+              ...answers.map((a) => `${a.pollId}|${a.service}`),
+              ...waveRows.map((w) => `${w.waveId}|${w.service}`),
+            ])
+              counts.set(r, (counts.get(r) ?? 0) + 1);
+            expect([...counts.values()].some((c) => c < k)).toBe(true);
+            return;
+          }
+          const { codebook, csv, data, written } = produced;
+          expect(parseCsv(csv).header).toEqual(codebook.variables.map((v) => v.name));
+          expect(data).toHaveLength(written);
+          expect(codebook.quasiIdentifiers).toEqual(expect.arrayContaining(['poll', 'service']));
+          expect(checkKAnonymity(data, codebook.quasiIdentifiers, k)).toEqual([]);
+          expect(codebook.sensitive).toEqual(expect.arrayContaining(['pollWellbeingFortnight']));
+          expect(checkLDiversity(data, codebook.quasiIdentifiers, codebook.sensitive, 2)).toEqual(
+            [],
+          );
+          // Every row is a response of a wave or an answer to a poll, never both.
+          for (const r of data)
+            expect([r['wave'] ?? null, r['poll'] ?? null].filter((x) => x !== null)).toHaveLength(
+              1,
+            );
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it('give each question one column, labelled, empty in the rows of polls that did not ask it', async () => {
+    const polls = pollsOf(2);
+    const answers = syntheticPollAnswers(400, polls, 11);
+    const { codebook, data, csv } = await producePolls(polls, answers, 10);
+    const table = parseCsv(csv);
+    expect(table.header.slice(0, 3)).toEqual(['row_id', 'poll', 'service']);
+    const variable = (name: string) => codebook.variables.find((v) => v.name === name);
+    expect(variable('poll')?.values).toEqual([
+      { value: 1, label: 'Pulse poll 0' },
+      { value: 2, label: 'Pulse poll' },
+    ]);
+    expect(codebook.polls).toEqual([
+      { value: 1, title: 'Pulse poll 0' },
+      { value: 2, title: 'Pulse poll' },
+    ]);
+    expect(variable('pollWellbeingFortnight')).toMatchObject({
+      label: DEMO_WELLBEING.title,
+      type: 'ordinal',
+      role: 'poll-answer',
+      askedIn: [1, 2],
+      sensitive: true,
+      values: [
+        { value: 1, label: '1 (Very poor)' },
+        { value: 2, label: '2' },
+        { value: 3, label: '3' },
+        { value: 4, label: '4' },
+        { value: 5, label: '5 (Very good)' },
+      ],
+    });
+    expect(variable('pollResearchUse')).toMatchObject({
+      type: 'categorical',
+      askedIn: [2],
+      values: DEMO_RESEARCH_USE.choices?.map((c, i) => ({ value: i + 1, label: c.text })),
+    });
+    // Names SPSS, Stata and R take as they are: a letter first, no dashes, at most 32 characters.
+    for (const name of table.header) expect(name).toMatch(/^[A-Za-z][A-Za-z0-9_]{0,31}$/);
+    const research = data.filter((r) => r['pollResearchUse'] !== null);
+    expect(research.length).toBeGreaterThan(0);
+    expect(new Set(research.map((r) => r['poll']))).toEqual(new Set(['2']));
+    expect(
+      data.filter((r) => r['poll'] === '1' && r['pollWellbeingFortnight'] === null),
+    ).toHaveLength(
+      data.filter((r) => r['poll'] === '1').length -
+        data.filter((r) => r['poll'] === '1' && r['pollWellbeingFortnight'] !== null).length,
+    );
+    // The codebook's codes cover every cell.
+    codebook.variables.forEach((v, c) => {
+      if (!v.values) return;
+      const allowed = new Set([
+        ...v.values.map((x) => String(x.value)),
+        ...(v.missing ?? []).map((m) => String(m.value)),
+      ]);
+      for (const r of table.records) expect(allowed).toContain(r[c]);
+    });
+  }, 60_000);
+
+  it('put wave and poll columns side by side, each empty in the other’s rows, as the codebook says', async () => {
+    const polls = pollsOf(1);
+    const { codebook, data } = await producePolls(
+      polls,
+      syntheticPollAnswers(200, polls, 5),
+      10,
+      syntheticRows(300, 1, 4, 9),
+    );
+    const names = codebook.variables.map((v) => v.name);
+    expect(names.slice(0, 4)).toEqual(['row_id', 'wave', 'poll', 'service']);
+    expect(names.filter((n) => n === 'service')).toHaveLength(1);
+    expect(codebook.instrument).toEqual({
+      key: HEALTH_CHECK_V1.key,
+      version: HEALTH_CHECK_V1.version,
+      title: HEALTH_CHECK_V1.title,
+    });
+    const variable = (name: string) => codebook.variables.find((v) => v.name === name);
+    expect(variable('wave')?.missing).toEqual([
+      { value: '', label: 'Empty in poll answers (rows with a poll)' },
+    ]);
+    expect(variable('pollWellbeingFortnight')?.missing?.[0]?.label).toMatch(
+      /; empty in survey responses \(rows with a wave\)$/,
+    );
+    const pollRows = data.filter((r) => r['poll'] !== null);
+    const waveRows = data.filter((r) => r['wave'] !== null);
+    expect(pollRows.length + waveRows.length).toBe(data.length);
+    expect(pollRows.every((r) => r['demands1'] === null && r['wave'] === null)).toBe(true);
+    expect(waveRows.every((r) => r['pollWellbeingFortnight'] === null)).toBe(true);
+    expect(
+      codebook.anonymisation.quasiIdentifiers.filter((q) => q.variable === 'service'),
+    ).toHaveLength(1);
+    expect(codebook.anonymisation.rows).toBe(data.length);
   }, 60_000);
 });

@@ -18,8 +18,13 @@ export class ResearchExport {
   @Column({ type: 'varchar', length: 16 })
   state: ResearchExportState;
 
+  /** Empty when the export holds only polls. */
   @Column({ type: 'uuid', array: true })
   waveIds: string[];
+
+  /** Closed panel polls (their ids only: poll answers carry no member). */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  pollIds: string[];
 
   @Column({ type: 'jsonb' })
   variables: string[];

@@ -30,7 +30,8 @@ export class ResearchExportsController {
 
   @Get('export-options')
   @ApiOkResponse({
-    description: 'Closed waves per instrument version and the variables to choose from',
+    description:
+      'Closed waves per instrument version and the variables to choose from, and closed polls',
   })
   options(): Promise<ExportOptions> {
     return this.exports.options();
@@ -45,12 +46,17 @@ export class ResearchExportsController {
   @Post('exports')
   @HttpCode(HttpStatus.CREATED)
   @ApiBody({
+    description: 'One or more closed waves or closed panel polls (or both)',
     schema: {
       type: 'object',
-      required: ['waves'],
       properties: {
         waves: { type: 'array', items: { type: 'string', format: 'uuid' } },
-        variables: { type: 'array', items: { type: 'string' } },
+        polls: { type: 'array', items: { type: 'string', format: 'uuid' } },
+        variables: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Variables of the waves; all when left out',
+        },
       },
     },
   })

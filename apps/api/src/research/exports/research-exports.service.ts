@@ -23,11 +23,14 @@ import { JobsService } from '../../jobs/jobs.service';
 import { SettingsService } from '../../settings/settings.service';
 import { waveState } from '../../waves/wave-state';
 import { ResearchDataRepository, type ResearchWave } from '../data/research-data.repository';
-import { anonymiseExport } from './anonymised-export';
-import { writeExportArchive } from './export-archive';
+import { pollStatus } from '../../panel/polls/poll-timing';
+import { anonymiseExport, mergedReport } from './anonymised-export';
+import { archiveDataset, writeExportArchive, type ArchiveDataset } from './export-archive';
 import { ExportChunkWriter, exportChunks } from './export-chunk-store';
 import { exportDesign, exportVariableOptions } from './export-design';
+import { ExportPollsRepository, type ExportablePoll } from './export-polls.repository';
 import { ExportRowsRepository } from './export-rows.repository';
+import { pollExportDesign } from './poll-export-design';
 import { ResearchExport } from './research-export.entity';
 
 /** Runs one export (the data carries only its id). */
@@ -41,6 +44,8 @@ export const RESEARCH_EXPORT_CLEAN_UP = defineQueue<{ days: number }>('research-
 export const EXPORT_KEPT_DAYS = 7;
 /** Most waves one export may hold. */
 export const MAX_EXPORT_WAVES = 20;
+/** Most polls one export may hold (two years of fortnightly polls). */
+export const MAX_EXPORT_POLLS = 60;
 
 /** Progress is written at most this often (and after each page). */
 const PROGRESS_EVERY_MS = 500;
@@ -57,6 +62,7 @@ export class ResearchExportsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly data: ResearchDataRepository,
     private readonly rows: ExportRowsRepository,
+    private readonly pollData: ExportPollsRepository,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
@@ -92,17 +98,31 @@ export class ResearchExportsService implements OnModuleInit {
         waves: [...entry.waves, { id: wave.id, name: wave.name, responses }],
       });
     }
+    const closedPolls = (await this.pollData.polls())
+      .filter((p) => pollStatus(p, now) === 'closed')
+      .reverse();
+    const pollCounts = await this.pollData.counts(closedPolls.map((p) => p.id));
+    const questions = await this.pollData.questions(closedPolls.map((p) => p.id));
     return {
       instruments: [...instruments.values()],
+      polls: closedPolls.map((p) => ({
+        id: p.id,
+        title: p.title,
+        closesAt: p.closesAt.toISOString(),
+        answers: pollCounts.filter((c) => c.pollId === p.id).reduce((s, c) => s + c.n, 0),
+        questions: (questions.get(p.id) ?? []).map((q) => q.title),
+      })),
       minimumGroupSize: resolveMinimumGroupSize(await this.settings.minimumGroupSize()),
     };
   }
 
   async request(staff: SignedInStaff, body: unknown): Promise<ResearchExportCreated> {
     const now = nowOf(this.clock);
-    const { waves, variables } = await this.validRequest(body, now);
+    const { waves, polls, variables } = await this.validRequest(body, now);
     const k = resolveMinimumGroupSize(await this.settings.minimumGroupSize());
     await this.refuseGroupsUnderK(waves, k);
+    await this.pollData.seal(polls, now);
+    await this.refusePollGroupsUnderK(polls, k);
     const id = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(ResearchExport).save(
         manager.getRepository(ResearchExport).create({
@@ -110,6 +130,7 @@ export class ResearchExportsService implements OnModuleInit {
           requestedAt: now,
           state: 'queued',
           waveIds: waves.map((w) => w.id),
+          pollIds: polls.map((p) => p.id),
           variables,
           rowsDone: 0,
           rowsTotal: null,
@@ -130,7 +151,15 @@ export class ResearchExportsService implements OnModuleInit {
         actorEmail: staff.email,
         actorRole: staff.role,
         target: `research-export:${id}`,
-        detail: { waves: waves.map((w) => w.name).join('; '), variables: variables.length, k },
+        detail: {
+          waves: waves.map((w) => w.name).join('; '),
+          polls: polls
+            .map((p) => p.title)
+            .join('; ')
+            .slice(0, 1_000),
+          variables: variables.length,
+          k,
+        },
       },
       now,
     );
@@ -191,42 +220,72 @@ export class ResearchExportsService implements OnModuleInit {
         exportId,
       ]);
       const waves = await this.wavesOf(found.waveIds);
-      const first = waves[0];
-      if (!first) throw new Error('The export names no wave that exists');
-      const total = await this.rows.count(found.waveIds);
+      const polls = await this.pollsOf(found.pollIds);
+      if (waves.length === 0 && polls.length === 0)
+        throw new Error('The export names no wave or poll that exists');
+      const waveRows = waves.length > 0 ? await this.rows.count(found.waveIds) : 0;
+      const pollRows = polls.length > 0 ? await this.rows.countPollAnswers(found.pollIds) : 0;
+      const total = waveRows + pollRows;
       await repo.update(exportId, { state: 'running', rowsTotal: total, rowsDone: 0, progress: 0 });
       const k = resolveMinimumGroupSize(await this.settings.minimumGroupSize());
-      const design = exportDesign({
-        instrument: first.instrument,
-        waves: waves.map((w) => ({ id: w.id, name: w.name })),
-        organisations: await this.data.organisations(),
-        variables: found.variables,
-      });
       const progress = this.progressWriter(exportId, total);
-      const anonymised = await anonymiseExport(
-        design,
-        this.rows.inStoredOrder(found.waveIds),
-        k,
-        (n) => progress(n / 2),
-      );
+      // First pass (half the progress): each dataset's plan; a refusal stops before any file is made.
+      const datasets: ArchiveDataset[] = [];
+      const first = waves[0];
+      if (first) {
+        const design = exportDesign({
+          instrument: first.instrument,
+          waves: waves.map((w) => ({ id: w.id, name: w.name })),
+          organisations: await this.data.organisations(),
+          variables: found.variables,
+        });
+        const anonymised = await anonymiseExport(
+          design,
+          this.rows.inStoredOrder(found.waveIds),
+          k,
+          (n) => progress(n / 2),
+        );
+        const { key, version, title } = first.instrument;
+        datasets.push(
+          archiveDataset(
+            { kind: 'waves', instrument: { key, version, title }, waves },
+            design,
+            anonymised,
+            () => this.rows.inFreshOrder(found.waveIds),
+          ),
+        );
+      }
+      if (polls.length > 0) {
+        const questions = await this.pollData.questions(found.pollIds);
+        const design = pollExportDesign(
+          polls.map((p) => ({ id: p.id, title: p.title, questions: questions.get(p.id) ?? [] })),
+        );
+        const anonymised = await anonymiseExport(
+          design,
+          this.rows.pollAnswersInStoredOrder(found.pollIds),
+          k,
+          (n) => progress((waveRows + n) / 2),
+        );
+        datasets.push(
+          archiveDataset({ kind: 'polls', polls: design.polls }, design, anonymised, () =>
+            this.rows.pollAnswersInFreshOrder(found.pollIds),
+          ),
+        );
+      }
       const writer = new ExportChunkWriter(this.dataSource, exportId);
-      const written = await writeExportArchive(
-        design,
-        anonymised,
-        this.rows.inFreshOrder(found.waveIds),
-        writer,
-        (n) => progress(total / 2 + n / 2),
+      const written = await writeExportArchive(datasets, writer, (n) =>
+        progress(total / 2 + n / 2),
       );
+      const report = mergedReport(datasets.map((d) => d.report));
       const finishedAt = nowOf(this.clock);
       await repo.update(exportId, {
         state: 'ready',
         rowsDone: written,
         progress: 1,
-        anonymisation: anonymised.report,
+        anonymisation: report,
         sizeBytes: writer.bytes,
         finishedAt,
       });
-      const report = anonymised.report;
       await this.audit.record(
         {
           action: 'research-export-completed',
@@ -234,6 +293,10 @@ export class ResearchExportsService implements OnModuleInit {
           target: `research-export:${exportId}`,
           detail: {
             waves: waves.map((w) => w.name).join('; '),
+            polls: polls
+              .map((p) => p.title)
+              .join('; ')
+              .slice(0, 1_000),
             variables: found.variables.join(', ').slice(0, 1_000),
             rows: written,
             k: report.k,
@@ -253,7 +316,7 @@ export class ResearchExportsService implements OnModuleInit {
       const refused = error instanceof ImpossibleAnonymisationError;
       if (!refused && !lastAttempt) throw error;
       const reason = refused
-        ? 'It cannot be made anonymous: a wave and service in it has fewer responses than the minimum group size.'
+        ? 'It cannot be made anonymous: a wave or poll in it has, in a service, fewer responses than the minimum group size.'
         : 'Something went wrong while making the export. Try again, or ask an administrator.';
       await this.dataSource.query('DELETE FROM research_export_chunk WHERE export_id = $1', [
         exportId,
@@ -305,8 +368,15 @@ export class ResearchExportsService implements OnModuleInit {
     return ids.flatMap((id) => all.filter((w) => w.id === id));
   }
 
+  private async pollsOf(ids: readonly string[]): Promise<ExportablePoll[]> {
+    if (ids.length === 0) return [];
+    const all = await this.pollData.polls();
+    return ids.flatMap((id) => all.filter((p) => p.id === id));
+  }
+
   private async statuses(found: readonly ResearchExport[]): Promise<ResearchExportStatus[]> {
     const waves = await this.data.waves();
+    const polls = found.some((e) => e.pollIds.length > 0) ? await this.pollData.polls() : [];
     const emails = await this.emailsOf([...new Set(found.map((e) => e.requestedBy))]);
     return found.map((e) => ({
       id: e.id,
@@ -315,6 +385,7 @@ export class ResearchExportsService implements OnModuleInit {
       rowsDone: e.rowsDone,
       rowsTotal: e.rowsTotal,
       waves: e.waveIds.map((id) => ({ id, name: waves.find((w) => w.id === id)?.name ?? '' })),
+      polls: e.pollIds.map((id) => ({ id, title: polls.find((p) => p.id === id)?.title ?? '' })),
       variables: e.variables,
       requestedAt: e.requestedAt.toISOString(),
       finishedAt: e.finishedAt ? e.finishedAt.toISOString() : null,
@@ -334,25 +405,45 @@ export class ResearchExportsService implements OnModuleInit {
     return new Map(rows.map((r) => [r.id, r.email]));
   }
 
-  /** The request's waves (closed, one instrument version) and variables, or 400 naming the field. */
+  /**
+   * The request's waves (closed, one instrument version), polls (closed) and variables of the waves,
+   * or 400 naming the field. At least one wave or poll.
+   */
   private async validRequest(
     body: unknown,
     now: Date,
-  ): Promise<{ waves: ResearchWave[]; variables: string[] }> {
+  ): Promise<{ waves: ResearchWave[]; polls: ExportablePoll[]; variables: string[] }> {
     const invalid = (field: string, problem: string) =>
       InvalidInputError.of('The export request is not valid', field, problem);
     const input = (typeof body === 'object' && body !== null ? body : {}) as Record<
       string,
       unknown
     >;
-    const waveIds = input['waves'];
-    if (!Array.isArray(waveIds) || waveIds.length === 0)
-      throw invalid('waves', 'must be a list of one or more wave ids');
+    const pollIds = input['polls'] ?? [];
+    if (!Array.isArray(pollIds)) throw invalid('polls', 'must be a list of poll ids');
+    const waveIds = input['waves'] ?? (pollIds.length > 0 ? [] : undefined);
+    if (!Array.isArray(waveIds) || (waveIds.length === 0 && pollIds.length === 0))
+      throw invalid(
+        'waves',
+        'must be a list of one or more wave ids (or polls a list of poll ids)',
+      );
     if (waveIds.length > MAX_EXPORT_WAVES)
       throw invalid('waves', `must name at most ${MAX_EXPORT_WAVES} waves`);
     if (!waveIds.every((w): w is string => typeof w === 'string' && isUuid(w)))
       throw invalid('waves', 'must be wave ids');
     if (new Set(waveIds).size !== waveIds.length) throw invalid('waves', 'must not repeat a wave');
+    if (pollIds.length > MAX_EXPORT_POLLS)
+      throw invalid('polls', `must name at most ${MAX_EXPORT_POLLS} polls`);
+    if (!pollIds.every((p): p is string => typeof p === 'string' && isUuid(p)))
+      throw invalid('polls', 'must be poll ids');
+    if (new Set(pollIds.map((p) => p.toLowerCase())).size !== pollIds.length)
+      throw invalid('polls', 'must not repeat a poll');
+    const polls = await this.validPolls(pollIds, now);
+    if (waveIds.length === 0) {
+      if (input['variables'] !== undefined)
+        throw invalid('variables', 'chooses variables of the waves, but the export names no wave');
+      return { waves: [], polls, variables: [] };
+    }
     const all = await this.data.waves();
     const waves = waveIds.map((id) => all.find((w) => w.id === id));
     if (waves.some((w) => w === undefined))
@@ -361,7 +452,7 @@ export class ResearchExportsService implements OnModuleInit {
     const open = known.find((w) => waveState(w, now) !== 'closed');
     if (open)
       throw invalid('waves', `${open.name} has not closed: only closed waves can be exported`);
-    const first = known[0];
+    const first = known[0] as ResearchWave;
     if (
       known.some(
         (w) =>
@@ -374,7 +465,7 @@ export class ResearchExportsService implements OnModuleInit {
     known.sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
     const options = exportVariableOptions(first.instrument).map((o) => o.name);
     const asked = input['variables'];
-    if (asked === undefined) return { waves: known, variables: options };
+    if (asked === undefined) return { waves: known, polls, variables: options };
     if (!Array.isArray(asked) || asked.length === 0 || !asked.every((v) => typeof v === 'string'))
       throw invalid('variables', 'must be a list of one or more variable names');
     const unknown = asked.filter((v) => !options.includes(v));
@@ -383,7 +474,46 @@ export class ResearchExportsService implements OnModuleInit {
         'variables',
         `has names this instrument does not have: ${unknown.slice(0, 5).join(', ')}`,
       );
-    return { waves: known, variables: options.filter((o) => asked.includes(o)) };
+    return { waves: known, polls, variables: options.filter((o) => asked.includes(o)) };
+  }
+
+  /**
+   * Closed polls only, the earliest closing first: an open poll's answers still change, and its
+   * results are shown only once it closes.
+   */
+  private async validPolls(ids: readonly string[], now: Date): Promise<ExportablePoll[]> {
+    if (ids.length === 0) return [];
+    const all = await this.pollData.polls();
+    const polls = ids.map((id) => all.find((p) => p.id === id.toLowerCase()));
+    if (polls.some((p) => p === undefined))
+      throw InvalidInputError.of(
+        'The export request is not valid',
+        'polls',
+        'names a poll that does not exist',
+      );
+    const known = polls as ExportablePoll[];
+    const notClosed = known.find((p) => pollStatus(p, now) !== 'closed');
+    if (notClosed)
+      throw InvalidInputError.of(
+        'The export request is not valid',
+        'polls',
+        `“${notClosed.title}” has not closed: only closed polls can be exported`,
+      );
+    return known.sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime());
+  }
+
+  /** A poll × service with 1 to K − 1 answers can never be released: say so before queueing. */
+  private async refusePollGroupsUnderK(polls: readonly ExportablePoll[], k: number): Promise<void> {
+    if (polls.length === 0) return;
+    const small = (await this.pollData.counts(polls.map((p) => p.id))).find((c) => c.n < k);
+    if (small) {
+      const poll = polls.find((p) => p.id === small.pollId)?.title ?? 'A poll';
+      throw UnprocessableRequestError.of(
+        'This export cannot be made anonymous',
+        'polls',
+        `“${poll}”, ${SERVICE_NAMES[small.service]}, has fewer than ${k} answers (the minimum group size), so its answers cannot be released however they are coarsened. Choose other polls.`,
+      );
+    }
   }
 
   /** A wave × service with 1 to K − 1 responses can never be released: say so before queueing. */

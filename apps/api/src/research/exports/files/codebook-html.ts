@@ -1,5 +1,5 @@
-import type { CodebookVariable } from '../export-design';
-import type { Codebook } from './codebook';
+import type { CodebookVariable } from '../dataset-design';
+import { datasetsInWords, type Codebook } from './codebook';
 
 const escape = (text: string | number): string =>
   String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -27,6 +27,7 @@ function notesCell(v: CodebookVariable): string {
   if (v.role === 'quasi-identifier' || v.role === 'design')
     notes.push('Quasi-identifier (k-anonymity)');
   if (v.sensitive) notes.push('Sensitive (l-diversity)');
+  if (v.askedIn) notes.push(`Asked in poll ${v.askedIn.join(', ')} (codes of <code>poll</code>)`);
   return notes.join('<br>');
 }
 
@@ -56,11 +57,7 @@ code { font-size: 0.95em; }
 </head>
 <body>
 <h1>${escape(codebook.title)}</h1>
-<p>${escape(codebook.instrument.title)}, version ${escape(codebook.instrument.version)}. Waves: ${codebook.waves
-    .map((w) => escape(w.name))
-    .join(
-      ', ',
-    )}. ${escape(codebook.rows)} rows in <code>data.csv</code> (UTF-8 with a byte-order mark).</p>
+<p>${datasetsInWords(codebook).map(escape).join(' ')} ${escape(codebook.rows)} rows in <code>data.csv</code> (UTF-8 with a byte-order mark).</p>
 <p>Every group of rows sharing the quasi-identifiers (${codebook.quasiIdentifiers
     .map((q) => `<code>${escape(q)}</code>`)
     .join(', ')}) has at least ${escape(a.k)} rows${

@@ -1,4 +1,4 @@
-import type { Codebook } from './codebook';
+import { datasetsInWords, rowsInWords, type Codebook } from './codebook';
 
 const number = (n: number) => n.toLocaleString('en-GB');
 
@@ -8,6 +8,8 @@ export function exportReadme(codebook: Codebook): string {
   const items = codebook.variables.filter((v) => v.role === 'item');
   const firstScale = items[0]?.scale;
   const scaleItems = items.filter((v) => v.scale === firstScale);
+  const polls = codebook.polls ?? [];
+  const pollAnswers = codebook.variables.filter((v) => v.role === 'poll-answer');
   const reversed = scaleItems.filter((v) => v.reversed).map((v) => v.name);
   const qiRows = a.quasiIdentifiers.map(
     (q) =>
@@ -20,22 +22,31 @@ export function exportReadme(codebook: Codebook): string {
   );
   return `# ${codebook.title}
 
-${codebook.instrument.title}, version ${codebook.instrument.version}; waves: ${codebook.waves
-    .map((w) => w.name)
-    .join(', ')}. ${number(codebook.rows)} rows.
+${datasetsInWords(codebook).join(' ')} ${number(codebook.rows)} rows.
 
 | file | what |
 | --- | --- |
-| \`data.csv\` | one row per response (UTF-8 with a byte-order mark; RFC 4180 quoting) |
+| \`data.csv\` | ${rowsInWords(codebook)} (UTF-8 with a byte-order mark; RFC 4180 quoting) |
 | \`codebook.json\`, \`codebook.html\` | every column: wording, value labels, scale, reverse keys, missing codes |
 | \`labels.sps\`, \`labels.do\`, \`labels.R\` | read \`data.csv\` and apply the labels in SPSS, Stata and R |
 
 ## What this file does not hold
 
 No names, email addresses, network addresses, account or link identifiers, and no dates or times:
-a response is placed only by its wave. \`row_id\` is random and different in every export, and the
+${[
+  ...(codebook.instrument ? ['a response is placed only by its wave'] : []),
+  ...(polls.length > 0
+    ? [`a poll answer ${codebook.instrument ? '' : 'is placed '}only by its poll`]
+    : []),
+].join(', ')}. \`row_id\` is random and different in every export, and the
 rows are in an order drawn afresh for every export, so two exports cannot be joined by either.
-Do not try to identify anyone, or to combine this export with another one to narrow groups down.
+${
+  polls.length > 0
+    ? `Poll answers were stored without any link to the member who gave them, so no two rows
+(in one poll or across polls) can be tied to the same person, and none to a survey response.
+`
+    : ''
+}Do not try to identify anyone, or to combine this export with another one to narrow groups down.
 
 ## Anonymisation report
 
@@ -48,7 +59,12 @@ Rules: every group of rows that share their quasi-identifiers (${codebook.quasiI
           .join(', ')}) has at least **l = ${a.l}** different known answers, or none.`
       : ''
   } To get there, quasi-identifiers were coarsened along the hierarchies declared with the
-instrument (local authority → region, wider bands, grouped answers, or left out) until at most
+${codebook.instrument ? 'instrument' : ''}${codebook.instrument && polls.length > 0 ? ' and ' : ''}${
+    polls.length > 0 ? 'poll export rules' : ''
+  } (${[
+    ...(codebook.instrument ? ['local authority → region', 'wider bands'] : []),
+    ...(polls.length > 0 ? ['role → role group', 'region → part of England'] : []),
+  ].join(', ')}, grouped answers, or left out) until at most
 ${Math.round(a.maxSuppressedShare * 100)}% of the rows needed more; those rows had their quasi-identifiers
 blanked (local suppression: an empty cell).
 
@@ -82,7 +98,16 @@ Cells changed in all: ${number(a.cellsChanged)}.
       : ' `npx hc-stats --help`'
   }.
 
-Categorical answers are numbered as in the codebook; \`-9\` means the question was not answered; an
+${
+  pollAnswers.length > 0
+    ? `Poll answers: one column per question (${pollAnswers
+        .map((v) => `\`${v.name}\``)
+        .join(', ')}); a question asked in several polls keeps one column, and the codebook's
+\`askedIn\` lists the polls (codes of \`poll\`) that asked it. In the rows of other polls it is empty.
+
+`
+    : ''
+}Categorical answers are numbered as in the codebook; \`-9\` means the question was not answered; an
 empty cell in a quasi-identifier was blanked to protect anonymity, and an empty item is unanswered.
 `;
 }

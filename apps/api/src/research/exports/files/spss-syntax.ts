@@ -1,4 +1,4 @@
-import type { CodebookVariable } from '../export-design';
+import type { CodebookVariable } from '../dataset-design';
 import type { Codebook } from './codebook';
 
 const quote = (text: string | number): string => `'${String(text).replace(/'/g, "''")}'`;
