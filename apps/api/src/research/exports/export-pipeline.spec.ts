@@ -337,12 +337,6 @@ describe('research export files of panel polls', () => {
     const research = data.filter((r) => r['pollResearchUse'] !== null);
     expect(research.length).toBeGreaterThan(0);
     expect(new Set(research.map((r) => r['poll']))).toEqual(new Set(['2']));
-    expect(
-      data.filter((r) => r['poll'] === '1' && r['pollWellbeingFortnight'] === null),
-    ).toHaveLength(
-      data.filter((r) => r['poll'] === '1').length -
-        data.filter((r) => r['poll'] === '1' && r['pollWellbeingFortnight'] !== null).length,
-    );
     // The codebook's codes cover every cell.
     codebook.variables.forEach((v, c) => {
       if (!v.values) return;
