@@ -1,4 +1,4 @@
-import type { CreatePollRequest } from '@swhc/contracts';
+import type { CreatePollRequest, PollQuestionInput } from '@swhc/contracts';
 import { DEMO_WELLBEING } from '../../apps/api/src/demo/panel-demo';
 import { queryDatabase } from './test-database';
 
@@ -85,4 +85,71 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_00
 export function fieldsOf(body: unknown): string[] {
   const errors = (body as { errors?: { field: string }[] }).errors ?? [];
   return errors.map((e) => e.field);
+}
+
+export interface StoredPollAnswer {
+  readonly service: string;
+  readonly role: string;
+  readonly region: string;
+  readonly answers: Record<string, string | number>;
+}
+
+/**
+ * A poll written straight into the database with its questions (a question whose name is already
+ * in the bank is reused, as an admin reusing it would) and its answers: sealed in poll_answer, or,
+ * with `sealed: false`, still in intake as if the panel's clock had not sealed them yet. Closed a day
+ * ago unless `open`. Returns the poll's id.
+ */
+export async function insertPoll(
+  databaseUrl: string,
+  spec: {
+    readonly title: string;
+    readonly questions: readonly PollQuestionInput[];
+    readonly answers: readonly StoredPollAnswer[];
+    readonly sealed?: boolean;
+    readonly open?: boolean;
+  },
+): Promise<string> {
+  const day = 24 * 60 * 60 * 1000;
+  const closesAt = new Date(Date.now() + (spec.open ? 5 : -1) * day);
+  const opensAt = new Date(closesAt.getTime() - 10 * day);
+  const sealed = spec.sealed !== false && !spec.open;
+  const [poll] = await queryDatabase<{ id: string }>(
+    databaseUrl,
+    `INSERT INTO poll (title, opens_at, closes_at, remind_at, audience, invitations_queued_at, answers_sealed_at)
+     VALUES ($1, $2, $3, $3, '{}', $2, $4) RETURNING id`,
+    [spec.title, opensAt, closesAt, sealed ? closesAt : null],
+  );
+  const pollId = poll?.id ?? '';
+  for (const [position, question] of spec.questions.entries()) {
+    const [stored] = await queryDatabase<{ id: string }>(
+      databaseUrl,
+      `WITH added AS (
+         INSERT INTO panel_question (name, definition) VALUES ($1, $2)
+         ON CONFLICT (name) DO NOTHING RETURNING id)
+       SELECT id FROM added UNION ALL SELECT id FROM panel_question WHERE name = $1`,
+      [question.name, JSON.stringify(question)],
+    );
+    await queryDatabase(
+      databaseUrl,
+      'INSERT INTO poll_question (poll_id, position, question_id) VALUES ($1, $2, $3)',
+      [pollId, position, stored?.id],
+    );
+  }
+  const table = sealed ? 'poll_answer' : 'poll_answer_intake';
+  for (let start = 0; start < spec.answers.length; start += 500) {
+    const chunk = spec.answers.slice(start, start + 500);
+    const params: unknown[] = [];
+    const tuples = chunk.map((a) => {
+      params.push(pollId, a.service, a.role, a.region, JSON.stringify(a.answers));
+      const p = params.length;
+      return `($${p - 4}, $${p - 3}, $${p - 2}, $${p - 1}, $${p})`;
+    });
+    await queryDatabase(
+      databaseUrl,
+      `INSERT INTO ${table} (poll_id, service, role, region, answers) VALUES ${tuples.join(', ')}`,
+      params,
+    );
+  }
+  return pollId;
 }
