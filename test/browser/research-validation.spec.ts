@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { insertPoll, RESEARCH_USE, WELLBEING } from '../support/panel-fixtures';
 import { createReportAccount, seedReportFixtures } from '../support/report-fixtures';
+import { zipEntries } from '../../apps/api/src/research/exports/testing/zip-entries';
 import { expect, test } from './fixtures';
 import {
   databaseUrl,
@@ -14,9 +17,28 @@ const RESEARCHER = {
   password: 'validation browser test password',
 };
 
+const EXPORT_POLL = 'Browser export pulse';
+const REGIONS = ['London', 'North West', 'South East', 'West Midlands'];
+const ROLES = ['social-worker', 'senior-practitioner', 'team-manager'];
+
 test.beforeAll(async () => {
   await seedReportFixtures(databaseUrl());
   await createReportAccount(databaseUrl(), { ...RESEARCHER, role: 'researcher' });
+  // A closed poll with enough answers in every service to be exported.
+  await insertPoll(databaseUrl(), {
+    title: EXPORT_POLL,
+    questions: [WELLBEING, RESEARCH_USE],
+    answers: Array.from({ length: 240 }, (_, i) => ({
+      service: i % 3 === 0 ? 'adults' : 'children',
+      role: ROLES[i % ROLES.length] ?? 'social-worker',
+      region: REGIONS[Math.floor(i / 3) % REGIONS.length] ?? 'London',
+      answers: {
+        [WELLBEING.name]: 1 + ((i * 7) % 5),
+        [RESEARCH_USE.name]:
+          ['never', 'rarely', 'sometimes', 'often', 'always'][(i * 3) % 5] ?? 'often',
+      },
+    })),
+  });
 });
 
 async function researcherPage(browser: Browser, baseURL: string | undefined, width = 1280) {
@@ -87,6 +109,56 @@ test.describe('research pages', () => {
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await expectNoViolations(page);
     await page.screenshot({ path: `${STAFF_SCREENSHOTS}/exports-320.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  test('a researcher exports a closed poll from the exports page by keyboard and downloads its ZIP', async ({
+    browser,
+    baseURL,
+  }) => {
+    const page = await researcherPage(browser, baseURL);
+    await page.goto('/research/exports');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Anonymised data exports' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+    // The poll alone: its box ticked, every wave's box cleared, all by keyboard.
+    const waves = page.getByRole('group', { name: /^Waves of / }).getByRole('checkbox');
+    for (let i = 0; i < (await waves.count()); i++) {
+      const box = waves.nth(i);
+      if (!(await box.isChecked())) continue;
+      await box.focus();
+      await page.keyboard.press('Space');
+      await expect(box).not.toBeChecked();
+    }
+    const poll = page.getByRole('checkbox', { name: new RegExp(`^${EXPORT_POLL} \\(closed`) });
+    await expect(poll).not.toBeChecked();
+    await poll.focus();
+    await page.keyboard.press('Space');
+    await expect(poll).toBeChecked();
+    const request = page.getByRole('button', { name: 'Request export' });
+    await request.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Your export has been requested')).toBeVisible();
+    const row = page.getByRole('row').filter({ hasText: EXPORT_POLL });
+    await expect(row).toHaveCount(1);
+    // Progress is shown as the job runs; then the link to the ZIP.
+    const link = row.getByRole('link', { name: 'Download ZIP' });
+    await expect(link).toBeVisible({ timeout: 60_000 });
+    await expectNoViolations(page);
+    await page.screenshot({ path: `${STAFF_SCREENSHOTS}/exports-poll.png`, fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const path = await download.path();
+    const files = await zipEntries(readFileSync(path));
+    const csv = files.get('data.csv')?.toString('utf8') ?? '';
+    const header = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]
+      ?.split(',');
+    expect(header?.slice(0, 3)).toEqual(['row_id', 'poll', 'service']);
+    expect(header).toContain('pollWellbeingFortnight');
+    expect(header).not.toContain('wave');
+    expect(files.get('README.md')?.toString('utf8')).toContain(`polls: ${EXPORT_POLL}.`);
     await page.context().close();
   });
 });

@@ -31,15 +31,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Outcome = { readonly field: string; readonly text: string };
+const FIELDS = ['waves', 'polls', 'variables'] as const;
+type Outcome = { readonly field: (typeof FIELDS)[number]; readonly text: string };
 
 export async function action({ request }: ActionFunctionArgs): Promise<Outcome | Response> {
   const form = await request.formData();
   const waves = form.getAll('waves').map(String);
+  const polls = form.getAll('polls').map(String);
   const variables = form.getAll('variables').map(String);
-  if (waves.length === 0) return { field: 'waves', text: 'Select at least one wave' };
-  if (variables.length === 0) return { field: 'variables', text: 'Select at least one variable' };
-  const result = await requestExport({ waves, variables });
+  if (waves.length === 0 && polls.length === 0)
+    return { field: 'waves', text: 'Select at least one wave or poll' };
+  if (waves.length > 0 && variables.length === 0)
+    return { field: 'variables', text: 'Select at least one variable' };
+  // Variables are the waves’: an export of polls alone has every question of each poll.
+  const result = await requestExport({
+    waves,
+    ...(polls.length > 0 ? { polls } : {}),
+    ...(waves.length > 0 ? { variables } : {}),
+  });
   switch (result.kind) {
     case 'ok':
       return redirectWithNotice(
@@ -50,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<Outcome |
       return sessionEnded(request);
     case 'refused':
       return {
-        field: result.errors[0]?.field === 'variables' ? 'variables' : 'waves',
+        field: FIELDS.find((f) => f === result.errors[0]?.field) ?? 'waves',
         text: result.errors[0]?.message ?? result.message,
       };
     default:
@@ -60,6 +69,9 @@ export async function action({ request }: ActionFunctionArgs): Promise<Outcome |
       };
   }
 }
+
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', {
@@ -130,10 +142,10 @@ export function ExportsPage() {
       <ErrorSummary items={summary} />
       <h1 className="app-heading-xl">Anonymised data exports</h1>
       <p className="app-body">
-        A ZIP with the responses as CSV, a codebook (JSON and a web page), label scripts for SPSS,
-        Stata and R, and a README saying what was changed to protect anonymity: every combination of
-        the columns that could identify someone is shared by at least {options.minimumGroupSize}{' '}
-        rows, and there are no names, ids or times.
+        A ZIP with the survey responses and poll answers as CSV, a codebook (JSON and a web page),
+        label scripts for SPSS, Stata and R, and a README saying what was changed to protect
+        anonymity: every combination of the columns that could identify someone is shared by at
+        least {options.minimumGroupSize} rows, and there are no names, ids or times.
       </p>
 
       <h2 className="app-heading-l">Your exports</h2>
@@ -144,13 +156,13 @@ export function ExportsPage() {
           label="Your exports"
           caption="Your exports, newest first"
           className="app-table__small"
-          columns={['Requested', 'Waves', 'Status']}
+          columns={['Requested', 'Data', 'Status']}
           announceChanges
         >
           {exports.map((e) => (
             <tr key={e.id}>
               <td>{when(e.requestedAt)}</td>
-              <td>{e.waves.map((w) => w.name).join(', ')}</td>
+              <td>{[...e.waves.map((w) => w.name), ...e.polls.map((p) => p.title)].join(', ')}</td>
               <td>
                 <StatusCell e={e} />
               </td>
@@ -160,77 +172,114 @@ export function ExportsPage() {
       )}
 
       <h2 className="app-heading-l">Request an export</h2>
-      {!instrument || instrument.waves.length === 0 ? (
-        <p className="app-body">No wave has closed yet, so there is nothing to export.</p>
+      {(!instrument || instrument.waves.length === 0) && options.polls.length === 0 ? (
+        <p className="app-body">No wave or poll has closed yet, so there is nothing to export.</p>
       ) : (
         <ActionForm label="Request an export">
-          <div
-            className={`app-form-group${outcome?.field === 'waves' ? ' app-form-group--error' : ''}`}
-          >
-            <fieldset className="app-fieldset">
-              <legend className="app-fieldset__legend">
-                Waves of {instrument.title}, version {instrument.version}
-              </legend>
-              {outcome?.field === 'waves' ? (
-                <p className="app-error-message">
-                  <span className="app-visually-hidden">Error:</span> {outcome.text}
+          {instrument && instrument.waves.length > 0 ? (
+            <div
+              className={`app-form-group${outcome?.field === 'waves' ? ' app-form-group--error' : ''}`}
+            >
+              <fieldset className="app-fieldset">
+                <legend className="app-fieldset__legend">
+                  Waves of {instrument.title}, version {instrument.version}
+                </legend>
+                {outcome?.field === 'waves' ? (
+                  <p className="app-error-message">
+                    <span className="app-visually-hidden">Error:</span> {outcome.text}
+                  </p>
+                ) : null}
+                {instrument.waves.map((w, i) => (
+                  <div className="app-checkboxes__item" key={w.id}>
+                    <input
+                      className="app-checkboxes__input"
+                      type="checkbox"
+                      name="waves"
+                      value={w.id}
+                      id={i === 0 ? 'waves' : `waves-${w.id}`}
+                      defaultChecked
+                    />
+                    <label className="app-label" htmlFor={i === 0 ? 'waves' : `waves-${w.id}`}>
+                      {w.name} ({w.responses.toLocaleString('en-GB')} responses)
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
+            </div>
+          ) : null}
+          {options.polls.length > 0 ? (
+            <div
+              className={`app-form-group${outcome?.field === 'polls' ? ' app-form-group--error' : ''}`}
+            >
+              <fieldset className="app-fieldset" aria-describedby="polls-hint">
+                <legend className="app-fieldset__legend">Polling panel polls</legend>
+                <p className="app-hint" id="polls-hint">
+                  Closed polls only. Every question of each poll is included; a question asked in
+                  several polls is one column.
                 </p>
-              ) : null}
-              {instrument.waves.map((w, i) => (
-                <div className="app-checkboxes__item" key={w.id}>
-                  <input
-                    className="app-checkboxes__input"
-                    type="checkbox"
-                    name="waves"
-                    value={w.id}
-                    id={i === 0 ? 'waves' : `waves-${w.id}`}
-                    defaultChecked
-                  />
-                  <label className="app-label" htmlFor={i === 0 ? 'waves' : `waves-${w.id}`}>
-                    {w.name} ({w.responses.toLocaleString('en-GB')} responses)
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-          </div>
-          <div
-            className={`app-form-group${outcome?.field === 'variables' ? ' app-form-group--error' : ''}`}
-          >
-            <fieldset className="app-fieldset">
-              <legend className="app-fieldset__legend">Variables</legend>
-              {outcome?.field === 'variables' ? (
-                <p className="app-error-message">
-                  <span className="app-visually-hidden">Error:</span> {outcome.text}
-                </p>
-              ) : null}
-              {groups.map((group, g) => (
-                <fieldset className="app-fieldset" key={group}>
-                  <legend className="app-label">{group}</legend>
-                  {instrument.variables
-                    .filter((v) => v.group === group)
-                    .map((v, i) => {
-                      const id = g === 0 && i === 0 ? 'variables' : `variables-${v.name}`;
-                      return (
-                        <div className="app-checkboxes__item" key={v.name}>
-                          <input
-                            className="app-checkboxes__input"
-                            type="checkbox"
-                            name="variables"
-                            value={v.name}
-                            id={id}
-                            defaultChecked
-                          />
-                          <label className="app-label" htmlFor={id}>
-                            {v.label}
-                            {v.quasiIdentifier ? ' (may be coarsened or blanked)' : ''}
-                          </label>
-                        </div>
-                      );
-                    })}
-                </fieldset>
-              ))}
-            </fieldset>
-          </div>
+                {outcome?.field === 'polls' ? (
+                  <p className="app-error-message">
+                    <span className="app-visually-hidden">Error:</span> {outcome.text}
+                  </p>
+                ) : null}
+                {options.polls.map((p, i) => (
+                  <div className="app-checkboxes__item" key={p.id}>
+                    <input
+                      className="app-checkboxes__input"
+                      type="checkbox"
+                      name="polls"
+                      value={p.id}
+                      id={i === 0 ? 'polls' : `polls-${p.id}`}
+                    />
+                    <label className="app-label" htmlFor={i === 0 ? 'polls' : `polls-${p.id}`}>
+                      {p.title} (closed {day(p.closesAt)}, {p.answers.toLocaleString('en-GB')}{' '}
+                      answers)
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
+            </div>
+          ) : null}
+          {instrument && instrument.waves.length > 0 ? (
+            <div
+              className={`app-form-group${outcome?.field === 'variables' ? ' app-form-group--error' : ''}`}
+            >
+              <fieldset className="app-fieldset">
+                <legend className="app-fieldset__legend">Variables of the waves</legend>
+                {outcome?.field === 'variables' ? (
+                  <p className="app-error-message">
+                    <span className="app-visually-hidden">Error:</span> {outcome.text}
+                  </p>
+                ) : null}
+                {groups.map((group, g) => (
+                  <fieldset className="app-fieldset" key={group}>
+                    <legend className="app-label">{group}</legend>
+                    {instrument.variables
+                      .filter((v) => v.group === group)
+                      .map((v, i) => {
+                        const id = g === 0 && i === 0 ? 'variables' : `variables-${v.name}`;
+                        return (
+                          <div className="app-checkboxes__item" key={v.name}>
+                            <input
+                              className="app-checkboxes__input"
+                              type="checkbox"
+                              name="variables"
+                              value={v.name}
+                              id={id}
+                              defaultChecked
+                            />
+                            <label className="app-label" htmlFor={id}>
+                              {v.label}
+                              {v.quasiIdentifier ? ' (may be coarsened or blanked)' : ''}
+                            </label>
+                          </div>
+                        );
+                      })}
+                  </fieldset>
+                ))}
+              </fieldset>
+            </div>
+          ) : null}
           <button type="submit" className="app-button">
             Request export
           </button>

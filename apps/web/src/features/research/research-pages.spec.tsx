@@ -7,8 +7,18 @@ import { answerFetch, jsonResponse } from '../../test-support/responses';
 
 const RESEARCHER = { email: 'r@uni.test', role: 'researcher', organisations: [] };
 const WAVE = '0b6f2a1e-6a53-4c1b-9f3e-2d1c0b9a8f7e';
+const POLL = '5d3c1b2a-1f2e-4d3c-8b7a-6f5e4d3c2b1a';
 const OPTIONS: ExportOptions = {
   minimumGroupSize: 10,
+  polls: [
+    {
+      id: POLL,
+      title: 'Pulse poll 12',
+      closesAt: '2026-11-20T17:00:00.000Z',
+      answers: 640,
+      questions: ['How is your wellbeing?'],
+    },
+  ],
   instruments: [
     {
       key: 'health-check',
@@ -41,6 +51,7 @@ const status = (over: Partial<ResearchExportStatus>): ResearchExportStatus => ({
   rowsDone: 480,
   rowsTotal: 1200,
   waves: [{ id: WAVE, name: 'Health Check 2025' }],
+  polls: [{ id: POLL, title: 'Pulse poll 12' }],
   variables: ['region', 'demands1'],
   requestedAt: '2026-12-01T10:00:00.000Z',
   finishedAt: null,
@@ -100,6 +111,7 @@ describe('research pages', () => {
     const page = openPage(routes, '/research/exports');
     await headingIs(page, 'Anonymised data exports');
     expect(page.container.textContent).toContain('Being made: 40% (480 of 1,200 rows)');
+    expect(page.container.textContent).toContain('Health Check 2025, Pulse poll 12');
     await eventually(() =>
       expect(page.container.querySelector('a[download]')?.getAttribute('href')).toBe(
         '/api/research/exports/e1/download',
@@ -131,6 +143,45 @@ describe('research pages', () => {
     expect(asked.find((a) => a.url === '/api/research/exports' && a.body)?.body).toEqual({
       waves: [WAVE],
       variables: ['demands1'],
+    });
+  });
+
+  it('sends a poll chosen alone, without the waves’ variables, and shows a poll’s refusal beside the polls', async () => {
+    const asked = api({
+      'GET /api/auth/me': () => jsonResponse(200, RESEARCHER),
+      'GET /api/research/export-options': () => jsonResponse(200, OPTIONS),
+      'GET /api/research/exports': () => jsonResponse(200, []),
+      'POST /api/research/exports': () =>
+        jsonResponse(422, {
+          message: 'This export cannot be made anonymous',
+          errors: [{ field: 'polls', message: '“Pulse poll 12” has fewer than 10 answers' }],
+        }),
+    });
+    const page = openPage(routes, '/research/exports');
+    await headingIs(page, 'Anonymised data exports');
+    const poll = page.container.querySelector<HTMLInputElement>('#polls');
+    expect(poll?.checked).toBe(false);
+    expect(page.container.querySelector('label[for="polls"]')?.textContent).toBe(
+      'Pulse poll 12 (closed 20 Nov 2026, 640 answers)',
+    );
+    act(() => page.container.querySelector<HTMLInputElement>(`input[value="${WAVE}"]`)?.click());
+    act(() => page.button('Request export').click());
+    await eventually(() =>
+      expect(page.container.querySelector('.app-error-message')?.textContent).toContain(
+        'Select at least one wave or poll',
+      ),
+    );
+    act(() => poll?.click());
+    act(() => page.button('Request export').click());
+    await eventually(() =>
+      expect(
+        page.container.querySelector('.app-form-group--error .app-error-message')?.textContent,
+      ).toContain('“Pulse poll 12” has fewer than 10 answers'),
+    );
+    expect(page.container.querySelector('.app-form-group--error #polls')).not.toBeNull();
+    expect(asked.find((a) => a.url === '/api/research/exports' && a.body)?.body).toEqual({
+      waves: [],
+      polls: [POLL],
     });
   });
 
