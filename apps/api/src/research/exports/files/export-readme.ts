@@ -9,6 +9,7 @@ export function exportReadme(codebook: Codebook): string {
   const firstScale = items[0]?.scale;
   const scaleItems = items.filter((v) => v.scale === firstScale);
   const polls = codebook.polls ?? [];
+  const notAnswered = codebook.variables.some((v) => v.missing?.some((m) => m.value === -9));
   const pollAnswers = codebook.variables.filter((v) => v.role === 'poll-answer');
   const reversed = scaleItems.filter((v) => v.reversed).map((v) => v.name);
   const qiRows = a.quasiIdentifiers.map(
@@ -107,7 +108,10 @@ ${
 
 `
     : ''
-}Categorical answers are numbered as in the codebook; \`-9\` means the question was not answered; an
-empty cell in a quasi-identifier was blanked to protect anonymity, and an empty item is unanswered.
+}Categorical answers are numbered as in the codebook;${
+    notAnswered ? ' `-9` means the question was not answered;' : ''
+  } an empty cell in a quasi-identifier was blanked to protect anonymity${
+    items.length > 0 ? ', and an empty item is unanswered' : ''
+  }.
 `;
 }
