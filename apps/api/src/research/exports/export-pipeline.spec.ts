@@ -190,7 +190,7 @@ const pollsOf = (count: number): ExportPoll[] =>
 function syntheticPollAnswers(n: number, polls: readonly ExportPoll[], seed: number) {
   const random = new SeededRandom(seed);
   return Array.from({ length: n }, (): PollExportRow => {
-    const poll = polls[random.integer(0, polls.length - 1)] as ExportPoll;
+    const poll = polls[random.integer(0, polls.length - 1)];
     // Skewed, so some role × region combinations are rare and some classes one-sided.
     const role =
       PANEL_ROLES[Math.min(random.integer(0, 8), PANEL_ROLES.length - 1)]?.value ?? 'other';

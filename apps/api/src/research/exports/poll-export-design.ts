@@ -98,7 +98,7 @@ function distinctTitles(polls: readonly ExportPoll[]): string[] {
 function attributeQi(rule: PollQuasiIdentifierRule): DesignQuasiIdentifier<PollExportRow> {
   const choices =
     rule.attribute === 'role'
-      ? PANEL_ROLES.map((r) => ({ value: r.value as string, text: r.text }))
+      ? PANEL_ROLES.map((r) => ({ value: r.value, text: r.text }))
       : ENGLISH_REGIONS.map((r) => ({ value: r, text: r }));
   const position = new Map(choices.map((c, i) => [c.value, i]));
   return {
@@ -169,7 +169,7 @@ export function pollExportDesign(
     for (const q of p.questions) {
       const seen = questions.findIndex((c) => c.question.id === q.id);
       if (seen >= 0) {
-        const c = questions[seen] as PollQuestionColumn;
+        const c = questions[seen];
         questions[seen] = { ...c, askedIn: [...c.askedIn, i + 1] };
         continue;
       }

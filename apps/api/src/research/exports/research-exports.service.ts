@@ -452,7 +452,7 @@ export class ResearchExportsService implements OnModuleInit {
     const open = known.find((w) => waveState(w, now) !== 'closed');
     if (open)
       throw invalid('waves', `${open.name} has not closed: only closed waves can be exported`);
-    const first = known[0] as ResearchWave;
+    const first = known[0];
     if (
       known.some(
         (w) =>
