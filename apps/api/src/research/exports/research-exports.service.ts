@@ -152,11 +152,7 @@ export class ResearchExportsService implements OnModuleInit {
         actorRole: staff.role,
         target: `research-export:${id}`,
         detail: {
-          waves: waves.map((w) => w.name).join('; '),
-          polls: polls
-            .map((p) => p.title)
-            .join('; ')
-            .slice(0, 1_000),
+          ...namesOf(waves, polls),
           variables: variables.length,
           k,
         },
@@ -292,11 +288,7 @@ export class ResearchExportsService implements OnModuleInit {
           actorAccountId: found.requestedBy,
           target: `research-export:${exportId}`,
           detail: {
-            waves: waves.map((w) => w.name).join('; '),
-            polls: polls
-              .map((p) => p.title)
-              .join('; ')
-              .slice(0, 1_000),
+            ...namesOf(waves, polls),
             variables: found.variables.join(', ').slice(0, 1_000),
             rows: written,
             k: report.k,
@@ -529,6 +521,20 @@ export class ResearchExportsService implements OnModuleInit {
       );
     }
   }
+}
+
+/** The waves and polls of an export as the audit log records them. */
+function namesOf(
+  waves: readonly { readonly name: string }[],
+  polls: readonly { readonly title: string }[],
+): { waves: string; polls: string } {
+  return {
+    waves: waves.map((w) => w.name).join('; '),
+    polls: polls
+      .map((p) => p.title)
+      .join('; ')
+      .slice(0, 1_000),
+  };
 }
 
 function noSuchExport(): NotFoundError {

@@ -1,5 +1,5 @@
 import type { ResearchExportStatus } from '@swhc/contracts';
-import { useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import {
   type ActionFunctionArgs,
   Link,
@@ -112,7 +112,38 @@ function StatusCell({ e }: { e: ResearchExportStatus }) {
   }
 }
 
-/** Choose waves and variables, follow the export's progress, download the ZIP. */
+/** One checkbox of the form, ticked or not to begin with (the form reads it when sent). */
+function Checkbox({
+  name,
+  value,
+  id,
+  checked,
+  children,
+}: {
+  name: (typeof FIELDS)[number];
+  value: string;
+  id: string;
+  checked: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="app-checkboxes__item">
+      <input
+        className="app-checkboxes__input"
+        type="checkbox"
+        name={name}
+        value={value}
+        id={id}
+        defaultChecked={checked}
+      />
+      <label className="app-label" htmlFor={id}>
+        {children}
+      </label>
+    </div>
+  );
+}
+
+/** Choose waves, polls and variables, follow the export's progress, download the ZIP. */
 export function ExportsPage() {
   const { options, exports, notice } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
@@ -190,19 +221,15 @@ export function ExportsPage() {
                   </p>
                 ) : null}
                 {instrument.waves.map((w, i) => (
-                  <div className="app-checkboxes__item" key={w.id}>
-                    <input
-                      className="app-checkboxes__input"
-                      type="checkbox"
-                      name="waves"
-                      value={w.id}
-                      id={i === 0 ? 'waves' : `waves-${w.id}`}
-                      defaultChecked
-                    />
-                    <label className="app-label" htmlFor={i === 0 ? 'waves' : `waves-${w.id}`}>
-                      {w.name} ({w.responses.toLocaleString('en-GB')} responses)
-                    </label>
-                  </div>
+                  <Checkbox
+                    key={w.id}
+                    name="waves"
+                    value={w.id}
+                    id={i === 0 ? 'waves' : `waves-${w.id}`}
+                    checked
+                  >
+                    {w.name} ({w.responses.toLocaleString('en-GB')} responses)
+                  </Checkbox>
                 ))}
               </fieldset>
             </div>
@@ -223,19 +250,16 @@ export function ExportsPage() {
                   </p>
                 ) : null}
                 {options.polls.map((p, i) => (
-                  <div className="app-checkboxes__item" key={p.id}>
-                    <input
-                      className="app-checkboxes__input"
-                      type="checkbox"
-                      name="polls"
-                      value={p.id}
-                      id={i === 0 ? 'polls' : `polls-${p.id}`}
-                    />
-                    <label className="app-label" htmlFor={i === 0 ? 'polls' : `polls-${p.id}`}>
-                      {p.title} (closed {day(p.closesAt)}, {p.answers.toLocaleString('en-GB')}{' '}
-                      answers)
-                    </label>
-                  </div>
+                  <Checkbox
+                    key={p.id}
+                    name="polls"
+                    value={p.id}
+                    id={i === 0 ? 'polls' : `polls-${p.id}`}
+                    checked={false}
+                  >
+                    {p.title} (closed {day(p.closesAt)}, {p.answers.toLocaleString('en-GB')}{' '}
+                    answers)
+                  </Checkbox>
                 ))}
               </fieldset>
             </div>
@@ -259,20 +283,10 @@ export function ExportsPage() {
                       .map((v, i) => {
                         const id = g === 0 && i === 0 ? 'variables' : `variables-${v.name}`;
                         return (
-                          <div className="app-checkboxes__item" key={v.name}>
-                            <input
-                              className="app-checkboxes__input"
-                              type="checkbox"
-                              name="variables"
-                              value={v.name}
-                              id={id}
-                              defaultChecked
-                            />
-                            <label className="app-label" htmlFor={id}>
-                              {v.label}
-                              {v.quasiIdentifier ? ' (may be coarsened or blanked)' : ''}
-                            </label>
-                          </div>
+                          <Checkbox key={v.name} name="variables" value={v.name} id={id} checked>
+                            {v.label}
+                            {v.quasiIdentifier ? ' (may be coarsened or blanked)' : ''}
+                          </Checkbox>
                         );
                       })}
                   </fieldset>
