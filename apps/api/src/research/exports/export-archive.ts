@@ -108,12 +108,12 @@ export function mergeColumns(datasets: readonly ArchiveDataset[]): {
   datasets.forEach((d, di) => {
     let nextShared = 0;
     d.variables.forEach((v, vi) => {
-      const at = merged.findIndex((m) => m.name === v.name);
-      if (at >= 0) {
-        if (JSON.stringify(merged[at]) !== JSON.stringify(v))
+      const seen = merged.findIndex((m) => m.name === v.name);
+      if (seen >= 0) {
+        if (JSON.stringify(merged[seen]) !== JSON.stringify(v))
           throw new Error(`Column ${v.name} means different things in two datasets of an export`);
-        owners[at]?.add(di);
-        nextShared = at + 1;
+        owners[seen]?.add(di);
+        nextShared = seen + 1;
         return;
       }
       // Before the next column this dataset shares with earlier ones, else at the end.
@@ -121,10 +121,10 @@ export function mergeColumns(datasets: readonly ArchiveDataset[]): {
         .slice(vi + 1)
         .map((w) => merged.findIndex((m) => m.name === w.name))
         .find((i) => i >= 0);
-      const insertAt = shared ?? merged.length;
-      merged.splice(Math.max(insertAt, nextShared), 0, v);
-      owners.splice(Math.max(insertAt, nextShared), 0, new Set([di]));
-      nextShared = Math.max(insertAt, nextShared) + 1;
+      const at = Math.max(shared ?? merged.length, nextShared);
+      merged.splice(at, 0, v);
+      owners.splice(at, 0, new Set([di]));
+      nextShared = at + 1;
     });
   });
   const variables = merged.map((v, i) => {

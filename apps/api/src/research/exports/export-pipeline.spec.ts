@@ -8,7 +8,13 @@ import { DEMO_RESEARCH_USE, DEMO_WELLBEING } from '../../demo/panel-demo';
 import { SeededRandom } from '../../demo/seeded-random';
 import { randomUnitProfile, syntheticAnswers } from '../../demo/synthetic-responses';
 import { anonymiseExport } from './anonymised-export';
-import { archiveDataset, EXPORT_FILES, writeExportArchive } from './export-archive';
+import {
+  archiveDataset,
+  EXPORT_FILES,
+  mergeColumns,
+  writeExportArchive,
+  type ArchiveDataset,
+} from './export-archive';
 import {
   exportDesign,
   exportVariableOptions,
@@ -381,4 +387,30 @@ describe('research export files of panel polls', () => {
     ).toHaveLength(1);
     expect(codebook.anonymisation.rows).toBe(data.length);
   }, 60_000);
+
+  it('refuses to merge two datasets whose columns of one name mean different things', () => {
+    const dataset = (kind: 'waves' | 'polls', label: string): ArchiveDataset => ({
+      about:
+        kind === 'waves' ? { kind, instrument: HEALTH_CHECK_V1, waves: [] } : { kind, polls: [] },
+      variables: [{ name: 'service', label, type: 'categorical', role: 'design' }],
+      report: {
+        k: 10,
+        l: 2,
+        maxSuppressedShare: 0.05,
+        rows: 0,
+        rowsSuppressed: 0,
+        rowsWithheld: 0,
+        quasiIdentifiers: [],
+        sensitive: [],
+        cellsChanged: 0,
+      },
+      released: async function* () {},
+    });
+    expect(
+      mergeColumns([dataset('waves', 'Service'), dataset('polls', 'Service')]).variables,
+    ).toHaveLength(1);
+    expect(() => mergeColumns([dataset('waves', 'Service'), dataset('polls', 'Team')])).toThrow(
+      'Column service means different things',
+    );
+  });
 });

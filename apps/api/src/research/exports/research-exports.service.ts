@@ -121,8 +121,9 @@ export class ResearchExportsService implements OnModuleInit {
     const { waves, polls, variables } = await this.validRequest(body, now);
     const k = resolveMinimumGroupSize(await this.settings.minimumGroupSize());
     await this.refuseGroupsUnderK(waves, k);
-    await this.pollData.seal(polls, now);
     await this.refusePollGroupsUnderK(polls, k);
+    // Answers the panel's clock has not sealed yet are sealed now, as the results pages do.
+    await this.pollData.seal(polls, now);
     const id = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(ResearchExport).save(
         manager.getRepository(ResearchExport).create({
@@ -219,6 +220,8 @@ export class ResearchExportsService implements OnModuleInit {
       const polls = await this.pollsOf(found.pollIds);
       if (waves.length === 0 && polls.length === 0)
         throw new Error('The export names no wave or poll that exists');
+      // An answer still committing when the request sealed its poll is sealed now.
+      await this.pollData.seal(polls, nowOf(this.clock));
       const waveRows = waves.length > 0 ? await this.rows.count(found.waveIds) : 0;
       const pollRows = polls.length > 0 ? await this.rows.countPollAnswers(found.pollIds) : 0;
       const total = waveRows + pollRows;

@@ -55,7 +55,7 @@ export function ResearchPage() {
       <h2 className="app-heading-l">Anonymised data</h2>
       <p className="app-body">
         <Link className="app-link" to="/research/exports">
-          Download anonymised responses with a codebook
+          Download anonymised survey responses and poll answers with a codebook
         </Link>
         . Every row is shared by at least {options.minimumGroupSize} people on everything that could
         identify someone; every export is recorded in the audit log.
