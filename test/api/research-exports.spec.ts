@@ -515,6 +515,8 @@ writeLines(c(as.character(nrow(data)), lines), stdout(), useBytes = TRUE)
         answers: answers(30, false)
           .slice(0, 24)
           .map((a, i) => ({ ...a, service: i < 20 ? 'children' : 'adults' })),
+        // Not sealed yet: a refused request must leave it as it was.
+        sealed: false,
       });
       const created = await as(researcher).post('/api/research/exports', { polls: [pollB, pollA] });
       expect(created.status).toBe(201);
@@ -699,6 +701,14 @@ writeLines(c(as.character(nrow(data)), lines), stdout(), useBytes = TRUE)
       expect(await queryDatabase(t.database.url, 'SELECT id FROM research_export')).toHaveLength(
         before.length,
       );
+      expect(
+        await queryDatabase(
+          t.database.url,
+          `SELECT (SELECT count(*)::int FROM poll_answer_intake WHERE poll_id = $1) AS waiting,
+                  (SELECT answers_sealed_at FROM poll WHERE id = $1) AS sealed`,
+          [tinyPoll],
+        ),
+      ).toEqual([{ waiting: 24, sealed: null }]);
     });
 
     it('audits the polls asked for and the rules applied', async () => {
