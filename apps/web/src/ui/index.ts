@@ -13,6 +13,7 @@ export * from './success-banner';
 export * from './text-field';
 export * from './checkboxes-field';
 export * from './date-time-field';
+export * from './details';
 export * from './summary-list';
 export * from './textarea-field';
 export * from './table-region';

@@ -1,5 +1,6 @@
 import type { ChartSvg } from '@swhc/report-view';
 import { useState, type ReactNode } from 'react';
+import { Details } from '../../ui';
 import { downloadPng, downloadSvg } from './chart-download';
 
 /** Inline, the chart is one image named by its description; the SVG inside is hidden from readers. */
@@ -43,10 +44,7 @@ export function ChartFigure({
           dangerouslySetInnerHTML={{ __html: inline(narrow.svg) }}
         />
       ) : null}
-      <details className="app-details">
-        <summary className="app-details__summary">{tableLabel}</summary>
-        <div className="app-details__text">{table}</div>
-      </details>
+      <Details summary={tableLabel}>{table}</Details>
       <ChartDownloads chart={chart} fileStem={fileStem} />
     </figure>
   );

@@ -1,5 +1,6 @@
 import type { GroupedDimension, GroupRow, LaReport } from '@swhc/contracts';
 import { heatColour } from '@swhc/report-view';
+import { Details } from '../../ui';
 import { percent, signed, wholeScore } from './format';
 import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
@@ -193,18 +194,13 @@ export function HeatmapSection({ report }: { report: LaReport }) {
           <div className="app-heatmap__narrow">
             <ScalesCards report={report} dimension={dimension} />
           </div>
-          <details className="app-details">
-            <summary className="app-details__summary">
-              Show each statement by {dimension.title.toLowerCase()}
-            </summary>
-            <div className="app-details__text">
-              <p className="app-body app-secondary-text">
-                % favourable; in brackets, the difference from {report.organisation.name} in
-                percentage points.
-              </p>
-              <StatementsTable report={report} dimension={dimension} />
-            </div>
-          </details>
+          <Details summary={`Show each statement by ${dimension.title.toLowerCase()}`}>
+            <p className="app-body app-secondary-text">
+              % favourable; in brackets, the difference from {report.organisation.name} in
+              percentage points.
+            </p>
+            <StatementsTable report={report} dimension={dimension} />
+          </Details>
         </div>
       ))}
     </ReportSection>

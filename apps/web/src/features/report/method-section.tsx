@@ -1,5 +1,6 @@
 import type { LaReport } from '@swhc/contracts';
 import { methodNotes } from '@swhc/report-view';
+import { Details } from '../../ui';
 import { num, reliabilityWords } from './format';
 import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
@@ -8,55 +9,49 @@ import { TableScroll } from './table-scroll';
 export function MethodSection({ report }: { report: LaReport }) {
   return (
     <ReportSection id="method" title="How we worked this out">
-      <details className="app-details">
-        <summary className="app-details__summary">
-          The statistics behind this report (Cronbach’s alpha, Welch’s test, Hedges’ g, measurement
-          invariance)
-        </summary>
-        <div className="app-details__text">
-          {methodNotes(report).map((note) => (
-            <div key={note.heading}>
-              <h3 className="app-heading-s">{note.heading}</h3>
-              <p className="app-body">{note.text}</p>
-            </div>
-          ))}
-          <TableScroll label="Reliability of the scales">
-            <table className="app-table">
-              <caption className="app-table__caption">
-                Reliability in {report.organisation.name}’s responses
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Scale</th>
-                  <th scope="col" className="app-table__numeric">
-                    Cronbach’s alpha
-                  </th>
-                  <th scope="col">What this means</th>
+      <Details summary="The statistics behind this report (Cronbach’s alpha, Welch’s test, Hedges’ g, measurement invariance)">
+        {methodNotes(report).map((note) => (
+          <div key={note.heading}>
+            <h3 className="app-heading-s">{note.heading}</h3>
+            <p className="app-body">{note.text}</p>
+          </div>
+        ))}
+        <TableScroll label="Reliability of the scales">
+          <table className="app-table">
+            <caption className="app-table__caption">
+              Reliability in {report.organisation.name}’s responses
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Scale</th>
+                <th scope="col" className="app-table__numeric">
+                  Cronbach’s alpha
+                </th>
+                <th scope="col">What this means</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.scales.map((scale) => (
+                <tr key={scale.key}>
+                  <th scope="row">{scale.title}</th>
+                  {scale.suppressed ? (
+                    <td colSpan={2} className="app-suppressed">
+                      {scale.message}
+                    </td>
+                  ) : scale.reliability ? (
+                    <>
+                      <td className="app-table__numeric">{num(scale.reliability.alpha, 2)}</td>
+                      <td>{reliabilityWords(scale.reliability.alpha)}</td>
+                    </>
+                  ) : (
+                    <td colSpan={2}>Could not be worked out from these responses</td>
+                  )}
                 </tr>
-              </thead>
-              <tbody>
-                {report.scales.map((scale) => (
-                  <tr key={scale.key}>
-                    <th scope="row">{scale.title}</th>
-                    {scale.suppressed ? (
-                      <td colSpan={2} className="app-suppressed">
-                        {scale.message}
-                      </td>
-                    ) : scale.reliability ? (
-                      <>
-                        <td className="app-table__numeric">{num(scale.reliability.alpha, 2)}</td>
-                        <td>{reliabilityWords(scale.reliability.alpha)}</td>
-                      </>
-                    ) : (
-                      <td colSpan={2}>Could not be worked out from these responses</td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </div>
-      </details>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </Details>
     </ReportSection>
   );
 }

@@ -10,7 +10,7 @@ import {
 import { type ApiResult, loadReport, reportCsvUrl, reportPdfUrl } from '../../api';
 import { pathParam, queryParam } from '../../app/route-params';
 import { reportFileStem } from '@swhc/report-view';
-import { usePageTitle } from '../../ui';
+import { Details, usePageTitle } from '../../ui';
 import { AtAGlanceSection } from './at-a-glance-section';
 import { DriversSection } from './drivers-section';
 import { longDate } from './format';
@@ -128,18 +128,19 @@ function Report({ report }: { report: LaReport }) {
           </button>
         </p>
       ) : null}
-      <details className="app-details app-no-print" open={!report.scoresReleased}>
-        <summary className="app-details__summary">Choose another wave or service</summary>
-        <div className="app-details__text">
-          <ReportPickers
-            key={`${report.wave.id}|${report.service}`}
-            report={report}
-            onChoose={(wave, service) =>
-              void navigate(`/la/${gssCode}?${new URLSearchParams({ wave, service }).toString()}`)
-            }
-          />
-        </div>
-      </details>
+      <Details
+        className="app-no-print"
+        open={!report.scoresReleased}
+        summary="Choose another wave or service"
+      >
+        <ReportPickers
+          key={`${report.wave.id}|${report.service}`}
+          report={report}
+          onChoose={(wave, service) =>
+            void navigate(`/la/${gssCode}?${new URLSearchParams({ wave, service }).toString()}`)
+          }
+        />
+      </Details>
 
       {report.scoresReleased ? (
         <>

@@ -9,7 +9,7 @@ import {
 import { Form, Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { loadNationalPicture, nationalCsvUrl } from '../../api';
 import { requireStaff, valueOf } from '../../app/page-data';
-import { usePageTitle } from '../../ui';
+import { Details, usePageTitle } from '../../ui';
 import { FunnelChart, IntervalChart, TrendChart } from './national-charts';
 import './research.css';
 import { StatisticsTable } from './statistics-table';
@@ -158,27 +158,22 @@ function FunnelSection({ picture }: { picture: NationalPicture }) {
               {f.unitsSuppressed === 1 ? 'is' : 'are'} not shown.
             </p>
           ) : null}
-          <details className="app-details">
-            <summary className="app-details__summary">
-              Every local authority for {f.title.toLowerCase()} as a table
-            </summary>
-            <div className="app-details__text">
-              <StatisticsTable
-                caption={`${f.title}: every local authority (England ${num(f.target)})`}
-                head={['Local authority', 'Region', 'Responses', 'Score', 'Against the limits']}
-                rows={f.units.map((u) => ({
-                  key: u.gssCode,
-                  cells: [
-                    u.name,
-                    u.region,
-                    String(u.n),
-                    num(u.score),
-                    u.outside998 ? 'Outside 99.8%' : u.outside95 ? 'Outside 95%' : 'Within',
-                  ],
-                }))}
-              />
-            </div>
-          </details>
+          <Details summary={`Every local authority for ${f.title.toLowerCase()} as a table`}>
+            <StatisticsTable
+              caption={`${f.title}: every local authority (England ${num(f.target)})`}
+              head={['Local authority', 'Region', 'Responses', 'Score', 'Against the limits']}
+              rows={f.units.map((u) => ({
+                key: u.gssCode,
+                cells: [
+                  u.name,
+                  u.region,
+                  String(u.n),
+                  num(u.score),
+                  u.outside998 ? 'Outside 99.8%' : u.outside95 ? 'Outside 95%' : 'Within',
+                ],
+              }))}
+            />
+          </Details>
         </div>
       ))}
     </section>

@@ -1,5 +1,5 @@
 import type { DailyResponses } from '@swhc/contracts';
-import { TableRegion } from '../../ui';
+import { Details, TableRegion } from '../../ui';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -72,8 +72,7 @@ export function ResponsesByDay({ id, days }: { id: string; days: readonly DailyR
           {days.at(-1) ? shortDay(days.at(-1)?.day ?? '') : ''}
         </text>
       </svg>
-      <details className="app-details">
-        <summary className="app-details__summary">Show the responses per day as a table</summary>
+      <Details summary="Show the responses per day as a table">
         <TableRegion
           label="Responses per day"
           caption="Responses per day"
@@ -86,7 +85,7 @@ export function ResponsesByDay({ id, days }: { id: string; days: readonly DailyR
             </tr>
           ))}
         </TableRegion>
-      </details>
+      </Details>
     </figure>
   );
 }

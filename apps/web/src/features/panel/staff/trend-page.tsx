@@ -23,7 +23,7 @@ import { Form, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { getQuestionTrend } from '../../../api';
 import { notFound, requireStaff, valueOf } from '../../../app/page-data';
 import { pathParam, queryParam } from '../../../app/route-params';
-import { RadioField, usePageTitle } from '../../../ui';
+import { Details, RadioField, usePageTitle } from '../../../ui';
 import { PanelNav } from './panel-nav';
 
 // Only what a line chart with a shaded band needs: keeps the chunk small.
@@ -244,19 +244,16 @@ export function TrendPage() {
       ) : (
         <TrendValues trend={trend} />
       )}
-      <details className="app-details">
-        <summary className="app-details__summary">How we worked this out</summary>
-        <div className="app-details__text">
-          <p className="app-body">
-            Each interval is a Wilson score interval. Weighted figures use weights from raking
-            (iterative proportional fitting) so that the answers match the chosen margins by region
-            and role. Weights that vary make an estimate less precise: the design effect (Kish’s
-            n·Σw²/(Σw)²) says by how much, and the weighted interval uses the effective number of
-            answers, n divided by the design effect. A poll with fewer answers to the question than
-            the minimum group size shows no figure.
-          </p>
-        </div>
-      </details>
+      <Details summary="How we worked this out">
+        <p className="app-body">
+          Each interval is a Wilson score interval. Weighted figures use weights from raking
+          (iterative proportional fitting) so that the answers match the chosen margins by region
+          and role. Weights that vary make an estimate less precise: the design effect (Kish’s
+          n·Σw²/(Σw)²) says by how much, and the weighted interval uses the effective number of
+          answers, n divided by the design effect. A poll with fewer answers to the question than
+          the minimum group size shows no figure.
+        </p>
+      </Details>
     </div>
   );
 }
