@@ -11,21 +11,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ServiceKind } from '@swhc/contracts';
-import { HEALTH_CHECK_V1 } from '@swhc/instruments';
-import { Client } from 'pg';
 import { SeededRandom } from '../../apps/api/src/demo/seeded-random';
-import { randomUnitProfile, syntheticAnswers } from '../../apps/api/src/demo/synthetic-responses';
 import { startBuiltApp } from '../../test/support/app-server';
-import {
-  healthCheckInstrumentId,
-  insertStoredResponses,
-  insertSurveyLink,
-  insertWave,
-  type StoredResponseRow,
-} from '../../test/support/report-fixtures';
 import { createDatabaseOn, dropDatabaseOn } from '../../test/support/test-database';
 import { startThrowawayPostgres } from '../../test/support/throwaway-postgres';
-import { benchSignIn, createBenchAccounts, unitSizes } from '../support/load-synthetic-responses';
+import {
+  benchSignIn,
+  createBenchAccounts,
+  loadSyntheticResponses,
+} from '../support/load-synthetic-responses';
 import { printTable } from '../support/print-table';
 
 // Nest colours its log lines; the escape character is built so the pattern has no control character.
@@ -37,93 +31,6 @@ const CLIENTS = 10;
 const MEASURED_REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 2000);
 const SERVICES: readonly ServiceKind[] = ['children', 'adults'];
 const PASSWORD = 'bench password for the report route';
-const DAY = 24 * 60 * 60 * 1000;
-
-async function seed(databaseUrl: string): Promise<{ gssCodes: string[] }> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('SET synchronous_commit = off');
-    const instrumentId = await healthCheckInstrumentId(client);
-    const organisations = (
-      await client.query<{ id: string; gss_code: string }>(
-        'SELECT id, gss_code FROM organisation ORDER BY gss_code LIMIT $1',
-        [LAS],
-      )
-    ).rows;
-    const now = Date.now();
-    const waves: { id: string; shift: number[] }[] = [];
-    for (const [name, opens, closes, shift] of [
-      ['Bench 2024', now - 420 * DAY, now - 330 * DAY, [0, 0, 0, 0]],
-      ['Bench 2025', now - 60 * DAY, now - 5 * DAY, [-0.05, 0.08, 0.03, 0.06]],
-    ] as const) {
-      const id = await insertWave(client, {
-        name,
-        instrumentId,
-        opensAt: new Date(opens),
-        closesAt: new Date(closes),
-      });
-      waves.push({ id, shift: [...shift] });
-    }
-
-    const random = new SeededRandom(20261122);
-    const units = organisations.flatMap((o) =>
-      waves.flatMap((w) => SERVICES.map((service) => ({ organisation: o, wave: w, service }))),
-    );
-    const sizes = unitSizes(random, units.length, RESPONSES);
-    const profiles = new Map<string, ReturnType<typeof randomUnitProfile>>();
-    const started = performance.now();
-    let inserted = 0;
-    const submittedOn = new Date(now - 10 * DAY).toISOString().slice(0, 10);
-    let batch: StoredResponseRow[] = [];
-    const flush = async (): Promise<void> => {
-      await insertStoredResponses(client, batch);
-      inserted += batch.length;
-      batch = [];
-    };
-    for (const [u, unit] of units.entries()) {
-      const surveyLinkId = await insertSurveyLink(client, {
-        code: `bench-${u}-${crypto.randomUUID()}`,
-        waveId: unit.wave.id,
-        organisationId: unit.organisation.id,
-        service: unit.service,
-      });
-      const key = `${unit.organisation.id}|${unit.service}`;
-      let profile = profiles.get(key);
-      if (!profile) {
-        profile = randomUnitProfile(random);
-        profiles.set(key, profile);
-      }
-      for (let i = 0; i < (sizes[u] ?? 0); i++) {
-        const answers = syntheticAnswers(
-          HEALTH_CHECK_V1,
-          'children',
-          profile,
-          { skipRate: 0.03, waveShift: unit.wave.shift },
-          random,
-        );
-        batch.push({
-          surveyLinkId,
-          waveId: unit.wave.id,
-          organisationId: unit.organisation.id,
-          service: unit.service,
-          answers,
-          submittedOn,
-        });
-        if (batch.length === 1000) await flush();
-      }
-    }
-    await flush();
-    await client.query('ANALYZE survey_response');
-    console.log(
-      `Loaded ${inserted.toLocaleString('en-GB')} responses (${units.length} LA × wave × service units) in ${Math.round(performance.now() - started)} ms`,
-    );
-
-    return { gssCodes: organisations.map((o) => o.gss_code) };
-  } finally {
-    await client.end();
-  }
-}
 
 let largestBody = 0;
 
@@ -168,7 +75,10 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof startBuiltApp>> | null = null;
   try {
     app = await startBuiltApp(databaseUrl, { timeoutMs: 180_000 });
-    const { gssCodes } = await seed(databaseUrl);
+    const { gssCodes } = await loadSyntheticResponses(databaseUrl, {
+      las: LAS,
+      responses: RESPONSES,
+    });
     const emails = Array.from({ length: CLIENTS }, (_, i) => `bench-admin-${i + 1}@bench.test`);
     await createBenchAccounts(databaseUrl, emails, 'admin', PASSWORD);
     const cookies: string[] = [];

@@ -5,12 +5,18 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ServiceKind, StaffRoleName } from '@swhc/contracts';
-import { HEALTH_CHECK_V1, scoreResponse } from '@swhc/instruments';
+import { HEALTH_CHECK_V1 } from '@swhc/instruments';
 import { Client } from 'pg';
 import { hashPassword } from '../../apps/api/src/accounts/password-hasher';
 import { SeededRandom } from '../../apps/api/src/demo/seeded-random';
 import { randomUnitProfile, syntheticAnswers } from '../../apps/api/src/demo/synthetic-responses';
-import { answersDigest } from '../../apps/api/src/responses/answers-digest';
+import {
+  healthCheckInstrumentId,
+  insertStoredResponses,
+  insertSurveyLink,
+  insertWave,
+  type StoredResponseRow,
+} from '../../test/support/report-fixtures';
 
 const SERVICES: readonly ServiceKind[] = ['children', 'adults'];
 const DAY = 24 * 60 * 60 * 1000;
@@ -39,12 +45,7 @@ export async function loadSyntheticResponses(
   await client.connect();
   try {
     await client.query('SET synchronous_commit = off');
-    const instrument = (
-      await client.query<{ id: string }>(
-        `SELECT id FROM instrument WHERE key = 'health-check' AND version = 1`,
-      )
-    ).rows[0];
-    if (!instrument) throw new Error('The app did not publish Health Check v1');
+    const instrumentId = await healthCheckInstrumentId(client);
     const organisations = (
       await client.query<{ id: string; gss_code: string }>(
         'SELECT id, gss_code FROM organisation ORDER BY gss_code LIMIT $1',
@@ -57,14 +58,13 @@ export async function loadSyntheticResponses(
       ['Bench 2024', now - 420 * DAY, now - 330 * DAY, [0, 0, 0, 0]],
       ['Bench 2025', now - 60 * DAY, now - 5 * DAY, [-0.05, 0.08, 0.03, 0.06]],
     ] as const) {
-      const row = (
-        await client.query<{ id: string }>(
-          `INSERT INTO wave (name, instrument_id, opens_at, closes_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [name, instrument.id, new Date(opens), new Date(closes)],
-        )
-      ).rows[0];
-      if (!row) throw new Error('wave insert returned nothing');
-      waves.push({ id: row.id, shift: [...shift] });
+      const id = await insertWave(client, {
+        name,
+        instrumentId,
+        opensAt: new Date(opens),
+        closesAt: new Date(closes),
+      });
+      waves.push({ id, shift: [...shift] });
     }
 
     const random = new SeededRandom(20261122);
@@ -75,31 +75,20 @@ export async function loadSyntheticResponses(
     const profiles = new Map<string, ReturnType<typeof randomUnitProfile>>();
     const started = performance.now();
     let inserted = 0;
-    let batch: unknown[][] = [];
+    const submittedOn = new Date(now - 10 * DAY).toISOString().slice(0, 10);
+    let batch: StoredResponseRow[] = [];
     const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const values: unknown[] = [];
-      const tuples = batch.map((row, i) => {
-        values.push(...row);
-        const b = i * 9;
-        return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6}::jsonb,$${b + 7}::jsonb,$${b + 8},$${b + 9})`;
-      });
-      await client.query(
-        `INSERT INTO survey_response (submission_id, survey_link_id, wave_id, organisation_id, service,
-           answers, scores, answers_digest, submitted_on) VALUES ${tuples.join(',')}`,
-        values,
-      );
+      await insertStoredResponses(client, batch);
       inserted += batch.length;
       batch = [];
     };
     for (const [u, unit] of units.entries()) {
-      const link = (
-        await client.query<{ id: string }>(
-          `INSERT INTO survey_link (code, wave_id, organisation_id, service) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [`bench-${u}-${crypto.randomUUID()}`, unit.wave.id, unit.organisation.id, unit.service],
-        )
-      ).rows[0];
-      if (!link) throw new Error('survey_link insert returned nothing');
+      const surveyLinkId = await insertSurveyLink(client, {
+        code: `bench-${u}-${crypto.randomUUID()}`,
+        waveId: unit.wave.id,
+        organisationId: unit.organisation.id,
+        service: unit.service,
+      });
       const key = `${unit.organisation.id}|${unit.service}`;
       let profile = profiles.get(key);
       if (!profile) {
@@ -114,17 +103,14 @@ export async function loadSyntheticResponses(
           { skipRate: 0.03, waveShift: unit.wave.shift },
           random,
         );
-        batch.push([
-          crypto.randomUUID(),
-          link.id,
-          unit.wave.id,
-          unit.organisation.id,
-          unit.service,
-          JSON.stringify(answers),
-          JSON.stringify(scoreResponse(HEALTH_CHECK_V1, answers)),
-          answersDigest(answers),
-          new Date(now - 10 * DAY).toISOString().slice(0, 10),
-        ]);
+        batch.push({
+          surveyLinkId,
+          waveId: unit.wave.id,
+          organisationId: unit.organisation.id,
+          service: unit.service,
+          answers,
+          submittedOn,
+        });
         if (batch.length === 1000) await flush();
       }
     }
