@@ -1,31 +1,22 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Get, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiCookieAuth,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { NationalPicture } from '@swhc/contracts';
 import type { Response } from 'express';
-import { Roles } from '../../common/roles.decorator';
 // The same ?wave=&service= as the LA report: one rule for both.
 import { ReportQueryDto } from '../../reports/dto/report-query.dto';
+import { ResearchController } from '../research-controller.decorator';
 import { nationalCsv, nationalCsvFilename } from './national-csv';
 import { NationalPictureService } from './national-picture.service';
 
 /** England's and the regions' scores, every LA by name, trends (researchers and administrators). */
-@ApiTags('research')
-@ApiCookieAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in' })
-@ApiForbiddenResponse({ description: 'Not a researcher or administrator (audited)' })
+@ResearchController()
 @ApiBadRequestResponse({ description: '{message, errors:[{field, message}]}' })
 @ApiNotFoundResponse({ description: 'No closed wave, or not this one' })
-@Roles('researcher', 'admin')
-@Controller('research')
 export class NationalPictureController {
   constructor(private readonly national: NationalPictureService) {}
 

@@ -1,29 +1,20 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { Get, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiCookieAuth,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { ValidationReport } from '@swhc/contracts';
 import { validationPdfFilename } from '@swhc/report-view';
 import type { Response } from 'express';
-import { Roles } from '../../common/roles.decorator';
+import { ResearchController } from '../research-controller.decorator';
 import { ValidationQueryDto } from './dto/validation-query.dto';
 import { ValidationReportService } from './validation-report.service';
 import { validationPdf } from './validation-pdf';
 
 /** The instrument's validation report (researchers and administrators). */
-@ApiTags('research')
-@ApiCookieAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in' })
-@ApiForbiddenResponse({ description: 'Not a researcher or administrator (audited)' })
-@Roles('researcher', 'admin')
-@Controller('research')
+@ResearchController()
 export class ValidationController {
   constructor(private readonly validation: ValidationReportService) {}
 
