@@ -18,6 +18,7 @@ import { loadWorkforceMargins, saveWorkforceMargins } from '../../api';
 import { ActionForm } from '../../app/action-form';
 import { textOf } from '../../app/form-fields';
 import { requireStaff, sessionEnded, valueOf } from '../../app/page-data';
+import { ServiceSelect } from '../../app/service-select';
 import { ErrorSummary, SuccessBanner, TextField, usePageTitle } from '../../ui';
 import { AdminNav } from './admin-nav';
 
@@ -160,23 +161,7 @@ export function WorkforceMarginsPage() {
           role and in each region. Give every category of a margin; if you give both, they must add
           up to the same workforce. Leave a whole margin empty not to use it.
         </p>
-        <div className="app-form-group">
-          <label className="app-label" htmlFor="service-choice">
-            Service
-          </label>
-          <select
-            id="service-choice"
-            className="app-select"
-            value={service}
-            onChange={(e) => setService(e.target.value === 'adults' ? 'adults' : 'children')}
-          >
-            {SERVICE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {SERVICE_NAMES[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ServiceSelect id="service-choice" value={service} onChange={setService} />
         <p className="app-body">
           {current
             ? `Stored for ${SERVICE_NAMES[service].toLowerCase()} on ${new Date(current.updatedAt).toLocaleDateString('en-GB')}.`

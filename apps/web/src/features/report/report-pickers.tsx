@@ -1,5 +1,6 @@
-import { type LaReport, SERVICE_KINDS, SERVICE_NAMES, type ServiceKind } from '@swhc/contracts';
+import type { LaReport, ServiceKind } from '@swhc/contracts';
 import { useState, type FormEvent } from 'react';
+import { ServiceSelect } from '../../app/service-select';
 
 const STATE_WORDS = {
   open: 'open',
@@ -42,24 +43,13 @@ export function ReportPickers({
           ))}
         </select>
       </div>
-      <div className="app-form-group app-pickers__field">
-        <label className="app-label" htmlFor="service">
-          Service
-        </label>
-        <select
-          id="service"
-          name="service"
-          className="app-select"
-          value={service}
-          onChange={(e) => setService(e.target.value === 'adults' ? 'adults' : 'children')}
-        >
-          {SERVICE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {SERVICE_NAMES[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ServiceSelect
+        id="service"
+        name="service"
+        groupClassName="app-pickers__field"
+        value={service}
+        onChange={setService}
+      />
       <button type="submit" className="app-button app-button--secondary app-pickers__button">
         Show results
       </button>

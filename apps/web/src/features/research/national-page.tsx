@@ -1,5 +1,4 @@
 import {
-  SERVICE_KINDS,
   SERVICE_NAMES,
   type AreaEstimates,
   type NationalPicture,
@@ -9,6 +8,7 @@ import {
 import { Form, Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { loadNationalPicture, nationalCsvUrl } from '../../api';
 import { requireStaff, valueOf } from '../../app/page-data';
+import { ServiceSelect } from '../../app/service-select';
 import { Details, usePageTitle } from '../../ui';
 import { FunnelChart, IntervalChart, TrendChart } from './national-charts';
 import './research.css';
@@ -51,18 +51,7 @@ function Pickers({ picture }: { picture: NationalPicture }) {
           ))}
         </select>
       </div>
-      <div className="app-form-group">
-        <label className="app-label" htmlFor="service">
-          Service
-        </label>
-        <select id="service" name="service" className="app-select" defaultValue={picture.service}>
-          {SERVICE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {SERVICE_NAMES[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ServiceSelect id="service" name="service" defaultValue={picture.service} />
       <button type="submit" className="app-button">
         Show
       </button>
