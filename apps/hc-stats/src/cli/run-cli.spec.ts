@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, runInProcess } from '../testing/run-in-process';
+import { FIXTURES, runInProcess, smallCfa } from '../testing/run-in-process';
 
 const DATA = join(FIXTURES, 'survey-small.csv');
 const MODEL = join(FIXTURES, 'two-factor.lav');
@@ -137,13 +137,9 @@ describe('hc-stats errors: non-zero exit and one clear line on stderr', () => {
   });
 
   it('--group-equal without --group, and an unknown choice', () => {
+    expectFailure(smallCfa('--group-equal', 'loadings'), /--group-equal needs --group/, 2);
     expectFailure(
-      ['cfa', '--data', DATA, '--model', MODEL, '--group-equal', 'loadings'],
-      /--group-equal needs --group/,
-      2,
-    );
-    expectFailure(
-      ['cfa', '--data', DATA, '--model', MODEL, '--group', 'site', '--group-equal', 'regressions'],
+      smallCfa('--group', 'site', '--group-equal', 'regressions'),
       /takes loadings, intercepts, means, residuals, residual\.covariances, lv\.variances, lv\.covariances, not 'regressions'/,
       2,
     );
@@ -272,25 +268,9 @@ describe('hc-stats errors: non-zero exit and one clear line on stderr', () => {
   });
 
   it('--group-partial needs --group, and names a parameter of the model', () => {
+    expectFailure(smallCfa('--group-partial', 'q2~1'), /--group-partial needs --group/, 2);
     expectFailure(
-      ['cfa', '--data', DATA, '--model', MODEL, '--group-partial', 'q2~1'],
-      /--group-partial needs --group/,
-      2,
-    );
-    expectFailure(
-      [
-        'cfa',
-        '--data',
-        DATA,
-        '--model',
-        MODEL,
-        '--group',
-        'site',
-        '--group-equal',
-        'intercepts',
-        '--group-partial',
-        'q9~1',
-      ],
+      smallCfa('--group', 'site', '--group-equal', 'intercepts', '--group-partial', 'q9~1'),
       /group\.partial: 'q9~1' is not a parameter of the model/,
     );
   });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectClose, TOLERANCE } from '@swhc/psychometrics/testing';
-import { FIXTURES, runInProcess } from '../testing/run-in-process';
+import { FIXTURES, runInProcess, smallCfa } from '../testing/run-in-process';
 
 const DATA = join(FIXTURES, 'survey-small.csv');
 const MODEL = join(FIXTURES, 'two-factor.lav');
@@ -49,7 +49,7 @@ describe('hc-stats commands on the small fixture, against R', () => {
   });
 
   it('cfa matches lavaan fit measures and estimates', () => {
-    const out = json(['cfa', '--data', DATA, '--model', MODEL]);
+    const out = json(smallCfa());
     expect(out.converged).toBe(true);
     expectClose(
       without(out, 'estimates', 'converged'),
@@ -61,17 +61,7 @@ describe('hc-stats commands on the small fixture, against R', () => {
   });
 
   it('cfa --group --group-equal loadings numbers the groups in order of first appearance', () => {
-    const out = json([
-      'cfa',
-      '--data',
-      DATA,
-      '--model',
-      MODEL,
-      '--group',
-      'site',
-      '--group-equal',
-      'loadings',
-    ]);
+    const out = json(smallCfa('--group', 'site', '--group-equal', 'loadings'));
     const reference = expected.cfa_group_loadings!;
     expect(out.groups).toEqual(['B', 'A']);
     expectClose(

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOLERANCE, expectClose } from '@swhc/psychometrics/testing';
-import { FIXTURES, runInProcess } from '../testing/run-in-process';
+import { FIXTURES, runInProcess, smallCfa } from '../testing/run-in-process';
 
 const DATA = join(FIXTURES, 'survey-small.csv');
 const MODEL = join(FIXTURES, 'two-factor.lav');
@@ -59,7 +59,7 @@ function expectFit(out: Json, reference: Json): void {
 
 describe('hc-stats cfa: the JSON researchers read, against lavaan', () => {
   it('prints every fit measure, estimates with se, z, p and the standardised solution, and modindices', () => {
-    const out = json(['cfa', '--data', DATA, '--model', MODEL, '--modindices']);
+    const out = json(smallCfa('--modindices'));
     const reference = expected.cfa_output!;
     expectFit(out, reference);
     expect(out.warnings).toEqual([]);
@@ -72,29 +72,26 @@ describe('hc-stats cfa: the JSON researchers read, against lavaan', () => {
   });
 
   it('leaves out modindices without --modindices, and score tests when nothing is held equal', () => {
-    const out = json(['cfa', '--data', DATA, '--model', MODEL]);
+    const out = json(smallCfa());
     expect(out).not.toHaveProperty('modindices');
     expect(out).not.toHaveProperty('score_tests');
   });
 
   it('--std-lv identifies the factors by their variances, as lavaan std.lv = TRUE', () => {
-    expectFit(json(['cfa', '--data', DATA, '--model', MODEL, '--std-lv']), expected.cfa_std_lv!);
+    expectFit(json(smallCfa('--std-lv')), expected.cfa_std_lv!);
   });
 
   it('--group-partial frees a parameter from --group-equal; score tests name each constraint', () => {
-    const out = json([
-      'cfa',
-      '--data',
-      DATA,
-      '--model',
-      MODEL,
-      '--group',
-      'site',
-      '--group-equal',
-      'loadings,intercepts',
-      '--group-partial',
-      'q2 ~ 1',
-    ]);
+    const out = json(
+      smallCfa(
+        '--group',
+        'site',
+        '--group-equal',
+        'loadings,intercepts',
+        '--group-partial',
+        'q2 ~ 1',
+      ),
+    );
     const reference = expected.cfa_group_partial!;
     expectFit(out, reference);
     const st = out.score_tests as { total: Json; univariate: Json[] };

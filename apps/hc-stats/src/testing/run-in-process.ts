@@ -29,3 +29,13 @@ export function runInProcess(argv: readonly string[]): CliRun {
   const status = runCli(argv, io);
   return { status, stdout, stderr };
 }
+
+/** `hc-stats cfa` of the two-factor model on the small survey, then `flags`. */
+export const smallCfa = (...flags: string[]): string[] => [
+  'cfa',
+  '--data',
+  join(FIXTURES, 'survey-small.csv'),
+  '--model',
+  join(FIXTURES, 'two-factor.lav'),
+  ...flags,
+];
