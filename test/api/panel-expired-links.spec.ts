@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CONFIRMATION_DAYS } from '../../apps/api/src/panel/members/members.service';
 import { MANAGE_LINK_DAYS } from '../../apps/api/src/panel/delivery/panel-mailer.service';
-import { insertMembers, openPoll, WELLBEING } from '../support/panel-fixtures';
+import { insertMembers, JOIN_PROFILE, openPoll, WELLBEING } from '../support/panel-fixtures';
 import { linkToken, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createStaffAccount, signIn, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -12,14 +12,6 @@ import { queryDatabase } from '../support/test-database';
 import { tickUntil } from '../support/tick-until';
 
 const DAY = 24 * 60 * 60 * 1000;
-const profile = {
-  organisation: 'E06000001',
-  role: 'social-worker',
-  service: 'children',
-  region: 'North East',
-  consent: true,
-};
-
 /**
  * Expired links over HTTP: the real routes, with the app's clock (pg-boss's TestClock) moved past
  * each link's expiry — no waiting. Every link is taken from a real email; the clock only moves
@@ -71,7 +63,7 @@ describe('panel links used after they expire (real routes, injected clock)', () 
 
     // A sign-up nobody confirms: its confirmation link.
     expect(
-      (await post('/api/panel/members', { ...profile, email: 'late@council.test' })).status,
+      (await post('/api/panel/members', { ...JOIN_PROFILE, email: 'late@council.test' })).status,
     ).toBe(202);
     const [late] = await emailsTo('late@council.test');
     if (!late) throw new Error('no confirmation email');

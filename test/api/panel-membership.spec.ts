@@ -2,20 +2,12 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { MembersService } from '../../apps/api/src/panel/members/members.service';
-import { fieldsOf, waitUntil } from '../support/panel-fixtures';
+import { fieldsOf, JOIN_PROFILE, waitUntil } from '../support/panel-fixtures';
 import { linkToken, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
 const ORIGIN = { Host: 'swhc.test', Origin: 'http://swhc.test' };
-const profile = {
-  organisation: 'E06000001',
-  role: 'social-worker',
-  service: 'children',
-  region: 'North East',
-  consent: true,
-};
-
 describe('panel membership over HTTP, with emails through a real SMTP server', () => {
   let t: TestApp;
   let server: App;
@@ -36,7 +28,7 @@ describe('panel membership over HTTP, with emails through a real SMTP server', (
 
   /** Joins and confirms from the emailed link; returns the manage token of the confirmation email. */
   async function joinAndConfirm(email: string): Promise<string> {
-    expect((await post('/api/panel/members', { ...profile, email })).status).toBe(202);
+    expect((await post('/api/panel/members', { ...JOIN_PROFILE, email })).status).toBe(202);
     const [confirmation] = await sink.waitForTo(email);
     if (!confirmation) throw new Error('no confirmation email');
     const res = await post('/api/panel/members/confirm', {
@@ -60,7 +52,7 @@ describe('panel membership over HTTP, with emails through a real SMTP server', (
 
   it('joins with a double opt-in: a single-use confirmation link by email, stored only as a hash', async () => {
     const email = 'Sam.Example@Council.test';
-    const res = await post('/api/panel/members', { ...profile, email });
+    const res = await post('/api/panel/members', { ...JOIN_PROFILE, email });
     expect(res.status).toBe(202);
     const [confirmation] = await sink.waitForTo(email);
     expect(confirmation?.to).toBe('sam.example@council.test');
@@ -94,11 +86,11 @@ describe('panel membership over HTTP, with emails through a real SMTP server', (
 
   it('answers a sign-up for a known address exactly as for a new one, and says the rest by email', async () => {
     const fresh = await post('/api/panel/members', {
-      ...profile,
+      ...JOIN_PROFILE,
       email: 'new.person@council.test',
     });
     const known = await post('/api/panel/members', {
-      ...profile,
+      ...JOIN_PROFILE,
       email: 'sam.example@council.test',
     });
     expect(known.status).toBe(fresh.status);
@@ -107,7 +99,7 @@ describe('panel membership over HTTP, with emails through a real SMTP server', (
     expect(alreadyMember?.subject).toBe('You are already a member of the polling panel');
     // The profile of a member is not changed by someone typing their address.
     await post('/api/panel/members', {
-      ...profile,
+      ...JOIN_PROFILE,
       region: 'London',
       email: 'sam.example@council.test',
     });
@@ -120,13 +112,13 @@ describe('panel membership over HTTP, with emails through a real SMTP server', (
 
   it('refuses bad sign-ups with 400 naming each field, and stores nothing', async () => {
     const cases: [object, string][] = [
-      [{ ...profile, email: 'not-an-email' }, 'email'],
-      [{ ...profile, email: 'x@council.test', organisation: 'E99999999' }, 'organisation'],
-      [{ ...profile, email: 'y@council.test', organisation: 'Hartlepool' }, 'organisation'],
-      [{ ...profile, email: 'z@council.test', consent: false }, 'consent'],
-      [{ ...profile, email: 'w@council.test', region: 'Atlantis' }, 'region'],
-      [{ ...profile, email: 'v@council.test', role: 'wizard' }, 'role'],
-      [{ ...profile, email: 'u@council.test', service: 'both' }, 'service'],
+      [{ ...JOIN_PROFILE, email: 'not-an-email' }, 'email'],
+      [{ ...JOIN_PROFILE, email: 'x@council.test', organisation: 'E99999999' }, 'organisation'],
+      [{ ...JOIN_PROFILE, email: 'y@council.test', organisation: 'Hartlepool' }, 'organisation'],
+      [{ ...JOIN_PROFILE, email: 'z@council.test', consent: false }, 'consent'],
+      [{ ...JOIN_PROFILE, email: 'w@council.test', region: 'Atlantis' }, 'region'],
+      [{ ...JOIN_PROFILE, email: 'v@council.test', role: 'wizard' }, 'role'],
+      [{ ...JOIN_PROFILE, email: 'u@council.test', service: 'both' }, 'service'],
     ];
     for (const [body, field] of cases) {
       const res = await post('/api/panel/members', body);
@@ -218,7 +210,7 @@ describe('panel membership over HTTP, with emails through a real SMTP server', (
   });
 
   it('deletes sign-ups nobody confirmed within 7 days, and expired links stop working', async () => {
-    await post('/api/panel/members', { ...profile, email: 'never.confirmed@council.test' });
+    await post('/api/panel/members', { ...JOIN_PROFILE, email: 'never.confirmed@council.test' });
     const [confirmation] = await sink.waitForTo('never.confirmed@council.test');
     const token = linkToken(confirmation, '/panel/confirm');
     const eightDays = new Date(Date.now() + 8 * 24 * 60 * 60 * 1000);

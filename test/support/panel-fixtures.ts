@@ -57,6 +57,15 @@ export {
   DEMO_WELLBEING as WELLBEING,
 } from '../../apps/api/src/demo/panel-demo';
 
+/** What a social worker in Hartlepool gives when joining the panel (add an `email`). */
+export const JOIN_PROFILE = {
+  organisation: 'E06000001',
+  role: 'social-worker',
+  service: 'children',
+  region: 'North East',
+  consent: true,
+} as const;
+
 /** A poll open from a minute ago for ten days (times with an explicit offset). */
 export function openPoll(overrides: Partial<CreatePollRequest> = {}): CreatePollRequest {
   const now = Date.now();
