@@ -2,7 +2,7 @@ import { ENGLISH_REGIONS } from '@swhc/contracts';
 import { seedReportFixtures, type ReportFixtures } from '../support/report-fixtures';
 import { createStaffAccount } from '../support/staff-fixtures';
 import { expect, test } from './fixtures';
-import { databaseUrl, expectNoViolations, freshPage, sidewaysOverflow } from './page-helpers';
+import { databaseUrl, expectNoViolations, sidewaysOverflow, signedInPage } from './page-helpers';
 
 const RESEARCHER = { email: 'national.researcher@national.test', password: 'national browser pw' };
 const ADMIN = { email: 'national.admin@national.test', password: 'national browser pw' };
@@ -23,10 +23,7 @@ test.describe.serial('the national picture', () => {
     browser,
     baseURL,
   }) => {
-    const page = await freshPage(browser, baseURL);
-    expect((await page.context().request.post('/api/auth/login', { data: ADMIN })).status()).toBe(
-      200,
-    );
+    const page = await signedInPage(browser, baseURL, ADMIN);
     await page.goto('/admin/workforce-margins');
     await expect(page.getByRole('heading', { level: 1, name: 'Workforce margins' })).toBeVisible();
     await page.getByLabel('Where the figures come from').fill('Browser test census');
@@ -51,10 +48,7 @@ test.describe.serial('the national picture', () => {
     browser,
     baseURL,
   }) => {
-    const page = await freshPage(browser, baseURL);
-    expect(
-      (await page.context().request.post('/api/auth/login', { data: RESEARCHER })).status(),
-    ).toBe(200);
+    const page = await signedInPage(browser, baseURL, RESEARCHER);
     await page.goto('/research');
     await page.getByRole('link', { name: 'The national picture' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /National picture/ })).toBeVisible();

@@ -25,6 +25,19 @@ export async function freshPage(
   return context.newPage();
 }
 
+/** A fresh page (as {@link freshPage}) whose context is signed in through the api. */
+export async function signedInPage(
+  browser: Browser,
+  baseURL: string | undefined,
+  who: { email: string; password: string },
+  width = 1280,
+): Promise<Page> {
+  const page = await freshPage(browser, baseURL, width);
+  const res = await page.context().request.post('/api/auth/login', { data: who });
+  expect(res.status()).toBe(200);
+  return page;
+}
+
 /** Fails listing every axe violation of the WCAG 2.0, 2.1 and 2.2 A and AA rules on the page. */
 export async function expectNoViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   createReportAccount,
   HARTLEPOOL,
@@ -8,7 +8,7 @@ import {
   type ReportFixtures,
 } from '../support/report-fixtures';
 import { expect, test } from './fixtures';
-import { databaseUrl, expectNoViolations, freshPage, sidewaysOverflow } from './page-helpers';
+import { databaseUrl, expectNoViolations, sidewaysOverflow, signedInPage } from './page-helpers';
 
 const PSW = { email: 'psw.report@hartlepool.test', password: 'report browser test password' };
 const ADMIN = { email: 'admin.report@report.test', password: 'report browser test password' };
@@ -28,18 +28,6 @@ test.beforeAll(async () => {
 });
 
 /** A signed-in member of staff in a context of its own (axe needs one). */
-async function signedInPage(
-  browser: Browser,
-  baseURL: string | undefined,
-  width = 1280,
-  who = PSW,
-): Promise<Page> {
-  const page = await freshPage(browser, baseURL, width);
-  const res = await page.context().request.post('/api/auth/login', { data: who });
-  expect(res.status()).toBe(200);
-  return page;
-}
-
 const reportUrl = (query: Record<string, string>, gss = HARTLEPOOL) =>
   `/la/${gss}?${new URLSearchParams(query).toString()}`;
 
@@ -77,7 +65,7 @@ test.describe('LA report page', () => {
     browser,
     baseURL,
   }) => {
-    const page = await signedInPage(browser, baseURL);
+    const page = await signedInPage(browser, baseURL, PSW);
     const thirdParty: string[] = [];
     page.on('request', (r) => {
       if (baseURL && !r.url().startsWith(baseURL) && !r.url().startsWith('data:')) {
@@ -150,7 +138,7 @@ test.describe('LA report page', () => {
     browser,
     baseURL,
   }) => {
-    const page = await signedInPage(browser, baseURL);
+    const page = await signedInPage(browser, baseURL, PSW);
     await page.goto(reportUrl({ wave: fixtures.wave2025, service: 'children' }));
     const stem = 'health-check-e06000001-children-report-test-2025';
     const pdf = page.waitForEvent('download');
@@ -198,7 +186,7 @@ test.describe('LA report page', () => {
   });
 
   test('the headcount turns into a response rate', async ({ browser, baseURL }) => {
-    const page = await signedInPage(browser, baseURL);
+    const page = await signedInPage(browser, baseURL, PSW);
     await page.goto(reportUrl({ wave: fixtures.wave2025, service: 'adults' }));
     await page.getByLabel(/Number of social workers in Hartlepool/).fill('many');
     await page.getByRole('button', { name: 'Save headcount' }).click();
@@ -230,7 +218,7 @@ test.describe('LA report page', () => {
       browser,
       baseURL,
     }) => {
-      const page = await signedInPage(browser, baseURL, width);
+      const page = await signedInPage(browser, baseURL, PSW, width);
       await page.goto(reportUrl({ wave: fixtures.wave2025, service: 'children' }));
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.locator('.app-funnel svg')).toHaveCount(4);
@@ -265,7 +253,7 @@ test.describe('LA report page', () => {
   }
 
   test('every control can be reached with the keyboard', async ({ browser, baseURL }) => {
-    const page = await signedInPage(browser, baseURL);
+    const page = await signedInPage(browser, baseURL, PSW);
     await page.goto(reportUrl({ wave: fixtures.wave2025, service: 'children' }));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const controls = await page.evaluate(() =>
@@ -303,7 +291,7 @@ test.describe('LA report page', () => {
     browser,
     baseURL,
   }) => {
-    const page = await signedInPage(browser, baseURL, 1280, ADMIN);
+    const page = await signedInPage(browser, baseURL, ADMIN);
     await page.goto(reportUrl({ wave: fixtures.wave2025, service: 'children' }));
     await expect(
       page.getByRole('heading', { level: 1, name: 'Hartlepool: health check results' }),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { insertPoll, RESEARCH_USE, WELLBEING } from '../support/panel-fixtures';
 import { createReportAccount, seedReportFixtures } from '../support/report-fixtures';
 import { zipEntries } from '../../apps/api/src/research/exports/testing/zip-entries';
@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 import {
   databaseUrl,
   expectNoViolations,
-  freshPage,
+  signedInPage,
   sidewaysOverflow,
   STAFF_SCREENSHOTS,
 } from './page-helpers';
@@ -41,13 +41,6 @@ test.beforeAll(async () => {
   });
 });
 
-async function researcherPage(browser: Browser, baseURL: string | undefined, width = 1280) {
-  const page = await freshPage(browser, baseURL, width);
-  const res = await page.context().request.post('/api/auth/login', { data: RESEARCHER });
-  expect(res.status()).toBe(200);
-  return page;
-}
-
 const reportHeading = (page: Page) =>
   page.getByRole('heading', {
     level: 1,
@@ -59,7 +52,7 @@ test.describe('research pages', () => {
     browser,
     baseURL,
   }) => {
-    const page = await researcherPage(browser, baseURL);
+    const page = await signedInPage(browser, baseURL, RESEARCHER);
     await page.goto('/research');
     await expectNoViolations(page);
     const link = page.getByRole('link', { name: 'Social Work Health Check, version 1' });
@@ -97,7 +90,7 @@ test.describe('research pages', () => {
     browser,
     baseURL,
   }) => {
-    const page = await researcherPage(browser, baseURL, 320);
+    const page = await signedInPage(browser, baseURL, RESEARCHER, 320);
     await page.goto('/research/validation/health-check/1');
     await expect(reportHeading(page)).toBeVisible({ timeout: 60_000 });
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
@@ -116,7 +109,7 @@ test.describe('research pages', () => {
     browser,
     baseURL,
   }) => {
-    const page = await researcherPage(browser, baseURL);
+    const page = await signedInPage(browser, baseURL, RESEARCHER);
     await page.goto('/research/exports');
     await expect(
       page.getByRole('heading', { level: 1, name: 'Anonymised data exports' }),
