@@ -11,7 +11,7 @@ import {
   seedReportFixtures,
   type ReportFixtures,
 } from '../support/report-fixtures';
-import { createStaffAccount, signIn, TEST_HOST } from '../support/staff-fixtures';
+import { signInNewStaff, TEST_HOST } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const K = 10;
@@ -92,22 +92,16 @@ describe('LA report as a PDF and CSV (GET /api/organisations/{gssCode}/report.pd
     t = await createTestApp();
     server = t.app.getHttpServer();
     fixtures = await seedReportFixtures(t.database.url);
-    cookies.psw = await signIn(
-      server,
-      await createStaffAccount(t.database.url, {
-        email: 'psw@hartlepool.test',
-        role: 'psw',
-        gssCodes: [HARTLEPOOL],
-      }),
-    );
-    cookies.otherPsw = await signIn(
-      server,
-      await createStaffAccount(t.database.url, {
-        email: 'psw@middlesbrough.test',
-        role: 'psw',
-        gssCodes: [MIDDLESBROUGH],
-      }),
-    );
+    cookies.psw = await signInNewStaff(t, {
+      email: 'psw@hartlepool.test',
+      role: 'psw',
+      gssCodes: [HARTLEPOOL],
+    });
+    cookies.otherPsw = await signInNewStaff(t, {
+      email: 'psw@middlesbrough.test',
+      role: 'psw',
+      gssCodes: [MIDDLESBROUGH],
+    });
   });
 
   afterAll(async () => {

@@ -17,7 +17,7 @@ import {
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { HARTLEPOOL, seedReportFixtures, type ReportFixtures } from '../support/report-fixtures';
-import { createStaffAccount, signIn, TEST_HOST } from '../support/staff-fixtures';
+import { signInNewStaff, TEST_HOST } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
@@ -89,18 +89,12 @@ describe('validation report (GET /api/research/validation)', () => {
       t.database.url,
       'SELECT wave_id, service, answers FROM survey_response',
     );
-    researcher = await signIn(
-      server,
-      await createStaffAccount(t.database.url, { email: 'r@validation.test', role: 'researcher' }),
-    );
-    psw = await signIn(
-      server,
-      await createStaffAccount(t.database.url, {
-        email: 'psw@validation.test',
-        role: 'psw',
-        gssCodes: [HARTLEPOOL],
-      }),
-    );
+    researcher = await signInNewStaff(t, { email: 'r@validation.test', role: 'researcher' });
+    psw = await signInNewStaff(t, {
+      email: 'psw@validation.test',
+      role: 'psw',
+      gssCodes: [HARTLEPOOL],
+    });
   });
 
   afterAll(async () => {
