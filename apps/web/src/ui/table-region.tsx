@@ -32,6 +32,19 @@ function Heading({ column }: { column: ColumnHeading }) {
   );
 }
 
+/** A table's row of column headings. */
+export function TableHead({ columns }: { columns: readonly ColumnHeading[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column, index) => (
+          <Heading key={index} column={column} />
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /**
  * A GOV.UK table inside a labelled region that scrolls sideways on a narrow screen (focusable, so
  * a keyboard can scroll it), with its caption and column headings. The children are its rows.
@@ -63,13 +76,7 @@ export function TableRegion({
         <caption className={captionVisible ? 'app-table__caption' : 'app-visually-hidden'}>
           {caption}
         </caption>
-        <thead>
-          <tr>
-            {columns.map((column, index) => (
-              <Heading key={index} column={column} />
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody aria-live={announceChanges ? 'polite' : undefined}>{children}</tbody>
       </table>
     </div>

@@ -11,6 +11,7 @@ import { percent, range, signed, wholeScore } from './format';
 import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
 import { VerdictTag } from './verdict-tag';
+import { TableHead } from '../../ui';
 
 /** The chart's table alternative: each scale's score, England, the region and the change. */
 function ScoresTable({ report }: { report: LaReport }) {
@@ -33,18 +34,16 @@ function ScoresTable({ report }: { report: LaReport }) {
         <caption className="app-table__caption">
           Scores by scale (out of 100, higher is better)
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Scale</th>
-            <th scope="col" className="app-table__numeric">
-              Score
-            </th>
-            <th scope="col">95% interval</th>
-            <th scope="col">England</th>
-            <th scope="col">{report.organisation.region}</th>
-            <th scope="col">Change since {since}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Scale',
+            { text: 'Score', numeric: true },
+            '95% interval',
+            'England',
+            report.organisation.region,
+            `Change since ${since}`,
+          ]}
+        />
         <tbody>
           {report.scales.map((s) =>
             s.suppressed ? (

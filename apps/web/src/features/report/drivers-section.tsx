@@ -3,6 +3,7 @@ import { driversChart } from '@swhc/report-view';
 import { ChartFigure } from './chart-figure';
 import { percent } from './format';
 import { ReportSection } from './report-section';
+import { TableHead } from '../../ui';
 
 /** What goes with intention to stay: the sentence, the bars, where the figures come from. */
 export function DriversSection({
@@ -30,14 +31,7 @@ export function DriversSection({
                 <caption className="app-table__caption">
                   Share of what the scales explain about intention to stay
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Scale</th>
-                    <th scope="col" className="app-table__numeric">
-                      Share
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Scale', { text: 'Share', numeric: true }]} />
                 <tbody>
                   {[...drivers.shares]
                     .sort((a, b) => b.share - a.share)

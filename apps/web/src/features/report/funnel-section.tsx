@@ -4,6 +4,7 @@ import { ChartFigure } from './chart-figure';
 import { wholeScore } from './format';
 import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
+import { TableHead } from '../../ui';
 
 function FunnelTable({ plot, name }: { plot: FunnelScale; name: string }) {
   return (
@@ -13,18 +14,14 @@ function FunnelTable({ plot, name }: { plot: FunnelScale; name: string }) {
           {plot.title}: every local authority with at least the minimum number of responses (England
           average {wholeScore(plot.target)})
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Local authority</th>
-            <th scope="col" className="app-table__numeric">
-              Responses
-            </th>
-            <th scope="col" className="app-table__numeric">
-              Score
-            </th>
-            <th scope="col">Against the funnel’s limits</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Local authority',
+            { text: 'Responses', numeric: true },
+            { text: 'Score', numeric: true },
+            'Against the funnel’s limits',
+          ]}
+        />
         <tbody>
           {plot.points.map((p, i) => (
             <tr key={i} className={p.own ? 'app-table__row--own' : undefined}>

@@ -1,6 +1,6 @@
 import type { GroupedDimension, GroupRow, LaReport } from '@swhc/contracts';
 import { heatColour } from '@swhc/report-view';
-import { Details } from '../../ui';
+import { Details, TableHead } from '../../ui';
 import { percent, signed, wholeScore } from './format';
 import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
@@ -77,19 +77,13 @@ function ScalesTable({ report, dimension }: { report: LaReport; dimension: Group
     <TableScroll label={caption}>
       <table className="app-table app-table--heatmap">
         <caption className="app-table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{dimension.title}</th>
-            <th scope="col" className="app-table__numeric">
-              People
-            </th>
-            {scales.map((s) => (
-              <th scope="col" key={s.key} className="app-table__numeric">
-                {s.title}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            dimension.title,
+            { text: 'People', numeric: true },
+            ...scales.map((s) => ({ text: s.title, numeric: true })),
+          ]}
+        />
         <tbody>
           {dimension.groups.map((group) =>
             group.suppressed ? (
@@ -132,16 +126,9 @@ function StatementsTable({ report, dimension }: { report: LaReport; dimension: G
     <TableScroll label={caption}>
       <table className="app-table app-table--heatmap">
         <caption className="app-table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Statement</th>
-            {groups.map((g) => (
-              <th scope="col" key={g.key} className="app-table__numeric">
-                {g.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Statement', ...groups.map((g) => ({ text: g.label, numeric: true }))]}
+        />
         <tbody>
           {report.items.map((item) => (
             <tr key={item.item}>

@@ -1,6 +1,6 @@
 import type { LaReport } from '@swhc/contracts';
 import { methodNotes } from '@swhc/report-view';
-import { Details } from '../../ui';
+import { Details, TableHead } from '../../ui';
 import { num, reliabilityWords } from './format';
 import { ReportSection } from './report-section';
 import { TableScroll } from './table-scroll';
@@ -21,15 +21,9 @@ export function MethodSection({ report }: { report: LaReport }) {
             <caption className="app-table__caption">
               Reliability in {report.organisation.name}’s responses
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Scale</th>
-                <th scope="col" className="app-table__numeric">
-                  Cronbach’s alpha
-                </th>
-                <th scope="col">What this means</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={['Scale', { text: 'Cronbach’s alpha', numeric: true }, 'What this means']}
+            />
             <tbody>
               {report.scales.map((scale) => (
                 <tr key={scale.key}>

@@ -23,7 +23,7 @@ import { Form, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { getQuestionTrend } from '../../../api';
 import { notFound, requireStaff, valueOf } from '../../../app/page-data';
 import { pathParam, queryParam } from '../../../app/route-params';
-import { Details, RadioField, usePageTitle } from '../../../ui';
+import { Details, RadioField, TableHead, usePageTitle } from '../../../ui';
 import { PanelNav } from './panel-nav';
 
 // Only what a line chart with a shaded band needs: keeps the chunk small.
@@ -159,29 +159,17 @@ function TrendValues({ trend }: { trend: QuestionTrend }) {
       </h2>
       <div className="app-table-wrapper" tabIndex={0} role="region" aria-labelledby="trend-values">
         <table className="app-table" aria-labelledby="trend-values">
-          <thead>
-            <tr>
-              <th scope="col">Poll</th>
-              <th scope="col" className="app-table__numeric">
-                Answers
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Unweighted
-              </th>
-              <th scope="col" className="app-table__numeric">
-                95% interval
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Weighted
-              </th>
-              <th scope="col" className="app-table__numeric">
-                95% interval
-              </th>
-              <th scope="col" className="app-table__numeric">
-                Design effect
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Poll',
+              { text: 'Answers', numeric: true },
+              { text: 'Unweighted', numeric: true },
+              { text: '95% interval', numeric: true },
+              { text: 'Weighted', numeric: true },
+              { text: '95% interval', numeric: true },
+              { text: 'Design effect', numeric: true },
+            ]}
+          />
           <tbody>
             {trend.points.map((p) => (
               <tr key={p.poll.id}>
