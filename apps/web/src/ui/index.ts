@@ -3,6 +3,7 @@ export * from './error-summary';
 export * from './footer';
 export * from './header';
 export * from './loading';
+export * from './message-page';
 export * from './page-title';
 export * from './panel';
 export * from './phase-banner';

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, redirect, useActionData } from 'react-router';
 import { confirmMembership } from '../../api';
 import { ActionForm } from '../../app/action-form';
 import { textOf } from '../../app/form-fields';
-import { Panel, usePageTitle } from '../../ui';
+import { MessagePage, usePageTitle } from '../../ui';
 import { linkToken } from './link-token';
 import { ExpiredLinkPage, InvalidLinkPage } from './panel-pages';
 
@@ -65,15 +65,13 @@ export function ConfirmPage() {
 }
 
 export function ConfirmedPage() {
-  usePageTitle('You have joined the polling panel');
   return (
-    <div className="app-two-thirds">
-      <Panel title="You have joined the polling panel" />
+    <MessagePage title="You have joined the polling panel" confirmation>
       <p className="app-body">
         Thank you. We will email you when the next poll opens. Every email has a link to change your
         details, pause for a few weeks or leave.
       </p>
-    </div>
+    </MessagePage>
   );
 }
 
