@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
-import { createStaffAccount } from '../support/staff-fixtures';
 import { expect, test } from './fixtures';
 import {
-  databaseUrl,
   expectNoViolations,
   freshPage,
+  newStaffAccount,
+  sidewaysOverflow,
   signIn,
   STAFF_SCREENSHOTS as SCREENSHOTS,
-  sidewaysOverflow,
 } from './page-helpers';
 
 const uniqueEmail = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}@council.test`;
@@ -19,10 +18,7 @@ async function signedInAdmin(
   baseURL: string | undefined,
   width = 1280,
 ): Promise<Page> {
-  const admin = await createStaffAccount(databaseUrl(), {
-    email: uniqueEmail('admin'),
-    role: 'admin',
-  });
+  const admin = await newStaffAccount('admin');
   const page = await freshPage(browser, baseURL, width);
   await page.goto('/sign-in');
   await signIn(page, admin);

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
+import { createStaffAccount, type StaffFixture } from '../support/staff-fixtures';
 import { expect } from './fixtures';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -14,6 +16,17 @@ export function databaseUrl(): string {
     throw new Error('SWHC_BROWSER_DATABASE_URL is not set: run through playwright.config.ts');
   return url;
 }
+
+/** A new staff account in the app's database, with an address no other test uses (`role-…@council.test`). */
+export const newStaffAccount = (
+  role: StaffFixture['role'],
+  gssCodes: string[] = [],
+): Promise<StaffFixture> =>
+  createStaffAccount(databaseUrl(), {
+    email: `${role}-${randomBytes(4).toString('hex')}@council.test`,
+    role,
+    gssCodes,
+  });
 
 /** A page in a browser context of its own (axe needs one), 900 px high. */
 export async function freshPage(

@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { createStaffAccount } from '../support/staff-fixtures';
 import { queryDatabase } from '../support/test-database';
 import { expect, progress, sendButton, test, thankYouHeading } from './fixtures';
 import {
   databaseUrl,
   expectNoViolations,
   freshPage,
+  newStaffAccount,
+  sidewaysOverflow,
   signIn,
   STAFF_SCREENSHOTS as SCREENSHOTS,
-  sidewaysOverflow,
 } from './page-helpers';
 
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
@@ -56,11 +56,7 @@ async function continueTo(page: Page, target: number): Promise<void> {
 }
 
 async function signedIn(page: Page, role: 'admin' | 'psw', gssCodes: string[] = []) {
-  const account = await createStaffAccount(databaseUrl(), {
-    email: `${unique(role)}@council.test`,
-    role,
-    gssCodes,
-  });
+  const account = await newStaffAccount(role, gssCodes);
   await page.goto('/sign-in');
   await signIn(page, account);
   await expect(page).not.toHaveURL(/sign-in/);

@@ -1,22 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { createStaffAccount, type StaffFixture } from '../support/staff-fixtures';
 import { expect, test } from './fixtures';
 import {
-  databaseUrl,
   expectNoViolations,
   freshPage,
+  newStaffAccount,
+  sidewaysOverflow,
   signIn,
   STAFF_SCREENSHOTS as SCREENSHOTS,
-  sidewaysOverflow,
 } from './page-helpers';
-
-const account = (role: StaffFixture['role'], gssCodes: string[] = []) =>
-  createStaffAccount(databaseUrl(), {
-    email: `${role}-${randomBytes(4).toString('hex')}@council.test`,
-    role,
-    gssCodes,
-  });
 
 /**
  * Presses Tab (or Shift+Tab, to go back) until the element with this id or text has focus, as a
@@ -44,7 +35,7 @@ test.describe('staff sign-in', () => {
     browser,
     baseURL,
   }) => {
-    const psw = await account('psw', ['E06000001']);
+    const psw = await newStaffAccount('psw', ['E06000001']);
     const page = await freshPage(browser, baseURL);
     await page.goto('/sign-in');
     await expect(page).toHaveTitle('Sign in – Social Work Health Check');
@@ -81,7 +72,7 @@ test.describe('staff sign-in', () => {
     browser,
     baseURL,
   }) => {
-    const researcher = await account('researcher');
+    const researcher = await newStaffAccount('researcher');
     const page = await freshPage(browser, baseURL);
     await page.goto('/sign-in');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -129,7 +120,7 @@ test.describe('staff sign-in', () => {
     browser,
     baseURL,
   }) => {
-    const admin = await account('admin');
+    const admin = await newStaffAccount('admin');
     const page = await freshPage(browser, baseURL);
     await page.goto('/admin/settings');
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fsettings$/);
@@ -139,7 +130,7 @@ test.describe('staff sign-in', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
 
     // A PSW is told an admin page is not for them (the api refuses it too).
-    const psw = await account('psw', ['E06000002']);
+    const psw = await newStaffAccount('psw', ['E06000002']);
     const other = await freshPage(browser, baseURL);
     await other.goto('/sign-in');
     await signIn(other, psw);
