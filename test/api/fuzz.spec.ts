@@ -10,7 +10,7 @@ import {
   TEST_HOST,
   TEST_ORIGIN,
 } from '../support/staff-fixtures';
-import { seedSurveyFixtures, type SurveyFixtures } from '../support/survey-fixtures';
+import { seedSurveyFixtures, type SurveyFixtures, VALID_ANSWERS } from '../support/survey-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
@@ -24,13 +24,6 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 
 const RUNS = { submissions: 700, codes: 300, logins: 300, reports: 250, admin: 300 } as const;
 
 const QUESTION_NAMES = HEALTH_CHECK_V1.questions.map((q) => q.name);
-const VALID_ANSWERS = {
-  demands1: 4,
-  support1: 4,
-  intentionToStay: 3,
-  role: 'social-worker',
-  employment: 'permanent',
-};
 const OBJECT_MEMBERS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
 const CONTROL = fc.constantFrom('\u0000', '\u0007', '\u001b', '\u007f', '\u0085');
 

@@ -13,17 +13,10 @@ import {
   countResponses,
   seedSurveyFixtures,
   type SurveyFixtures,
+  VALID_ANSWERS,
 } from '../support/survey-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
-
-const validAnswers = {
-  demands1: 4,
-  support1: 4,
-  intentionToStay: 3,
-  role: 'social-worker',
-  employment: 'permanent',
-};
 
 interface ErrorBody {
   statusCode: number;
@@ -108,7 +101,7 @@ describe('hostile input', () => {
   );
 
   it('still accepts the nesting real requests have', async () => {
-    await submit({ submissionId: randomUUID(), answers: validAnswers }).expect(201);
+    await submit({ submissionId: randomUUID(), answers: VALID_ANSWERS }).expect(201);
   });
 
   it('answers 400 to a NUL byte in a survey code, in the path or the answers', async () => {
@@ -120,7 +113,7 @@ describe('hostile input', () => {
     );
     expectFieldError(
       await submit(
-        { submissionId: randomUUID(), answers: validAnswers },
+        { submissionId: randomUUID(), answers: VALID_ANSWERS },
         `%00${fixtures.openCode}`,
       ),
       400,
@@ -129,13 +122,16 @@ describe('hostile input', () => {
     expectFieldError(
       await submit({
         submissionId: randomUUID(),
-        answers: { ...validAnswers, role: 'asye\u0000' },
+        answers: { ...VALID_ANSWERS, role: 'asye\u0000' },
       }),
       400,
       'answers.role',
     );
     expectFieldError(
-      await submit({ submissionId: randomUUID(), answers: { ...validAnswers, 'role\u0000': 'x' } }),
+      await submit({
+        submissionId: randomUUID(),
+        answers: { ...VALID_ANSWERS, 'role\u0000': 'x' },
+      }),
       400,
       'answers.role\u0000',
     );
@@ -166,14 +162,14 @@ describe('hostile input', () => {
     (key) => {
       it('inside answers is refused like any unknown question', async () => {
         const before = await countResponses(t.database.url);
-        const body = `{"submissionId":"${randomUUID()}","answers":{${JSON.stringify(key)}:1,${JSON.stringify(validAnswers).slice(1)}}`;
+        const body = `{"submissionId":"${randomUUID()}","answers":{${JSON.stringify(key)}:1,${JSON.stringify(VALID_ANSWERS).slice(1)}}`;
         expectFieldError(await submit(body), 400, `answers.${key}`);
         expect(await countResponses(t.database.url)).toBe(before);
       });
 
       it('at the top level is refused like any unknown field', async () => {
         const before = await countResponses(t.database.url);
-        const body = `{${JSON.stringify(key)}:{"x":1},"submissionId":"${randomUUID()}","answers":${JSON.stringify(validAnswers)}}`;
+        const body = `{${JSON.stringify(key)}:{"x":1},"submissionId":"${randomUUID()}","answers":${JSON.stringify(VALID_ANSWERS)}}`;
         expectFieldError(await submit(body), 400, key);
         expect(await countResponses(t.database.url)).toBe(before);
         const login = await request(server)
@@ -196,7 +192,7 @@ describe('hostile input', () => {
     ['nil', '00000000-0000-0000-0000-000000000000'],
   ])('refuses a submission id that is a UUID %s, naming the field', async (_kind, id) => {
     const before = await countResponses(t.database.url);
-    const res = await submit({ submissionId: id, answers: validAnswers });
+    const res = await submit({ submissionId: id, answers: VALID_ANSWERS });
     expectFieldError(res, 400, 'submissionId');
     expect(res.body).toMatchObject({
       errors: [{ field: 'submissionId', message: expect.stringMatching(/version 4/) as string }],
@@ -206,7 +202,7 @@ describe('hostile input', () => {
 
   it('accepts a version 4 submission id in capitals, stored in lower case', async () => {
     const id = randomUUID();
-    await submit({ submissionId: id.toUpperCase(), answers: validAnswers }).expect(201);
+    await submit({ submissionId: id.toUpperCase(), answers: VALID_ANSWERS }).expect(201);
     expect(await countResponses(t.database.url, id)).toBe(1);
   });
 
@@ -225,17 +221,17 @@ describe('hostile input', () => {
       [code, closing?.id, fixtures.openCode],
     );
     const submissionId = randomUUID();
-    await submit({ submissionId, answers: validAnswers }, code).expect(201);
+    await submit({ submissionId, answers: VALID_ANSWERS }, code).expect(201);
     await queryDatabase(t.database.url, `UPDATE wave SET closes_at = now() WHERE id = $1`, [
       closing?.id,
     ]);
 
-    const replay = await submit({ submissionId, answers: validAnswers }, code);
+    const replay = await submit({ submissionId, answers: VALID_ANSWERS }, code);
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual({ submissionId });
     // A new submission is too late, and so are different answers under the same id.
-    await submit({ submissionId: randomUUID(), answers: validAnswers }, code).expect(410);
-    await submit({ submissionId, answers: { ...validAnswers, demands1: 1 } }, code).expect(409);
+    await submit({ submissionId: randomUUID(), answers: VALID_ANSWERS }, code).expect(410);
+    await submit({ submissionId, answers: { ...VALID_ANSWERS, demands1: 1 } }, code).expect(409);
     expect(await countResponses(t.database.url, submissionId)).toBe(1);
   });
 });

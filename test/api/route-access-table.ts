@@ -1,5 +1,6 @@
 import { ENGLISH_REGIONS } from '@swhc/contracts';
 import { HEALTH_CHECK_V2 } from '@swhc/instruments';
+import { VALID_ANSWERS } from '../support/survey-fixtures';
 
 /**
  * Who may use which route: one entry per route of the api, with the status each kind of caller
@@ -125,14 +126,6 @@ const PANEL_PROFILE = {
 };
 /** Health Check v2 as an administrator would upload it, as another version. */
 const definitionFile = (version: number) => ({ ...HEALTH_CHECK_V2, version });
-
-const VALID_ANSWERS = {
-  demands1: 4,
-  support1: 4,
-  intentionToStay: 3,
-  role: 'social-worker',
-  employment: 'permanent',
-};
 
 export const ROUTE_ACCESS: readonly RouteAccess[] = [
   // Public: respondents, scripts and monitoring.

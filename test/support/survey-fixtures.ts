@@ -10,6 +10,15 @@ export interface SurveyFixtures {
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** Answers to Health Check v1 that the survey route stores (a few questions; the rest left out). */
+export const VALID_ANSWERS = {
+  demands1: 4,
+  support1: 4,
+  intentionToStay: 3,
+  role: 'social-worker',
+  employment: 'permanent',
+};
+
 /**
  * An open and a closed wave of Health Check v1 with a link each for Hartlepool's children's
  * services. Needs a database the app has started on once (migrations and reference data done).
