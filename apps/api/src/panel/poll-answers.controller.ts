@@ -1,8 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -11,6 +9,7 @@ import {
 import type { PollForMember } from '@swhc/contracts';
 import type { Response } from 'express';
 import { Public } from '../common/public.decorator';
+import { ApiSubmissionReceipt, submissionReceipt } from '../common/submission-receipt';
 import { AnswersService } from './answers/answers.service';
 import { PanelTokenDto } from './dto/panel-member.dto';
 import { PollAnswerDto, PollAnswerReceiptDto } from './dto/poll-answer.dto';
@@ -33,12 +32,7 @@ export class PollAnswersController {
   }
 
   @Post('answers')
-  @ApiCreatedResponse({ type: PollAnswerReceiptDto, description: 'Stored and committed' })
-  @ApiOkResponse({
-    type: PollAnswerReceiptDto,
-    description: 'Already stored: the same receipt again',
-  })
-  @ApiBadRequestResponse({ description: '{message, errors:[{field, message}]}; nothing stored' })
+  @ApiSubmissionReceipt(PollAnswerReceiptDto)
   @ApiConflictResponse({ description: 'This link was already used to answer' })
   @ApiNotFoundResponse({ description: 'Not a poll link' })
   @ApiGoneResponse({ description: 'The poll has closed' })
@@ -47,7 +41,6 @@ export class PollAnswersController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<PollAnswerReceiptDto> {
     const stored = await this.answers.submit(body.token, body.submissionId, body.answers);
-    res.status(stored.created ? HttpStatus.CREATED : HttpStatus.OK);
-    return { submissionId: stored.submissionId };
+    return submissionReceipt(stored, res);
   }
 }

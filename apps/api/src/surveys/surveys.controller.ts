@@ -1,8 +1,6 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -12,6 +10,7 @@ import {
 import type { Response } from 'express';
 import { MAX_BODY_BYTES } from '../common/json-body.middleware';
 import { Public } from '../common/public.decorator';
+import { ApiSubmissionReceipt, submissionReceipt } from '../common/submission-receipt';
 import { SubmitResponseDto } from './dto/submit-response.dto';
 import { SurveyCodeParams } from './dto/survey-code.params';
 import { SurveyDefinitionDto, SurveyResponseReceiptDto } from './dto/survey-definition.dto';
@@ -32,12 +31,7 @@ export class SurveysController {
   }
 
   @Post(':code/responses')
-  @ApiCreatedResponse({ type: SurveyResponseReceiptDto, description: 'Stored and committed' })
-  @ApiOkResponse({
-    type: SurveyResponseReceiptDto,
-    description: 'Already stored: the same receipt again',
-  })
-  @ApiBadRequestResponse({ description: '{message, errors:[{field, message}]}; nothing stored' })
+  @ApiSubmissionReceipt(SurveyResponseReceiptDto)
   @ApiConflictResponse({ description: 'The submission id was used for different answers' })
   @ApiNotFoundResponse({ description: 'Unknown link code' })
   @ApiGoneResponse({ description: 'The wave has closed' })
@@ -48,7 +42,6 @@ export class SurveysController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SurveyResponseReceiptDto> {
     const stored = await this.surveys.submit(code, body);
-    res.status(stored.created ? HttpStatus.CREATED : HttpStatus.OK);
-    return { submissionId: stored.submissionId };
+    return submissionReceipt(stored, res);
   }
 }
