@@ -28,6 +28,18 @@ interface LinkRow {
   code: string;
 }
 
+/** One LA × wave × service whose responses are counted, with what counting them needs. */
+interface CountedUnit {
+  readonly organisation: Organisation;
+  readonly wave: Wave;
+  /** Every wave, for the earlier one to compare with. */
+  readonly waves: readonly Wave[];
+  readonly service: ServiceKind;
+  readonly now: Date;
+  /** The minimum group size. */
+  readonly k: number;
+}
+
 /**
  * The principal social worker's "Run your health check" page: their LA's links for the waves that
  * are scheduled or open (and the last closed one), and how many have answered. Only counts, and
@@ -76,7 +88,7 @@ export class HealthCheckRunService {
         enrolments.push({
           service,
           code: link.code,
-          responses: await this.responses(organisation, wave, waves, service, now, k),
+          responses: await this.responses({ organisation, wave, waves, service, now, k }),
         });
       }
       result.push({
@@ -102,21 +114,14 @@ export class HealthCheckRunService {
     };
   }
 
-  private async responses(
-    organisation: Organisation,
-    wave: Wave,
-    waves: readonly Wave[],
-    service: ServiceKind,
-    now: Date,
-    k: number,
-  ): Promise<RunResponses> {
+  private async responses(unit: CountedUnit): Promise<RunResponses> {
+    const { organisation, wave, service, now, k } = unit;
     const state = waveState(wave, now);
     const byDay = await this.dailyCounts(wave.id, organisation.id, service);
     const total = byDay.reduce((sum, d) => sum + d.count, 0);
     const headcount = await this.headcount(wave.id, organisation.id, service);
     const shown = visibleCount(total, k);
-    const previous =
-      state === 'open' ? await this.previous(organisation, wave, waves, service, now, k) : null;
+    const previous = state === 'open' ? await this.previous(unit) : null;
     return {
       count: shown.count,
       message: shown.message,
@@ -133,14 +138,8 @@ export class HealthCheckRunService {
    * The same LA × service in the latest earlier wave of the same instrument, counted up to the
    * same number of days after its opening as this wave has been open.
    */
-  private async previous(
-    organisation: Organisation,
-    wave: Wave,
-    waves: readonly Wave[],
-    service: ServiceKind,
-    now: Date,
-    k: number,
-  ): Promise<RunResponses['previous']> {
+  private async previous(unit: CountedUnit): Promise<RunResponses['previous']> {
+    const { organisation, wave, waves, service, now, k } = unit;
     const earlier = waves
       .filter(
         (w) =>
