@@ -74,6 +74,17 @@ function difference(own: ShareCount, other: ShareCount): Difference | null {
   }
 }
 
+/** A difference as the report reads it: its 95% interval, p, and the one verdict rule. */
+function readDifference(d: Difference) {
+  return {
+    difference: d.difference,
+    differenceCi: d.ci,
+    p: d.p,
+    significant: d.p < SIGNIFICANCE,
+    verdict: verdictOf(d.difference, d.p),
+  };
+}
+
 function comparison(
   frame: ReportFrame,
   label: string,
@@ -86,11 +97,7 @@ function comparison(
     label,
     n: other.n,
     favourablePercent: (100 * other.favourable) / other.n,
-    difference: d.difference,
-    differenceCi: d.ci,
-    p: d.p,
-    significant: d.p < SIGNIFICANCE,
-    verdict: verdictOf(d.difference, d.p),
+    ...readDifference(d),
   };
 }
 
@@ -137,11 +144,7 @@ function changeOf(
     status: 'shown',
     previousWave,
     previousFavourablePercent: (100 * then.favourable) / then.n,
-    difference: d.difference,
-    differenceCi: d.ci,
-    p: d.p,
-    significant: d.p < SIGNIFICANCE,
-    verdict: verdictOf(d.difference, d.p),
+    ...readDifference(d),
   };
 }
 
