@@ -130,22 +130,25 @@ function parseBoolean(
   return fallback;
 }
 
-/** The whole number in environment variable `name`, within `range`; its fallback when unset or wrong. */
-function parseWholeNumber(
+/**
+ * Reads whole-number environment variables: the value of `name` within `range`, or its fallback when
+ * unset or wrong (noted in `problems`).
+ */
+function wholeNumberReader(
   env: NodeJS.ProcessEnv,
-  name: string,
-  range: { min: number; max: number; fallback: number },
   problems: string[],
-): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return range.fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
-    problems.push(
-      `${name} must be a whole number from ${range.min} to ${range.max} (got "${raw}")`,
-    );
-    return range.fallback;
-  }
-  return Number(raw);
+): (name: string, range: { min: number; max: number; fallback: number }) => number {
+  return (name, range) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return range.fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
+      problems.push(
+        `${name} must be a whole number from ${range.min} to ${range.max} (got "${raw}")`,
+      );
+      return range.fallback;
+    }
+    return Number(raw);
+  };
 }
 
 function parseLogLevel(raw: string | undefined, problems: string[]): LogLevel {
@@ -181,6 +184,7 @@ function parseBaseUrl(raw: string | undefined, port: number, problems: string[])
 }
 
 function parseMail(env: NodeJS.ProcessEnv, problems: string[]): MailSettings {
+  const wholeNumber = wholeNumberReader(env, problems);
   const host = env['SMTP_HOST']?.trim() ?? '';
   const secure = parseBoolean('SMTP_SECURE', env['SMTP_SECURE'], false, problems);
   const smtp: SmtpSettings | null =
@@ -188,43 +192,28 @@ function parseMail(env: NodeJS.ProcessEnv, problems: string[]): MailSettings {
       ? null
       : {
           host,
-          port: parseWholeNumber(
-            env,
-            'SMTP_PORT',
-            { min: 1, max: 65535, fallback: secure ? 465 : 587 },
-            problems,
-          ),
+          port: wholeNumber('SMTP_PORT', { min: 1, max: 65535, fallback: secure ? 465 : 587 }),
           secure,
           user: env['SMTP_USER'] || null,
           password: env['SMTP_PASSWORD'] || null,
-          poolSize: parseWholeNumber(
-            env,
-            'SMTP_POOL_SIZE',
-            { min: 1, max: 50, fallback: 5 },
-            problems,
-          ),
+          poolSize: wholeNumber('SMTP_POOL_SIZE', { min: 1, max: 50, fallback: 5 }),
         };
   return {
     smtp,
     from: env['MAIL_FROM']?.trim() || 'Social Work Health Check <no-reply@localhost>',
     outboxDir: resolve(env['MAIL_OUTBOX_DIR'] || '.data/outbox'),
-    ratePerMinute: parseWholeNumber(
-      env,
-      'MAIL_RATE_PER_MINUTE',
-      { min: 1, max: 1_000_000, fallback: 600 },
-      problems,
-    ),
-    sendTimeoutSeconds: parseWholeNumber(
-      env,
-      'MAIL_SEND_TIMEOUT_SECONDS',
-      { min: 2, max: 3600, fallback: 120 },
-      problems,
-    ),
+    ratePerMinute: wholeNumber('MAIL_RATE_PER_MINUTE', { min: 1, max: 1_000_000, fallback: 600 }),
+    sendTimeoutSeconds: wholeNumber('MAIL_SEND_TIMEOUT_SECONDS', {
+      min: 2,
+      max: 3600,
+      fallback: 120,
+    }),
   };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
+  const wholeNumber = wholeNumberReader(env, problems);
   const port = parsePort(env['PORT'], problems);
   const databaseUrl = parseDatabaseUrl(env['DATABASE_URL'], problems);
   const production = env['NODE_ENV'] === 'production';
@@ -234,12 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'DATABASE_URL must be set when NODE_ENV is production (without it the app would run the demo)',
     );
   }
-  const workers = parseWholeNumber(
-    env,
-    'WEB_CONCURRENCY',
-    { min: 1, max: 64, fallback: availableParallelism() },
-    problems,
-  );
+  const workers = wholeNumber('WEB_CONCURRENCY', {
+    min: 1,
+    max: 64,
+    fallback: availableParallelism(),
+  });
   const config: AppConfig = {
     port,
     databaseUrl,
@@ -247,42 +235,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoData: databaseUrl === null,
     webRoot: resolve(env['WEB_ROOT'] || 'dist/apps/web'),
     secureCookies: parseBoolean('SECURE_COOKIES', env['SECURE_COOKIES'], false, problems),
-    trustProxyHops: parseWholeNumber(
-      env,
-      'TRUST_PROXY_HOPS',
-      { min: 0, max: 10, fallback: 0 },
-      problems,
-    ),
-    auditRetentionDays: parseWholeNumber(
-      env,
-      'AUDIT_RETENTION_DAYS',
-      { min: 1, max: 3650, fallback: DEFAULT_AUDIT_RETENTION_DAYS },
-      problems,
-    ),
+    trustProxyHops: wholeNumber('TRUST_PROXY_HOPS', { min: 0, max: 10, fallback: 0 }),
+    auditRetentionDays: wholeNumber('AUDIT_RETENTION_DAYS', {
+      min: 1,
+      max: 3650,
+      fallback: DEFAULT_AUDIT_RETENTION_DAYS,
+    }),
     production,
     // The embedded database's socket serves one connection at a time: one process only.
     workers: databaseUrl === null ? 1 : workers,
     apiDocs: parseApiDocs(env['API_DOCS'], production, problems),
     logLevel: parseLogLevel(env['LOG_LEVEL'], problems),
     databasePool: {
-      size: parseWholeNumber(
-        env,
-        'DATABASE_POOL_SIZE',
-        { min: 1, max: 100, fallback: 10 },
-        problems,
-      ),
-      acquireTimeoutMs: parseWholeNumber(
-        env,
-        'DATABASE_ACQUIRE_TIMEOUT_MS',
-        { min: 100, max: 60_000, fallback: 5_000 },
-        problems,
-      ),
-      statementTimeoutMs: parseWholeNumber(
-        env,
-        'DATABASE_STATEMENT_TIMEOUT_MS',
-        { min: 100, max: 600_000, fallback: 15_000 },
-        problems,
-      ),
+      size: wholeNumber('DATABASE_POOL_SIZE', { min: 1, max: 100, fallback: 10 }),
+      acquireTimeoutMs: wholeNumber('DATABASE_ACQUIRE_TIMEOUT_MS', {
+        min: 100,
+        max: 60_000,
+        fallback: 5_000,
+      }),
+      statementTimeoutMs: wholeNumber('DATABASE_STATEMENT_TIMEOUT_MS', {
+        min: 100,
+        max: 600_000,
+        fallback: 15_000,
+      }),
     },
     publicBaseUrl: parseBaseUrl(env['PUBLIC_BASE_URL'], port, problems),
     mail: parseMail(env, problems),
