@@ -3,15 +3,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LaReport } from '@swhc/contracts';
-import request from 'supertest';
 import type { App } from 'supertest/types';
+import { binaryBody } from '../support/binary-body';
 import {
   HARTLEPOOL,
   MIDDLESBROUGH,
   seedReportFixtures,
   type ReportFixtures,
 } from '../support/report-fixtures';
-import { signInNewStaff, TEST_HOST } from '../support/staff-fixtures';
+import { asStaff, signInNewStaff } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const K = 10;
@@ -66,24 +66,16 @@ function pageFill(pdf: Buffer, dir: string, name: string): number[] {
     });
 }
 
-/** Raw bytes of a response (supertest would otherwise try to read a PDF as text). */
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
 describe('LA report as a PDF and CSV (GET /api/organisations/{gssCode}/report.pdf, report.csv)', () => {
   let t: TestApp;
   let server: App;
   let fixtures: ReportFixtures;
   let dir: string;
   const cookies = { psw: '', otherPsw: '' };
-  const get = (url: string, cookie: string) =>
-    request(server).get(url).set('Host', TEST_HOST).set('Cookie', cookie);
+  const get = (url: string, cookie: string) => asStaff(server, cookie).get(url);
   /** A file's bytes (200 expected). */
   const file = async (url: string, cookie: string) => {
-    const res = await get(url, cookie).buffer(true).parse(binary).expect(200);
+    const res = await get(url, cookie).buffer(true).parse(binaryBody).expect(200);
     return { res, body: res.body as Buffer };
   };
 

@@ -8,7 +8,6 @@ import {
 import { HEALTH_CHECK_V1, reportedScore, type ScaleScores } from '@swhc/instruments';
 import { rake, weightedMeanInterval, type WeightedMeanInterval } from '@swhc/psychometrics';
 import { Client } from 'pg';
-import request from 'supertest';
 import type { App } from 'supertest/types';
 import { syntheticCohort } from '../../apps/api/src/demo/synthetic-responses';
 import {
@@ -18,7 +17,7 @@ import {
   seedReportFixtures,
   type ReportFixtures,
 } from '../support/report-fixtures';
-import { createStaffAccount, signIn, TEST_HOST, TEST_ORIGIN } from '../support/staff-fixtures';
+import { asStaff, signInNewStaff } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
@@ -48,17 +47,9 @@ describe('national picture (GET /api/research/national) and workforce margins', 
   let researcher: string;
   let psw: string;
 
-  const get = (url: string, cookie?: string) => {
-    const r = request(server).get(url).set('Host', TEST_HOST);
-    return cookie ? r.set('Cookie', cookie) : r;
-  };
+  const get = (url: string, cookie?: string) => asStaff(server, cookie).get(url);
   const put = (body: unknown, cookie = admin) =>
-    request(server)
-      .put('/api/admin/workforce-margins')
-      .set('Host', TEST_HOST)
-      .set('Origin', TEST_ORIGIN)
-      .set('Cookie', cookie)
-      .send(body as object);
+    asStaff(server, cookie).put('/api/admin/workforce-margins', body as object);
 
   /** The national picture of the 2025 wave as the researcher sees it. */
   const picture2025 = async (service: ServiceKind) =>
@@ -116,11 +107,7 @@ describe('national picture (GET /api/research/national) and workforce margins', 
       await client.end();
     }
     const account = (email: string, role: 'admin' | 'researcher' | 'psw') =>
-      createStaffAccount(t.database.url, {
-        email,
-        role,
-        ...(role === 'psw' ? { gssCodes: [HARTLEPOOL] } : {}),
-      }).then((a) => signIn(server, a));
+      signInNewStaff(t, { email, role, ...(role === 'psw' ? { gssCodes: [HARTLEPOOL] } : {}) });
     admin = await account('admin@national.test', 'admin');
     researcher = await account('researcher@national.test', 'researcher');
     psw = await account('psw@national.test', 'psw');

@@ -14,10 +14,10 @@ import {
   sd,
   type DataSet,
 } from '@swhc/psychometrics';
-import request from 'supertest';
 import type { App } from 'supertest/types';
+import { binaryBody } from '../support/binary-body';
 import { HARTLEPOOL, seedReportFixtures, type ReportFixtures } from '../support/report-fixtures';
-import { signInNewStaff, TEST_HOST } from '../support/staff-fixtures';
+import { asStaff, signInNewStaff } from '../support/staff-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { queryDatabase } from '../support/test-database';
 
@@ -41,12 +41,6 @@ function pdfText(pdf: Buffer): string {
   }
 }
 
-/** Raw bytes of a response (supertest would otherwise try to read a PDF as text). */
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 const URL = `/api/research/validation?instrument=${V1.key}&version=${V1.version}`;
 
 /** The items of the given names, read straight from the stored answers (NaN when not a number). */
@@ -74,10 +68,7 @@ describe('validation report (GET /api/research/validation)', () => {
   let psw: string;
   let report: ValidationReport;
 
-  const get = (url: string, cookie?: string) => {
-    const r = request(server).get(url).set('Host', TEST_HOST);
-    return cookie ? r.set('Cookie', cookie) : r;
-  };
+  const get = (url: string, cookie?: string) => asStaff(server, cookie).get(url);
   const rows = (waveId: string, service: ServiceKind) =>
     raw.filter((r) => r.wave_id === waveId && r.service === service);
 
@@ -245,7 +236,7 @@ describe('validation report (GET /api/research/validation)', () => {
   it('prints the same report as a PDF: every group, comparison and verdict, the same numbers', async () => {
     const res = await get(URL.replace('/validation?', '/validation.pdf?'), researcher)
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(
