@@ -22,6 +22,8 @@ export default defineConfig({
     outDir: `${workspaceRoot}dist/apps/web`,
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: the api reads it to announce a page's route chunks in the app page.
+    manifest: true,
     // survey-core alone is ~1.6 MB (350 kB gzip); it is a lazily loaded chunk of its own.
     chunkSizeWarningLimit: 1800,
   },

@@ -44,8 +44,13 @@ const TARGET_MS = 3000;
 const MEMBER = 'phone-0001@panel.test';
 const TITLE = 'Phone pulse';
 
-/** The first question's answer options (a rating's items, or a choice's labels). */
-const FIRST_QUESTION = '.sd-page .sd-rating__item, .sd-page [role="radiogroup"] label';
+/** SurveyJS's first question's answer options (a rating's items, or a choice's labels). */
+const SURVEYJS_FIRST_QUESTION = '.sd-page .sd-rating__item, .sd-page [role="radiogroup"] label';
+/**
+ * The first question's answer options, ready to use: the native first page's (shown before
+ * SurveyJS has loaded; rendered by the app, so visible means usable) or SurveyJS's own.
+ */
+const FIRST_QUESTION = `.app-first-page .app-radios__label, .app-first-page select, ${SURVEYJS_FIRST_QUESTION}`;
 
 /** An admin opens a poll through the API; returns the member's personal poll link from the outbox. */
 async function pollLink(app: RunningApp, databaseUrl: string, outbox: string): Promise<string> {
@@ -111,6 +116,14 @@ async function main(): Promise<void> {
         url: pollUrl,
         identity: true,
         warm: false,
+      },
+      {
+        ...poll,
+        name: 'reference: poll page, until SurveyJS shows it',
+        url: pollUrl,
+        identity: false,
+        warm: false,
+        ready: SURVEYJS_FIRST_QUESTION,
       },
       {
         ...poll,

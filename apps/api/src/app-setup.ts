@@ -13,6 +13,7 @@ import { jsonBody } from './common/json-body.middleware';
 import { SESSION_COOKIE, sessionTokenOf } from './common/session-cookie';
 import type { AppConfig } from './config/app-config';
 import { logRequests } from './logging/logging.module';
+import { SurveysService } from './surveys/surveys.service';
 import { webAppHandler } from './web-app/serve-web-app';
 
 /**
@@ -82,6 +83,11 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
     }),
   );
   serveApiDocs(app, config);
-  const webApp = webAppHandler(config.webRoot, { sourceMaps: !config.production });
+  const surveys = app.get(SurveysService);
+  const webApp = webAppHandler(config.webRoot, {
+    sourceMaps: !config.production,
+    // A survey link's page carries its definition, saving the phone a round trip to the api.
+    surveyFor: (code) => surveys.describe(code),
+  });
   if (webApp) app.use(webApp);
 }

@@ -45,6 +45,13 @@ export interface SurveyDefinitionResponse {
   survey: Record<string, unknown>;
 }
 
+/**
+ * The id of the `<script type="application/json">` element in which the app page of `/s/{code}`
+ * carries that link's SurveyDefinitionResponse, as GET /api/surveys/{code} would answer it now
+ * (absent when that would not be 200): the page needs no round trip to the api to show it.
+ */
+export const INLINE_SURVEY_ELEMENT_ID = 'swhc-survey-definition';
+
 export interface HealthResponse {
   status: 'ok';
   database: 'up';

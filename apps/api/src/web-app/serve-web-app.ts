@@ -1,8 +1,18 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { NotFoundError } from '../common/errors';
-import { chooseCoding, scanWebAppFiles, type WebAppFile } from './web-app-files';
+import { appPageWithHints } from './app-page';
+import { NO_CHUNKS, readManifest, routeChunks, type RouteChunks } from './route-chunks';
+import {
+  bestCoding,
+  chooseCoding,
+  scanWebAppFiles,
+  type ContentCoding,
+  type WebAppFile,
+} from './web-app-files';
 
 const YEAR_IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -41,6 +51,54 @@ function send(
   );
 }
 
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** A survey link's definition as its api route answers it, or undefined (unknown, closed…). */
+export type SurveyLookup = (code: string) => Promise<unknown>;
+
+/**
+ * Pages a phone opens from a link, where the first question must show fast: their route module
+ * (as the web app's router loads it) is announced in the app page. The survey's definition
+ * travels inside the page; a poll's cannot (its token is in the URL's fragment, never sent).
+ */
+const FAST_PAGES: readonly { readonly path: RegExp; readonly module: string }[] = [
+  { path: /^\/s\/([^/]+)$/, module: 'src/features/take-survey/take-survey-page.tsx' },
+  { path: /^\/panel\/poll$/, module: 'src/features/panel/poll-page.tsx' },
+];
+
+function surveyCodeOf(path: string): string | undefined {
+  const encoded = FAST_PAGES[0]?.path.exec(path)?.[1];
+  if (encoded === undefined) return undefined;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+}
+
+async function encode(body: Buffer, coding: ContentCoding | null): Promise<Buffer> {
+  if (coding === 'br') return brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+  if (coding === 'gzip') return gzipped(body);
+  return body;
+}
+
+/**
+ * Sends the app page made for this request (not a file): compressed as the client accepts, never
+ * cached, since it may carry the survey's definition at this moment.
+ */
+async function sendMadePage(req: Request, res: Response, html: string): Promise<void> {
+  const coding = bestCoding(['br', 'gzip'], req.headers['accept-encoding']);
+  const body = await encode(Buffer.from(html, 'utf8'), coding);
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (coding) res.setHeader('Content-Encoding', coding);
+  res.type('.html');
+  res.setHeader('Content-Length', String(body.length));
+  if (req.method === 'HEAD') res.end();
+  else res.end(body);
+}
+
 /**
  * Serves the built web app on the app's port, from the list of its files made at start-up:
  * hashed files compressed (brotli or gzip, made at build time) and cached for a year, any other
@@ -49,12 +107,22 @@ function send(
  */
 export function webAppHandler(
   webRoot: string,
-  options: { sourceMaps: boolean },
+  options: { sourceMaps: boolean; surveyFor?: SurveyLookup },
 ): RequestHandler | null {
   if (!existsSync(join(webRoot, 'index.html'))) return null;
   const files = scanWebAppFiles(webRoot, options);
   const page = files.get('/index.html');
   if (!page) return null;
+  const template = readFileSync(join(webRoot, 'index.html'), 'utf8');
+  const manifest = readManifest(webRoot);
+  const fastPages = FAST_PAGES.map(({ path, module }) => ({
+    path,
+    chunks: manifest[module] ? routeChunks(manifest, module) : NO_CHUNKS,
+  }));
+  const chunksFor = (path: string): RouteChunks | undefined =>
+    fastPages.find((fast) => fast.path.test(path))?.chunks;
+  const { surveyFor } = options;
+
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
     const file = files.get(req.path);
@@ -64,6 +132,17 @@ export function webAppHandler(
     if (asksForFile(req.path) && req.path !== '/index.html') {
       return next(new NotFoundError('There is no such file'));
     }
-    send(req, res, next, page, 'no-cache');
+    const chunks = chunksFor(req.path);
+    if (!chunks) return send(req, res, next, page, 'no-cache');
+    const code = surveyCodeOf(req.path);
+    // A lookup that fails (unknown link, closed wave, database down) leaves the page as it was:
+    // the app then asks the api, which says what is wrong.
+    const survey =
+      code !== undefined && surveyFor
+        ? surveyFor(code).catch(() => undefined)
+        : Promise.resolve(undefined);
+    survey
+      .then((definition) => sendMadePage(req, res, appPageWithHints(template, chunks, definition)))
+      .catch(next);
   };
 }

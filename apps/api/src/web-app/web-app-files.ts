@@ -49,6 +49,8 @@ export function scanWebAppFiles(
     if (extension === '.br' || extension === '.gz') continue;
     if (extension === '.map' && !options.sourceMaps) continue;
     const relativePath = relative(webRoot, path).split(sep).join('/');
+    // Vite's build manifest is read by the api, not served.
+    if (relativePath.startsWith('.vite/')) continue;
     const url = `/${relativePath}`;
     const variants: Partial<Record<ContentCoding, EncodedVariant>> = {};
     for (const [coding, suffix] of Object.entries(CODING_EXTENSIONS) as [ContentCoding, string][]) {
@@ -71,6 +73,17 @@ export function chooseCoding(
   file: WebAppFile,
   acceptEncoding: string | undefined,
 ): ContentCoding | null {
+  return bestCoding(
+    (['br', 'gzip'] as const).filter((coding) => file.variants[coding]),
+    acceptEncoding,
+  );
+}
+
+/** The best coding the client accepts among `available`: brotli, then gzip, else none. */
+export function bestCoding(
+  available: readonly ContentCoding[],
+  acceptEncoding: string | undefined,
+): ContentCoding | null {
   const accepted = new Map<string, number>();
   for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
     const [coding = '', ...params] = part.trim().split(';');
@@ -79,7 +92,7 @@ export function chooseCoding(
   }
   const wildcard = accepted.get('*') ?? 0;
   for (const coding of ['br', 'gzip'] as const) {
-    if (file.variants[coding] && (accepted.get(coding) ?? wildcard) > 0) return coding;
+    if (available.includes(coding) && (accepted.get(coding) ?? wildcard) > 0) return coding;
   }
   return null;
 }

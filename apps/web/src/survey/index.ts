@@ -1,12 +1,5 @@
-import { lazy } from 'react';
-
-const load = () => import('./survey-form');
-
-// survey-core is large: it is only downloaded by pages that show a survey.
-export const SurveyForm = lazy(load);
+// SurveyJS (survey-form.tsx) is only ever loaded lazily, through survey-form-module.ts.
+export { FastSurveyForm } from './fast-survey-form';
+export { takeInlineSurvey } from './inline-survey';
+export { preloadSurveyForm } from './survey-form-module';
 export type { SurveyFormProps } from './survey-form';
-
-/** Start downloading SurveyJS early, e.g. while the survey definition is being fetched. */
-export function preloadSurveyForm(): void {
-  void load();
-}

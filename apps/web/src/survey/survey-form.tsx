@@ -12,6 +12,14 @@ import 'survey-core/survey-core.fontless.css';
 import { Survey } from 'survey-react-ui';
 import { ErrorSummary, type ErrorSummaryItem, usePageTitle } from '../ui';
 import { toAnswers } from './answers';
+import { SurveyHeader } from './survey-header';
+import {
+  DEFAULT_BUTTON_WORDS,
+  markedTitle,
+  REQUIRED_ANSWER_MESSAGE,
+  summaryLine,
+  surveyPageTitle,
+} from './survey-wording';
 import { healthCheckTheme } from './theme';
 import './survey.css';
 
@@ -30,6 +38,8 @@ export interface SurveyFormProps {
   onProgress: (answers: Answers, pageNo: number) => void;
   /** Called when the respondent asks to send a valid survey. The survey itself stays on screen. */
   onComplete: (answers: Answers) => void;
+  /** Start with focus on the page's heading, as after "Continue" (the native first page's). */
+  focusHeadingOnMount?: boolean;
 }
 
 /** The only component that renders SurveyJS. Everything SurveyJS-specific stays in this folder. */
@@ -42,6 +52,7 @@ export default function SurveyForm({
   serverErrors,
   onProgress,
   onComplete,
+  focusHeadingOnMount = false,
 }: SurveyFormProps) {
   const model = useMemo(
     () => createModel(json, initialAnswers, initialPageNo),
@@ -51,6 +62,10 @@ export default function SurveyForm({
   const [clientErrors, setClientErrors] = useState<ErrorSummaryItem[]>([]);
   const programmaticMove = useRef(false);
   const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (focusHeadingOnMount) window.setTimeout(() => focusPageHeading(root.current), 0);
+  }, [focusHeadingOnMount]);
 
   useEffect(() => {
     const saveProgress = () => onProgress(toAnswers(model.data), model.currentPageNo);
@@ -108,21 +123,17 @@ export default function SurveyForm({
 
   const errors = serverErrorItems.length > 0 ? serverErrorItems : clientErrors;
   const pageCount = model.visiblePageCount;
-  usePageTitle(
-    pageCount > 1 ? `Page ${pageNo + 1} of ${pageCount} – ${model.title}` : model.title,
-    errors.length > 0,
-  );
+  usePageTitle(surveyPageTitle(pageNo, pageCount, model.title), errors.length > 0);
 
   return (
     <div className="app-survey" ref={root}>
       <ErrorSummary items={errors} />
-      {caption ? <span className="app-caption-l">{caption}</span> : null}
-      <h1 className="app-heading-xl">{model.title}</h1>
-      {model.description ? <p className="app-body-l">{model.description}</p> : null}
-      {notices}
-      <p className="app-body app-secondary-text">
-        Answer every question unless it says (optional).
-      </p>
+      <SurveyHeader
+        caption={caption}
+        title={model.title}
+        description={model.description || undefined}
+        notices={notices}
+      />
       <Survey model={model} />
     </div>
   );
@@ -150,8 +161,7 @@ function focusPageHeading(root: HTMLElement | null): void {
 function markOptionalQuestions(model: SurveyModel): void {
   model.questionTitlePattern = 'numTitle';
   for (const question of model.getAllQuestions()) {
-    if (!question.isRequired && !/\(optional\)\s*$/.test(question.title))
-      question.title = `${question.title} (optional)`;
+    question.title = markedTitle(question.title, question.isRequired);
   }
 }
 
@@ -173,16 +183,16 @@ function createModel(
   model.autoFocusFirstError = true;
   model.autoFocusFirstQuestion = false;
   // GOV.UK wording for the buttons, unless the instrument chose its own.
-  if (!('pageNextText' in json)) model.pageNextText = 'Continue';
-  if (!('pagePrevText' in json)) model.pagePrevText = 'Previous page';
-  if (!('completeText' in json)) model.completeText = 'Send answers';
+  for (const key of ['pageNextText', 'pagePrevText', 'completeText'] as const) {
+    if (!(key in json)) model[key] = DEFAULT_BUTTON_WORDS[key];
+  }
   model.onGetTitleTagName.add((_, options) => {
     if (options.element.isPage) options.tagName = 'h2';
     else if (options.element.isPanel) options.tagName = 'h3';
     else if (options.element.isQuestion) options.tagName = 'h3';
   });
   model.onErrorCustomText.add((_, options) => {
-    if (options.name === 'required') options.text = 'Select an answer';
+    if (options.name === 'required') options.text = REQUIRED_ANSWER_MESSAGE;
   });
   markOptionalQuestions(model);
   if (answers) model.data = answers;
@@ -195,7 +205,7 @@ function createModel(
 function summariseErrors(questions: Question[]): ErrorSummaryItem[] {
   return questions.flatMap((question) =>
     question.errors.map((error) => ({
-      text: `${error.getText()} – ${question.processedTitle}`,
+      text: summaryLine(error.getText(), question.processedTitle),
       onSelect: () => goToQuestion(question),
     })),
   );
@@ -227,7 +237,7 @@ function summariseServerErrors(model: SurveyModel, errors: FieldError[]): ErrorS
     const question = questionFor(model, error.field);
     if (!question) return { text: `${error.field}: ${error.message}` };
     return {
-      text: `${answerMessage(error.message)} – ${question.processedTitle}`,
+      text: summaryLine(answerMessage(error.message), question.processedTitle),
       onSelect: () => goToQuestion(question),
     };
   });

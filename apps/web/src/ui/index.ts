@@ -1,4 +1,5 @@
 export * from './choice';
+export * from './choice-fieldset';
 export * from './error-summary';
 export * from './footer';
 export * from './header';

@@ -1,8 +1,8 @@
 import type { Answers, PollForMember } from '@swhc/contracts';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { sendPollAnswers } from '../../api';
-import { SurveyForm } from '../../survey';
+import { FastSurveyForm } from '../../survey';
 import {
   createProgressStore,
   SubmissionStatus,
@@ -59,17 +59,16 @@ export function PollJourney({
     <>
       <SubmissionStatus state={state} onRetryNow={retryNow} />
       <div hidden={sending}>
-        <Suspense fallback={<p className="app-body">Loading the poll…</p>}>
-          <SurveyForm
-            json={poll.survey}
-            caption="Social Work Health Check polling panel"
-            initialAnswers={saved?.pending?.answers ?? saved?.answers}
-            initialPageNo={saved?.pageNo}
-            serverErrors={state.phase === 'editing' ? state.serverErrors : undefined}
-            onProgress={saveProgress}
-            onComplete={submit}
-          />
-        </Suspense>
+        <FastSurveyForm
+          json={poll.survey}
+          caption="Social Work Health Check polling panel"
+          initialAnswers={saved?.pending?.answers ?? saved?.answers}
+          initialPageNo={saved?.pageNo}
+          serverErrors={state.phase === 'editing' ? state.serverErrors : undefined}
+          onProgress={saveProgress}
+          onComplete={submit}
+          loadingText="Loading the poll…"
+        />
       </div>
     </>
   );

@@ -4,10 +4,10 @@ import {
   SERVICE_NAMES,
   type SurveyDefinitionResponse,
 } from '@swhc/contracts';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { sendResponse, type SendResponseResult } from '../../api';
-import { SurveyForm } from '../../survey';
+import { FastSurveyForm } from '../../survey';
 import {
   createProgressStore,
   SubmissionStatus,
@@ -110,27 +110,26 @@ function Journey({
       <SubmissionStatus state={state} onRetryNow={retryNow} />
       {/* Kept mounted (but hidden) while sending, so the model and its page survive a 400. */}
       <div hidden={sending}>
-        <Suspense fallback={<p className="app-body">Loading the survey…</p>}>
-          <SurveyForm
-            json={definition.survey}
-            caption={caption}
-            initialAnswers={saved?.pending?.answers ?? saved?.answers}
-            initialPageNo={saved?.pageNo}
-            notices={
-              <>
-                <p className="app-body">
-                  <strong>
-                    This survey closes on {longLondonDateTime(new Date(definition.wave.closesAt))}.
-                  </strong>
-                </p>
-                {hasSaved ? <SavedOnThisDevice onStartAgain={onStartAgain} /> : null}
-              </>
-            }
-            serverErrors={state.phase === 'editing' ? state.serverErrors : undefined}
-            onProgress={saveProgress}
-            onComplete={submit}
-          />
-        </Suspense>
+        <FastSurveyForm
+          json={definition.survey}
+          caption={caption}
+          initialAnswers={saved?.pending?.answers ?? saved?.answers}
+          initialPageNo={saved?.pageNo}
+          notices={
+            <>
+              <p className="app-body">
+                <strong>
+                  This survey closes on {longLondonDateTime(new Date(definition.wave.closesAt))}.
+                </strong>
+              </p>
+              {hasSaved ? <SavedOnThisDevice onStartAgain={onStartAgain} /> : null}
+            </>
+          }
+          serverErrors={state.phase === 'editing' ? state.serverErrors : undefined}
+          onProgress={saveProgress}
+          onComplete={submit}
+          loadingText="Loading the survey…"
+        />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, useLoaderData, useParams, useRevalidator } from 'react-router';
-import { isReplacedLink, loadSurvey } from '../../api';
-import { preloadSurveyForm } from '../../survey';
+import type { SurveyDefinitionResponse } from '@swhc/contracts';
+import { type ApiResult, isReplacedLink, loadSurvey } from '../../api';
+import { preloadSurveyForm, takeInlineSurvey } from '../../survey';
 import { keepSurveyModel } from '../../survey/answering';
 import {
   ClosedLinkPage,
@@ -12,10 +13,17 @@ import { SurveyLoading } from './survey-loading';
 import { SurveyJourney } from './survey-journey';
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  // SurveyJS is large: start downloading it while the definition is fetched.
+  // SurveyJS is large: start downloading it now (the first page shows without it).
   preloadSurveyForm();
-  return loadSurvey(params.code ?? '', request.signal);
+  const code = params.code ?? '';
+  // The app page usually carries the definition: no round trip to the api on a slow phone.
+  const inline = takeInlineSurvey(code);
+  return inline ? inlineResult(inline) : loadSurvey(code, request.signal);
 }
+
+const inlineResult = (
+  value: SurveyDefinitionResponse,
+): Promise<ApiResult<SurveyDefinitionResponse>> => Promise.resolve({ kind: 'ok', value });
 
 /** /s/:code — a social worker's link to their organisation's health check. */
 export function TakeSurveyPage() {
