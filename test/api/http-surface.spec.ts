@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { INLINE_SURVEY_ELEMENT_ID } from '@swhc/contracts';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -135,6 +136,46 @@ describe('the HTTP surface', () => {
       const page = await request(server(development)).get('/s/some-code').expect(200);
       expect(page.headers['cache-control']).toBe('no-cache');
       expect(page.text).toContain('<div id="root">');
+    });
+
+    it('announces in the survey link’s page what it will need, and carries the survey as the api answers it', async () => {
+      const path = `/s/${encodeURIComponent(fixtures.openCode)}`;
+      const page = await rawGet(development, path, 'gzip, deflate, br');
+      expect(page.headers['content-encoding']).toBe('br');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      const html = brotliDecompressSync(page.body).toString('utf8');
+      const head = html.slice(0, html.indexOf('</head>'));
+      // The route's own chunk and its imports, each a file the app serves.
+      const preloaded = [
+        ...head.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g),
+      ].map((m) => m[1] ?? '');
+      expect(preloaded).toContain(asset(/^take-survey-page-.*\.js$/));
+      for (const script of preloaded) await request(server(development)).get(script).expect(200);
+      // SurveyJS is not among them: it would share the phone's bandwidth with the main script.
+      expect(head).not.toMatch(/survey-form-/);
+      const inline = new RegExp(
+        `<script type="application/json" id="${INLINE_SURVEY_ELEMENT_ID}">(.*?)</script>`,
+      ).exec(html)?.[1];
+      const fromApi = await request(server(development)).get(`/api/surveys/${fixtures.openCode}`);
+      expect(JSON.parse(inline ?? 'null')).toEqual(fromApi.body);
+
+      // No survey in the page where the api would not answer 200; the page itself still loads.
+      for (const code of [fixtures.closedCode, fixtures.unknownCode]) {
+        const other = await request(server(development)).get(`/s/${code}`).expect(200);
+        expect(other.text).toContain('<div id="root">');
+        expect(other.text).not.toContain(INLINE_SURVEY_ELEMENT_ID);
+        expect(other.text).toContain('take-survey-page-');
+      }
+      const poll = await request(server(development)).get('/panel/poll').expect(200);
+      const manifest = JSON.parse(
+        readFileSync(join(WEB_ROOT, '.vite', 'manifest.json'), 'utf8'),
+      ) as Record<string, { file: string }>;
+      const pollChunk = manifest['src/features/panel/poll-page.tsx']?.file;
+      expect(poll.text).toContain(`<link rel="modulepreload" crossorigin href="/${pollChunk}">`);
+      // Any other page is the plain app page.
+      const home = await request(server(development)).get('/').expect(200);
+      expect(home.text).not.toContain('rel="modulepreload" crossorigin href="/assets/take-survey');
     });
 
     it('answers 404 for a missing file instead of the app page', async () => {

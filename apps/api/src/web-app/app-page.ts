@@ -25,7 +25,8 @@ const attribute = (value: string): string =>
 export function appPageWithHints(
   template: string,
   chunks: RouteChunks,
-  survey: unknown | undefined,
+  /** The survey link's definition, or undefined for none. */
+  survey: unknown,
 ): string {
   const links = [
     ...chunks.scripts.map(

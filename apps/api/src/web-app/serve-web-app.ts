@@ -5,6 +5,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { NotFoundError } from '../common/errors';
 import { appPageWithHints } from './app-page';
+import { FAST_PAGES, surveyCodeOf, surveyForPage, type SurveyLookup } from './fast-pages';
 import { NO_CHUNKS, readManifest, routeChunks, type RouteChunks } from './route-chunks';
 import {
   bestCoding,
@@ -53,29 +54,6 @@ function send(
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
-
-/** A survey link's definition as its api route answers it, or undefined (unknown, closed…). */
-export type SurveyLookup = (code: string) => Promise<unknown>;
-
-/**
- * Pages a phone opens from a link, where the first question must show fast: their route module
- * (as the web app's router loads it) is announced in the app page. The survey's definition
- * travels inside the page; a poll's cannot (its token is in the URL's fragment, never sent).
- */
-const FAST_PAGES: readonly { readonly path: RegExp; readonly module: string }[] = [
-  { path: /^\/s\/([^/]+)$/, module: 'src/features/take-survey/take-survey-page.tsx' },
-  { path: /^\/panel\/poll$/, module: 'src/features/panel/poll-page.tsx' },
-];
-
-function surveyCodeOf(path: string): string | undefined {
-  const encoded = FAST_PAGES[0]?.path.exec(path)?.[1];
-  if (encoded === undefined) return undefined;
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    return undefined;
-  }
-}
 
 async function encode(body: Buffer, coding: ContentCoding | null): Promise<Buffer> {
   if (coding === 'br') return brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
@@ -134,14 +112,7 @@ export function webAppHandler(
     }
     const chunks = chunksFor(req.path);
     if (!chunks) return send(req, res, next, page, 'no-cache');
-    const code = surveyCodeOf(req.path);
-    // A lookup that fails (unknown link, closed wave, database down) leaves the page as it was:
-    // the app then asks the api, which says what is wrong.
-    const survey =
-      code !== undefined && surveyFor
-        ? surveyFor(code).catch(() => undefined)
-        : Promise.resolve(undefined);
-    survey
+    surveyForPage(surveyFor, surveyCodeOf(req.path))
       .then((definition) => sendMadePage(req, res, appPageWithHints(template, chunks, definition)))
       .catch(next);
   };

@@ -115,7 +115,8 @@ describe('nativeFirstPage', () => {
   });
 
   it('takes the GOV.UK button words when the survey names none', () => {
-    const { completeText: _, ...noWords } = poll;
+    const noWords: Record<string, unknown> = { ...poll };
+    delete noWords['completeText'];
     expect(nativeFirstPage(noWords)?.buttonText).toBe('Send answers');
   });
 

@@ -154,7 +154,7 @@ export function nativeFirstPage(json: Json): NativeFirstPage | null {
   if ((json['showQuestionNumbers'] ?? 'on') !== 'off') return null;
   const pages = json['pages'];
   if (!Array.isArray(pages) || !pages.every(plainPage)) return null;
-  const first = pages[0] as Json | undefined;
+  const first = pages[0];
   if (!first) return null;
   const questions = (first['elements'] as unknown[]).map(questionOf);
   if (questions.some((question) => question === null)) return null;
