@@ -24,6 +24,10 @@ export default defineConfig({
     sourcemap: true,
     // .vite/manifest.json: the api reads it to announce a page's route chunks in the app page.
     manifest: true,
+    rollupOptions: {
+      // The app, and the poll page's early start (see src/early-poll-entry.ts).
+      input: { index: `${here}index.html`, 'early-poll': `${here}src/early-poll-entry.ts` },
+    },
     // survey-core alone is ~1.6 MB (350 kB gzip); it is a lazily loaded chunk of its own.
     chunkSizeWarningLimit: 1800,
   },

@@ -138,44 +138,41 @@ describe('the HTTP surface', () => {
       expect(page.text).toContain('<div id="root">');
     });
 
-    it('announces in the survey link’s page what it will need, and carries the survey as the api answers it', async () => {
+    it('carries the survey in the survey link’s page as the api answers it, and starts the poll early on the poll’s page', async () => {
       const path = `/s/${encodeURIComponent(fixtures.openCode)}`;
       const page = await rawGet(development, path, 'gzip, deflate, br');
       expect(page.headers['content-encoding']).toBe('br');
       expect(page.headers['cache-control']).toBe('no-cache');
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       const html = brotliDecompressSync(page.body).toString('utf8');
-      const head = html.slice(0, html.indexOf('</head>'));
-      // The route's own chunk and its imports, each a file the app serves.
-      const preloaded = [
-        ...head.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g),
-      ].map((m) => m[1] ?? '');
-      expect(preloaded).toContain(asset(/^take-survey-page-.*\.js$/));
-      for (const script of preloaded) await request(server(development)).get(script).expect(200);
-      // SurveyJS is not among them: it would share the phone's bandwidth with the main script.
-      expect(head).not.toMatch(/survey-form-/);
       const inline = new RegExp(
         `<script type="application/json" id="${INLINE_SURVEY_ELEMENT_ID}">(.*?)</script>`,
       ).exec(html)?.[1];
       const fromApi = await request(server(development)).get(`/api/surveys/${fixtures.openCode}`);
       expect(JSON.parse(inline ?? 'null')).toEqual(fromApi.body);
+      // SurveyJS is not announced: it would share the phone's bandwidth with the main script.
+      expect(html).not.toMatch(/survey-form-/);
 
       // No survey in the page where the api would not answer 200; the page itself still loads.
-      for (const code of [fixtures.closedCode, fixtures.unknownCode]) {
+      for (const code of [fixtures.closedCode, fixtures.unknownCode, '%00']) {
         const other = await request(server(development)).get(`/s/${code}`).expect(200);
         expect(other.text).toContain('<div id="root">');
         expect(other.text).not.toContain(INLINE_SURVEY_ELEMENT_ID);
-        expect(other.text).toContain('take-survey-page-');
       }
-      const poll = await request(server(development)).get('/panel/poll').expect(200);
+
+      // The poll's page runs the build's early-poll entry at once; it and its imports are served.
       const manifest = JSON.parse(
         readFileSync(join(WEB_ROOT, '.vite', 'manifest.json'), 'utf8'),
       ) as Record<string, { file: string }>;
-      const pollChunk = manifest['src/features/panel/poll-page.tsx']?.file;
-      expect(poll.text).toContain(`<link rel="modulepreload" crossorigin href="/${pollChunk}">`);
+      const early = manifest['src/early-poll-entry.ts']?.file ?? '(none in the manifest)';
+      const poll = await request(server(development)).get('/panel/poll').expect(200);
+      expect(poll.text).toContain(`<script type="module" async crossorigin src="/${early}">`);
+      const preloaded = [...poll.text.matchAll(/rel="modulepreload" crossorigin href="([^"]+)"/g)];
+      for (const [, script = ''] of preloaded)
+        await request(server(development)).get(script).expect(200);
       // Any other page is the plain app page.
       const home = await request(server(development)).get('/').expect(200);
-      expect(home.text).not.toContain('rel="modulepreload" crossorigin href="/assets/take-survey');
+      expect(home.text).not.toContain(early);
     });
 
     it('answers 404 for a missing file instead of the app page', async () => {

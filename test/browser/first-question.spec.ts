@@ -152,6 +152,10 @@ test('a one-page poll is answered by keyboard and sent without SurveyJS at all',
   const invitation = await waitForOutboxEmail(outbox, member, 'New poll: Fast pulse');
 
   const surveyJs = await holdSurveyJs(page);
+  let pollRequests = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/panel/invitation')) pollRequests += 1;
+  });
   await page.goto(linkIn(invitation, '/panel/poll'));
   const native = page.locator('.app-first-page');
   await expect(native.getByRole('heading', { level: 1, name: 'Fast pulse' })).toBeVisible();
@@ -172,6 +176,8 @@ test('a one-page poll is answered by keyboard and sent without SurveyJS at all',
   expect(await answerNativePageByKeyboard(page, /^Send( my)? answers$/)).toBe(2);
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
   expect(surveyJs.asked()).toBe(true);
+  // The page's early start asked for the poll; the app took that answer instead of asking again.
+  expect(pollRequests).toBe(1);
   // The link was used: the poll says so politely.
   await page.goto(linkIn(invitation, '/panel/poll'));
   await expect(

@@ -12,25 +12,27 @@ const TEMPLATE = `<!doctype html>
 </html>`;
 
 describe('appPageWithHints', () => {
-  it('announces the route’s scripts and styles in the head, crossorigin as the app asks for them', () => {
+  it('runs the page’s own scripts at once, before the main script, and announces their imports', () => {
     const page = appPageWithHints(
       TEMPLATE,
-      { scripts: ['/assets/take-survey-page-9.js'], styles: ['/assets/survey-1.css'] },
+      { run: ['/assets/early-poll-7.js'], preload: ['/assets/tokens-9.js'] },
       undefined,
     );
-    const head = page.slice(0, page.indexOf('</head>'));
-    expect(head).toContain(
-      '<link rel="modulepreload" crossorigin href="/assets/take-survey-page-9.js">',
+    const early = page.indexOf(
+      '<script type="module" async crossorigin src="/assets/early-poll-7.js"></script>',
     );
-    expect(head).toContain(
-      '<link rel="preload" as="style" crossorigin href="/assets/survey-1.css">',
+    const preload = page.indexOf(
+      '<link rel="modulepreload" crossorigin href="/assets/tokens-9.js">',
     );
+    expect(early).toBeGreaterThan(page.indexOf('<head>'));
+    expect(preload).toBeGreaterThan(early);
+    expect(page.indexOf('/assets/index-a1b2c3d4.js')).toBeGreaterThan(preload);
     expect(page).not.toContain(INLINE_SURVEY_ELEMENT_ID);
   });
 
   it('carries the survey as data after #root, which reads back as the same value', () => {
     const survey = { code: 'abc', survey: { title: 'Health </script><script>alert(1)</script>' } };
-    const page = appPageWithHints(TEMPLATE, { scripts: [], styles: [] }, survey);
+    const page = appPageWithHints(TEMPLATE, { run: [], preload: [] }, survey);
     const match = new RegExp(
       `<div id="root"></div><script type="application/json" id="${INLINE_SURVEY_ELEMENT_ID}">(.*?)</script>`,
     ).exec(page);

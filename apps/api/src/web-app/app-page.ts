@@ -1,5 +1,5 @@
 import { INLINE_SURVEY_ELEMENT_ID } from '@swhc/contracts';
-import type { RouteChunks } from './route-chunks';
+import type { ExtraScripts } from './extra-scripts';
 
 /**
  * JSON that can sit inside a `<script type="application/json">` element: `<` is written as its
@@ -16,32 +16,27 @@ const attribute = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
- * The app page with what this page will need announced in its head, so it travels beside the
- * main script instead of after it: the route's chunks (`modulepreload`, as Vite itself would ask
- * for them, `crossorigin` included so the preloaded copy is used) and stylesheets (`preload`),
- * and the survey's definition as data (`type="application/json"` is never run, so the
- * Content-Security-Policy's `script-src 'self'` stands).
+ * The app page made for one page: scripts of its own to run at once (`async`, so they do not
+ * wait for the main script; their imports announced with `modulepreload`, `crossorigin` as the
+ * browser then asks for them), and the survey's definition as data (`type="application/json"` is
+ * never run, so the Content-Security-Policy's `script-src 'self'` stands).
  */
-export function appPageWithHints(
-  template: string,
-  chunks: RouteChunks,
-  /** The survey link's definition, or undefined for none. */
-  survey: unknown,
-): string {
-  const links = [
-    ...chunks.scripts.map(
-      (src) => `<link rel="modulepreload" crossorigin href="${attribute(src)}">`,
+export function appPageWithHints(template: string, scripts: ExtraScripts, survey: unknown): string {
+  const tags = [
+    ...scripts.run.map(
+      (src) => `<script type="module" async crossorigin src="${attribute(src)}"></script>`,
     ),
-    ...chunks.styles.map(
-      (href) => `<link rel="preload" as="style" crossorigin href="${attribute(href)}">`,
+    ...scripts.preload.map(
+      (src) => `<link rel="modulepreload" crossorigin href="${attribute(src)}">`,
     ),
   ];
   const data =
     survey === undefined
       ? ''
       : `<script type="application/json" id="${INLINE_SURVEY_ELEMENT_ID}">${scriptSafeJson(survey)}</script>`;
-  const head = links.map((link) => `    ${link}\n`).join('');
+  // First in the head: the browser asks for these before the main script and its imports.
+  const head = tags.map((tag) => `\n    ${tag}`).join('');
   return template
-    .replace('</head>', `${head}  </head>`)
+    .replace('<head>', `<head>${head}`)
     .replace('<div id="root"></div>', `<div id="root"></div>${data}`);
 }

@@ -1,18 +1,18 @@
-/**
- * The pages a phone opens from a link, and what their app page carries to show the first
- * question sooner.
- */
 /** A survey link's definition as its api route answers it, or undefined (unknown, closed…). */
 export type SurveyLookup = (code: string) => Promise<unknown>;
 
 /**
- * Pages a phone opens from a link, where the first question must show fast: their route module
- * (as the web app's router loads it) is announced in the app page. The survey's definition
- * travels inside the page; a poll's cannot (its token is in the URL's fragment, never sent).
+ * Pages a phone opens from a link, where the first question must show fast. The survey's
+ * definition travels inside its page; a poll's cannot (its token is in the URL's fragment, never
+ * sent to us), so the poll's page runs a small script that asks for it beside the main script.
  */
-export const FAST_PAGES: readonly { readonly path: RegExp; readonly module: string }[] = [
-  { path: /^\/s\/([^/]+)$/, module: 'src/features/take-survey/take-survey-page.tsx' },
-  { path: /^\/panel\/poll$/, module: 'src/features/panel/poll-page.tsx' },
+export const FAST_PAGES: readonly {
+  readonly path: RegExp;
+  /** Entries of the web app's build the page runs at once, beside its main script. */
+  readonly run: readonly string[];
+}[] = [
+  { path: /^\/s\/([^/]+)$/, run: [] },
+  { path: /^\/panel\/poll$/, run: ['src/early-poll-entry.ts'] },
 ];
 
 /** The code of a survey link's page, if it could name a link (the api refuses control characters). */

@@ -6,7 +6,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { NotFoundError } from '../common/errors';
 import { appPageWithHints } from './app-page';
 import { FAST_PAGES, surveyCodeOf, surveyForPage, type SurveyLookup } from './fast-pages';
-import { NO_CHUNKS, readManifest, routeChunks, type RouteChunks } from './route-chunks';
+import { type ExtraScripts, extraScripts, readManifest } from './extra-scripts';
 import {
   bestCoding,
   chooseCoding,
@@ -93,12 +93,12 @@ export function webAppHandler(
   if (!page) return null;
   const template = readFileSync(join(webRoot, 'index.html'), 'utf8');
   const manifest = readManifest(webRoot);
-  const fastPages = FAST_PAGES.map(({ path, module }) => ({
+  const fastPages = FAST_PAGES.map(({ path, run }) => ({
     path,
-    chunks: manifest[module] ? routeChunks(manifest, module) : NO_CHUNKS,
+    scripts: extraScripts(manifest, run),
   }));
-  const chunksFor = (path: string): RouteChunks | undefined =>
-    fastPages.find((fast) => fast.path.test(path))?.chunks;
+  const scriptsFor = (path: string): ExtraScripts | undefined =>
+    fastPages.find((fast) => fast.path.test(path))?.scripts;
   const { surveyFor } = options;
 
   return (req: Request, res: Response, next: NextFunction) => {
@@ -110,10 +110,10 @@ export function webAppHandler(
     if (asksForFile(req.path) && req.path !== '/index.html') {
       return next(new NotFoundError('There is no such file'));
     }
-    const chunks = chunksFor(req.path);
-    if (!chunks) return send(req, res, next, page, 'no-cache');
+    const scripts = scriptsFor(req.path);
+    if (!scripts) return send(req, res, next, page, 'no-cache');
     surveyForPage(surveyFor, surveyCodeOf(req.path))
-      .then((definition) => sendMadePage(req, res, appPageWithHints(template, chunks, definition)))
+      .then((definition) => sendMadePage(req, res, appPageWithHints(template, scripts, definition)))
       .catch(next);
   };
 }

@@ -30,7 +30,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           {
             path: 's/:code',
-            lazy: takeSurveyPage,
+            ...takeSurveyPage,
             hydrateFallbackElement: <SurveyLoading />,
           },
           { path: 's/:code/thank-you', element: <ThankYouPage /> },
@@ -63,7 +63,7 @@ export const routes: RouteObject[] = [
           { path: 'panel/left', element: <panel.LeftPage /> },
           {
             path: 'panel/poll',
-            lazy: panel.pollPage,
+            ...panel.pollPage,
             hydrateFallbackElement: <Loading text="Loading the poll…" />,
           },
           { path: 'panel/poll/thank-you', element: <panel.PollThankYouPage /> },

@@ -4,7 +4,8 @@ export const joinPage = () => import('./join-page').then((m) => m.route);
 export const confirmPage = () => import('./confirm-page').then((m) => m.route);
 export const confirmedPage = () => import('./confirm-page').then((m) => m.confirmedRoute);
 export const managePage = () => import('./manage-page').then((m) => m.route);
-export const pollPage = () => import('./poll-page').then((m) => m.route);
+// Eager, like the survey page: a member opens it from an email, on a phone; a file less to wait for.
+export { route as pollPage } from './poll-page';
 // Eager: they must show even if a new release removed the old lazily loaded chunks meanwhile.
 export { CheckEmailPage, LeftPage } from './panel-pages';
 export { default as PollThankYouPage } from './poll-thank-you-page';

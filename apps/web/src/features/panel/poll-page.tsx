@@ -3,6 +3,7 @@ import { loadPoll } from '../../api';
 import { preloadSurveyForm } from '../../survey';
 import { keepSurveyModel } from '../../survey/answering';
 import { Loading } from '../../ui';
+import { takeEarlyPoll } from './early-poll';
 import { linkToken } from './link-token';
 import {
   AlreadyAnsweredPage,
@@ -13,10 +14,13 @@ import {
 import { PollJourney } from './poll-journey';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // SurveyJS is large: start downloading it while the poll is fetched.
-  preloadSurveyForm();
   const token = linkToken(request);
-  return { token, result: await loadPoll(token, request.signal) };
+  // Usually asked for already, by the page itself (early-poll.ts).
+  const result = await (takeEarlyPoll(token) ?? loadPoll(token, request.signal));
+  // SurveyJS is large: its download starts once the poll is here, so the two do not share a slow
+  // phone's bandwidth (the first page shows without SurveyJS).
+  preloadSurveyForm();
+  return { token, result };
 }
 
 /** /panel/poll#token — a member's personal link to one poll. */
