@@ -27,6 +27,18 @@ export default defineConfig({
     rollupOptions: {
       // The app, and the poll page's early start (see src/early-poll-entry.ts).
       input: { index: `${here}index.html`, 'early-poll': `${here}src/early-poll-entry.ts` },
+      output: {
+        // What the poll page's early start needs, in one file: on a slow phone each file is a
+        // round trip, and Chrome asks a host for at most 6 at once.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'link-start',
+              test: /src[\\/](api[\\/](request|panel-api|survey-api)|features[\\/]panel[\\/](early-poll|link-token))\.ts$/,
+            },
+          ],
+        },
+      },
     },
     // survey-core alone is ~1.6 MB (350 kB gzip); it is a lazily loaded chunk of its own.
     chunkSizeWarningLimit: 1800,

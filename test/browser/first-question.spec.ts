@@ -12,7 +12,7 @@ import {
   test,
   thankYouHeading,
 } from './fixtures';
-import { databaseUrl, expectNoViolations } from './page-helpers';
+import { databaseUrl, expectNoViolations, focusedElement } from './page-helpers';
 
 /** SurveyJS's chunk, which a slow phone is still downloading when the first page shows. */
 const SURVEYJS_CHUNK = /\/assets\/survey-form-[^/]+\.js$/;
@@ -30,18 +30,6 @@ async function holdSurveyJs(page: Page): Promise<{ release: () => void; asked: (
   return { release: () => release(), asked: () => asked };
 }
 
-const focusedControl = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    const input = el instanceof HTMLInputElement ? el : null;
-    return {
-      tag: el?.tagName.toLowerCase() ?? 'none',
-      type: input?.type ?? '',
-      name: input?.name ?? '',
-      text: (el?.textContent ?? '').trim(),
-    };
-  });
-
 /**
  * Keyboard only on the native first page: Tab to each group of radios, Space on its first option,
  * on to the button named `button`, Enter. Returns the groups answered.
@@ -49,7 +37,7 @@ const focusedControl = (page: Page) =>
 async function answerNativePageByKeyboard(page: Page, button: RegExp): Promise<number> {
   const picked = new Set<string>();
   for (let step = 0; step < 200; step += 1) {
-    const now = await focusedControl(page);
+    const now = await focusedElement(page);
     if (now.type === 'radio') {
       if (!picked.has(now.name)) {
         await page.keyboard.press('Space');

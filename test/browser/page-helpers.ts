@@ -74,3 +74,17 @@ export async function signIn(
 /** How far the page is wider than the window, in CSS pixels: more than 0 means sideways scrolling. */
 export const sidewaysOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** What has keyboard focus, described well enough to decide the next key in a keyboard-only test. */
+export const focusedElement = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const input = el instanceof HTMLInputElement ? el : null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? 'none',
+      type: input?.type ?? '',
+      name: input?.name ?? '',
+      checked: input?.checked ?? false,
+      text: (el?.textContent ?? '').trim(),
+    };
+  });

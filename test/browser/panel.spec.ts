@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { openPoll, RESEARCH_USE, WELLBEING } from '../support/panel-fixtures';
 import { linkIn, waitForOutboxEmail } from '../support/outbox';
 import { createStaffAccount } from '../support/staff-fixtures';
@@ -7,6 +6,7 @@ import { expect, test } from './fixtures';
 import {
   databaseUrl,
   expectNoViolations,
+  focusedElement,
   freshPage,
   sidewaysOverflow,
   signIn,
@@ -21,20 +21,6 @@ function outbox(): string {
 const SCREENSHOTS = 'test-results/screenshots/panel';
 const EMAIL = `joiner-${Date.now()}@council.test`;
 const ADMIN = { email: `panel-admin-${Date.now()}@panel.test`, password: 'panel admin password' };
-
-/** What has keyboard focus, described well enough to decide the next key. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    const input = el instanceof HTMLInputElement ? el : null;
-    return {
-      tag: el?.tagName.toLowerCase() ?? 'none',
-      type: input?.type ?? '',
-      name: input?.name ?? '',
-      checked: input?.checked ?? false,
-      text: (el?.textContent ?? '').trim(),
-    };
-  });
 
 test.describe.serial('the polling panel', () => {
   test.beforeAll(async () => {
@@ -114,7 +100,7 @@ test.describe.serial('the polling panel', () => {
     let sent = false;
     const picked = new Set<string>();
     for (let step = 0; step < 200 && !sent; step += 1) {
-      const now = await focused(page);
+      const now = await focusedElement(page);
       if (now.type === 'radio') {
         if (!picked.has(now.name)) {
           await page.keyboard.press(picked.size === 0 ? 'ArrowRight' : 'Space');

@@ -11,20 +11,7 @@ import {
   test,
   thankYouHeading,
 } from './fixtures';
-
-/** What has keyboard focus, described well enough to decide the next key. */
-async function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    const input = el instanceof HTMLInputElement ? el : null;
-    return {
-      tag: el?.tagName.toLowerCase() ?? 'none',
-      type: input?.type ?? '',
-      checked: input?.checked ?? false,
-      text: (el?.textContent ?? '').trim(),
-    };
-  });
-}
+import { focusedElement } from './page-helpers';
 
 /** The thank-you page shows, one more response is stored, and the browser sent `distinct` submission ids. */
 async function expectStoredOnce(
@@ -52,7 +39,7 @@ test.describe('taking the survey', () => {
     let sent = false;
     let focusRingSeen = false;
     for (let step = 0; step < 600 && !sent; step += 1) {
-      const now = await focused(page);
+      const now = await focusedElement(page);
       if (now.type === 'radio' && !focusRingSeen) {
         // The focused radio shows the GOV.UK yellow focus ring.
         await expect
