@@ -14,6 +14,8 @@ import {
 } from './fixtures';
 import { databaseUrl, expectNoViolations, focusedElement } from './page-helpers';
 
+const SCREENSHOTS = 'test-results/screenshots/first-question';
+
 /** SurveyJS's chunk, which a slow phone is still downloading when the first page shows. */
 const SURVEYJS_CHUNK = /\/assets\/survey-form-[^/]+\.js$/;
 
@@ -80,6 +82,7 @@ test('answers the first page by keyboard before SurveyJS has arrived; SurveyJS g
   await expect(native.getByText(`Page 1 of ${definition.survey.pages.length}`)).toBeVisible();
   expect(surveyJs.asked()).toBe(true);
   await expectNoViolations(page);
+  await page.screenshot({ path: `${SCREENSHOTS}/survey-first-page.png`, fullPage: true });
 
   const answered = await answerNativePageByKeyboard(page, /^Continue$/);
   expect(answered).toBe(firstPage.length);
@@ -157,6 +160,7 @@ test('a one-page poll is answered by keyboard and sent without SurveyJS at all',
   await expect(summary).toContainText(`Select an answer – ${WELLBEING.title}`);
   await expect(page).toHaveTitle(/^Error: /);
   await expectNoViolations(page);
+  await page.screenshot({ path: `${SCREENSHOTS}/poll-first-page-errors.png`, fullPage: true });
   // The summary's link leads to the question's first option.
   await summary.getByRole('link').first().click();
   await expect(native.locator('input[type="radio"]').first()).toBeFocused();
