@@ -59,7 +59,26 @@ export async function expectNoViolations(page: Page): Promise<void> {
       `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
   );
   expect(summary, summary.join('\n')).toEqual([]);
+  expect(await choicesWithoutTheirBox(page), 'radios or checkboxes drawn without a box').toEqual(
+    [],
+  );
 }
+
+/**
+ * The app's radios and checkboxes are transparent inputs whose box their label draws (GOV.UK). A
+ * label without the matching class leaves nothing to see, which axe cannot know: the ids of those.
+ */
+const choicesWithoutTheirBox = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement>('.app-checkboxes__input, .app-radios__input')]
+      .filter((input) => {
+        const label = document.querySelector(`label[for="${CSS.escape(input.id)}"]`);
+        if (!label) return true;
+        const box = getComputedStyle(label, '::before');
+        return box.content === 'none' || box.borderTopWidth === '0px';
+      })
+      .map((input) => input.id || input.name),
+  );
 
 /** Fills in the sign-in form that is on screen and presses "Sign in". */
 export async function signIn(

@@ -136,7 +136,7 @@ function Checkbox({
         id={id}
         defaultChecked={checked}
       />
-      <label className="app-label" htmlFor={id}>
+      <label className="app-label app-checkboxes__label" htmlFor={id}>
         {children}
       </label>
     </div>
