@@ -79,6 +79,23 @@ function api(answers: Record<string, (init?: RequestInit) => Response>) {
 afterEach(closePage);
 beforeEach(() => staffSession.forget());
 
+/** The exports page, its request refused (422) for `field` with `message`; the requests it made. */
+async function exportsPageRefusing(field: string, message: string) {
+  const asked = api({
+    'GET /api/auth/me': () => jsonResponse(200, RESEARCHER),
+    'GET /api/research/export-options': () => jsonResponse(200, OPTIONS),
+    'GET /api/research/exports': () => jsonResponse(200, []),
+    'POST /api/research/exports': () =>
+      jsonResponse(422, {
+        message: 'This export cannot be made anonymous',
+        errors: [{ field, message }],
+      }),
+  });
+  const page = openPage(routes, '/research/exports');
+  await headingIs(page, 'Anonymised data exports');
+  return { asked, page };
+}
+
 describe('research pages', () => {
   it('follows an export’s progress until its ZIP can be downloaded', async () => {
     let calls = 0;
@@ -121,18 +138,10 @@ describe('research pages', () => {
   });
 
   it('sends the chosen waves and variables, and shows a refusal with its reason', async () => {
-    const asked = api({
-      'GET /api/auth/me': () => jsonResponse(200, RESEARCHER),
-      'GET /api/research/export-options': () => jsonResponse(200, OPTIONS),
-      'GET /api/research/exports': () => jsonResponse(200, []),
-      'POST /api/research/exports': () =>
-        jsonResponse(422, {
-          message: 'This export cannot be made anonymous',
-          errors: [{ field: 'waves', message: 'Health Check 2025 has fewer than 10 responses' }],
-        }),
-    });
-    const page = openPage(routes, '/research/exports');
-    await headingIs(page, 'Anonymised data exports');
+    const { asked, page } = await exportsPageRefusing(
+      'waves',
+      'Health Check 2025 has fewer than 10 responses',
+    );
     act(() => page.container.querySelector<HTMLInputElement>('input[value="region"]')?.click());
     act(() => page.button('Request export').click());
     await eventually(() =>
@@ -147,18 +156,10 @@ describe('research pages', () => {
   });
 
   it('sends a poll chosen alone, without the waves’ variables, and shows a poll’s refusal beside the polls', async () => {
-    const asked = api({
-      'GET /api/auth/me': () => jsonResponse(200, RESEARCHER),
-      'GET /api/research/export-options': () => jsonResponse(200, OPTIONS),
-      'GET /api/research/exports': () => jsonResponse(200, []),
-      'POST /api/research/exports': () =>
-        jsonResponse(422, {
-          message: 'This export cannot be made anonymous',
-          errors: [{ field: 'polls', message: '“Pulse poll 12” has fewer than 10 answers' }],
-        }),
-    });
-    const page = openPage(routes, '/research/exports');
-    await headingIs(page, 'Anonymised data exports');
+    const { asked, page } = await exportsPageRefusing(
+      'polls',
+      '“Pulse poll 12” has fewer than 10 answers',
+    );
     const poll = page.container.querySelector<HTMLInputElement>('#polls');
     expect(poll?.checked).toBe(false);
     expect(page.container.querySelector('label[for="polls"]')?.textContent).toBe(
