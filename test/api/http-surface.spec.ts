@@ -16,7 +16,7 @@ import {
   type StaffFixture,
   TEST_HOST,
 } from '../support/staff-fixtures';
-import { seedSurveyFixtures, type SurveyFixtures } from '../support/survey-fixtures';
+import { seedSurveyFixtures, type SurveyFixtures, VALID_ANSWERS } from '../support/survey-fixtures';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startTestAppOn } from '../support/test-app';
 import { provisionTestDatabase, type TestDatabase } from '../support/test-database';
@@ -189,6 +189,66 @@ describe('the HTTP surface', () => {
       const map = asset(/^index-.*\.js\.map$/);
       await request(server(development)).get(map).expect(200);
       await request(server(production)).get(map).expect(404);
+    });
+  });
+
+  describe('survey responses answered by the intake lane', () => {
+    /** Headers that differ between any two answers. */
+    const PER_ANSWER = new Set([
+      'date',
+      'etag',
+      'x-request-id',
+      'content-length',
+      'connection',
+      'keep-alive',
+    ]);
+    const lasting = (headers: IncomingHttpHeaders) =>
+      Object.fromEntries(Object.entries(headers).filter(([name]) => !PER_ANSWER.has(name)));
+    const post = (
+      app: NestExpressApplication,
+      body: object,
+      headers: Record<string, string> = {},
+    ) =>
+      request(server(app))
+        .post(`/api/surveys/${fixtures.openCode}/responses`)
+        .set('Host', TEST_HOST)
+        .set(headers)
+        .send(body);
+    // The lane leaves any content encoding to Express, so `identity` reaches the Nest route.
+    const viaNest = { 'Content-Encoding': 'identity' };
+
+    it.each([
+      ['development', () => development],
+      ['production (HSTS)', () => production],
+    ])(
+      'carry the headers the Nest route sends, a request id and no more (%s)',
+      async (_label, app) => {
+        const lane = await post(app(), {
+          submissionId: crypto.randomUUID(),
+          answers: VALID_ANSWERS,
+        });
+        const nest = await post(
+          app(),
+          { submissionId: crypto.randomUUID(), answers: VALID_ANSWERS },
+          viaNest,
+        );
+        expect([lane.status, nest.status]).toEqual([201, 201]);
+        expect(lasting(lane.headers)).toEqual(lasting(nest.headers));
+        expect(lane.headers['content-security-policy']).toContain("default-src 'self'");
+        expect(lane.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      },
+    );
+
+    it('refuses a post from another website as the Nest route does', async () => {
+      const body = { submissionId: crypto.randomUUID(), answers: VALID_ANSWERS };
+      const crossSite = { Origin: 'https://elsewhere.example' };
+      const lane = await post(development, body, crossSite);
+      const nest = await post(development, body, { ...crossSite, ...viaNest });
+      expect(lane.status).toBe(403);
+      expect({ status: lane.status, body: lane.body as unknown }).toEqual({
+        status: nest.status,
+        body: nest.body as unknown,
+      });
     });
   });
 

@@ -1,9 +1,9 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { RequestListener, Server } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { SIGN_IN_TO_CONTINUE } from './auth/auth.service';
 import { SessionsService } from './auth/sessions.service';
 import { csrfProtection } from './common/csrf.middleware';
@@ -15,6 +15,8 @@ import type { AppConfig } from './config/app-config';
 import { logRequests } from './logging/logging.module';
 import { SurveysService } from './surveys/surveys.service';
 import { webAppHandler } from './web-app/serve-web-app';
+import { type IntakeLane, intakeLane } from './surveys/intake-lane';
+import { fixedSecurityHeaders, securityHeaders } from './common/security-headers';
 
 /**
  * The OpenAPI documentation, for whom the configuration says: anyone (development), signed-in
@@ -46,29 +48,35 @@ function serveApiDocs(app: NestExpressApplication, config: AppConfig): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
+/**
+ * The HTTP server hands each request to the intake lane first and to Express only when the lane
+ * leaves it (see intake-lane.ts).
+ */
+function answerIntakeFirst(app: NestExpressApplication, lane: IntakeLane): void {
+  const server: Server = app.getHttpServer();
+  const express = app.getHttpAdapter().getInstance() as RequestListener;
+  server.removeListener('request', express);
+  if (server.listenerCount('request') > 0)
+    throw new Error('Express is not the only request listener');
+  server.on('request', (req, res) => {
+    if (!lane(req, res)) express(req, res);
+  });
+}
+
 /** Everything about the HTTP app besides its modules; shared by main.ts and the e2e tests. */
 export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<void> {
   app.disable('x-powered-by');
-  await logRequests(app, config);
-  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          // Nothing from third parties: respondents' addresses stay with us.
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-          'font-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-          'upgrade-insecure-requests': null,
-        },
-      },
-      hsts: config.secureCookies,
+  const logRequest = await logRequests(app, config);
+  answerIntakeFirst(
+    app,
+    intakeLane({
+      surveys: app.get(SurveysService),
+      logRequest,
+      securityHeaders: fixedSecurityHeaders(config),
     }),
   );
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  app.use(securityHeaders(config));
   app.use(cookieParser());
   app.use(csrfProtection([ONE_CLICK_UNSUBSCRIBE_PATH]));
   app.use(jsonBody());

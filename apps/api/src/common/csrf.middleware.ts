@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { PermissionDeniedError } from './errors';
 import { sessionTokenOf } from './session-cookie';
@@ -29,30 +30,35 @@ function hostOf(value: string | undefined): ClaimedHost {
  */
 export function csrfProtection(secretInPath: readonly string[] = []): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
-    if (SAFE_METHODS.has(req.method)) return next();
     if (secretInPath.some((prefix) => req.path.startsWith(prefix))) return next();
-    const ownHost = (req.headers.host ?? '').toLowerCase();
-    const origin = req.headers.origin;
-    const claimed = origin !== undefined ? hostOf(origin) : hostOf(req.headers.referer);
-    if (claimed.kind === 'absent') {
-      if (sessionTokenOf(req)) {
-        return next(
-          new PermissionDeniedError(
-            'This request was refused because it did not say which page sent it',
-          ),
-        );
-      }
-      return next();
-    }
-    if (
-      claimed.kind === 'invalid' ||
-      claimed.host !== ownHost ||
-      req.headers['sec-fetch-site'] === 'cross-site'
-    ) {
-      return next(
-        new PermissionDeniedError('This request was refused because it came from another website'),
-      );
-    }
-    next();
+    next(forgeryRefusal(req, sessionTokenOf(req) !== undefined) ?? undefined);
   };
+}
+
+/** Why a request must be refused as possibly forged (see csrfProtection), or null. */
+export function forgeryRefusal(
+  req: Pick<IncomingMessage, 'method' | 'headers'>,
+  hasSession: boolean,
+): PermissionDeniedError | null {
+  if (SAFE_METHODS.has(req.method ?? '')) return null;
+  const ownHost = (req.headers.host ?? '').toLowerCase();
+  const origin = req.headers.origin;
+  const claimed = origin !== undefined ? hostOf(origin) : hostOf(req.headers.referer);
+  if (claimed.kind === 'absent') {
+    return hasSession
+      ? new PermissionDeniedError(
+          'This request was refused because it did not say which page sent it',
+        )
+      : null;
+  }
+  if (
+    claimed.kind === 'invalid' ||
+    claimed.host !== ownHost ||
+    req.headers['sec-fetch-site'] === 'cross-site'
+  ) {
+    return new PermissionDeniedError(
+      'This request was refused because it came from another website',
+    );
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { InvalidInputError, RequestTooLargeError } from './errors';
-import { jsonDepthExceeds, jsonShapeErrors, MAX_JSON_DEPTH } from './json-shape';
+import { jsonBodyErrors } from './json-body-errors';
+import { jsonDepthExceeds } from './json-shape';
 
 /** Largest request body accepted: a full Health Check response is about 2 kB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -44,40 +44,12 @@ export function jsonBody(
   return (req: Request, res: Response, next: NextFunction) => {
     const limit = larger[req.path] ?? defaultLimit;
     (parsers.get(req.path) ?? parse)(req, res, (error?: unknown) => {
-      if (!error) {
-        const problems = jsonShapeErrors(req.body);
-        if (problems.length === 0) return next();
-        next(new InvalidInputError('The request is not valid', problems));
-        return;
-      }
+      if (!error) return next(jsonBodyErrors.badShape(req.body) ?? undefined);
       const type = (error as BodyParserError).type;
-      if (type === 'entity.too.large') {
-        next(
-          RequestTooLargeError.of(
-            'The request body is too large',
-            'body',
-            `must be at most ${limit / 1024} kB`,
-          ),
-        );
-      } else if (type === TOO_DEEP) {
-        next(
-          InvalidInputError.of(
-            'The request body is nested too deeply',
-            'body',
-            `must not nest more than ${MAX_JSON_DEPTH} levels deep`,
-          ),
-        );
-      } else if (type === 'entity.parse.failed') {
-        next(
-          InvalidInputError.of(
-            'The request body is not valid JSON',
-            'body',
-            'must be a JSON object',
-          ),
-        );
-      } else {
-        next(error);
-      }
+      if (type === 'entity.too.large') next(jsonBodyErrors.tooLarge(limit));
+      else if (type === TOO_DEEP) next(jsonBodyErrors.tooDeep());
+      else if (type === 'entity.parse.failed') next(jsonBodyErrors.notJson());
+      else next(error);
     });
   };
 }

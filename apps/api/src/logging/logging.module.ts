@@ -83,11 +83,22 @@ export function pinoHttpOptions(config: Pick<AppConfig, 'logLevel'>): Options {
 })
 export class LoggingModule {}
 
-/** Logs every request (see pinoHttpOptions) and binds its id to whatever is logged while serving it. */
-export async function logRequests(app: INestApplication, config: AppConfig): Promise<void> {
+/** Gives a request its id (req.id, X-Request-Id) and its logger (req.log), and logs it when it completes. */
+export type RequestLogger = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Logs every request (see pinoHttpOptions) and binds its id to whatever is logged while serving it.
+ * Returns the request logger for the intake lane, which answers its route before Express.
+ */
+export async function logRequests(
+  app: INestApplication,
+  config: AppConfig,
+): Promise<RequestLogger> {
   const logger = await app.resolve(PinoLogger);
-  app.use(pinoHttp(pinoHttpOptions(config), logDestination()));
+  const httpLogger = pinoHttp(pinoHttpOptions(config), logDestination());
+  app.use(httpLogger);
   app.use((req: IncomingMessage & { id?: unknown }, _res: ServerResponse, next: () => void) =>
     logger.runInContext(next, { bindings: { reqId: req.id } }),
   );
+  return (req, res) => httpLogger(req, res);
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Answers, SurveyDefinitionResponse } from '@swhc/contracts';
+import type { Answers, SurveyDefinitionResponse, SurveyResponseRequest } from '@swhc/contracts';
 import { scoreResponse, validateAnswers } from '@swhc/instruments';
 import { CLOCK, type Clock, nowOf } from '../common/clock';
 import {
@@ -14,7 +14,6 @@ import { EnrolmentsService } from '../waves/enrolments.service';
 import { LINK_CODE_MAX_LENGTH } from '../waves/link-code';
 import { type CataloguedLink, SurveyCatalogue } from '../waves/survey-catalogue';
 import { waveState } from '../waves/wave-state';
-import type { SubmitResponseDto } from './dto/submit-response.dto';
 
 export interface StoredSubmission {
   /** True when this call stored the response; false when it was a replay of a stored one. */
@@ -69,7 +68,7 @@ export class SurveysService {
 
   async submit(
     code: string,
-    dto: SubmitResponseDto,
+    dto: SurveyResponseRequest,
     now = nowOf(this.clock),
   ): Promise<StoredSubmission> {
     const link = await this.linkFor(code);

@@ -2,15 +2,38 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { Response } from 'express';
 import { isDatabaseUnavailable } from '../../database/database-unavailable';
 import { describeError } from '../../logging/loggable-error';
-import { errorResponseOf, isStatisticsLibraryError, UNEXPECTED_ERROR } from './error-response';
+import {
+  type ErrorResponse,
+  errorResponseOf,
+  isStatisticsLibraryError,
+  UNEXPECTED_ERROR,
+} from './error-response';
 
 const FILE_HEADERS = ['Content-Type', 'Content-Encoding', 'ETag', 'Last-Modified'] as const;
 
 /**
- * The one place an error becomes an HTTP answer (routes, guards, pipes and Express middleware
- * alike). Unexpected errors become a 500 without details and are logged by their stack only,
- * never with the request (its body may hold answers or a password); database errors by their code
- * only (see loggable-error.ts).
+ * The answer to an error, logging what the server should know: unexpected errors by their stack
+ * only, never with the request (its body may hold answers or a password); database errors by their
+ * code only (see loggable-error.ts). Shared by the filter and the intake lane.
+ */
+export function errorAnswer(
+  exception: unknown,
+  logger: Pick<Logger, 'error' | 'warn'>,
+): ErrorResponse {
+  const expected = errorResponseOf(exception);
+  if (!expected) {
+    logger.error(describeError(exception));
+  } else if (isDatabaseUnavailable(exception)) {
+    logger.warn(`Database unavailable: ${describeError(exception)}`);
+  } else if (isStatisticsLibraryError(exception)) {
+    logger.warn(`${exception.name}: ${exception.message}`);
+  }
+  return expected ?? UNEXPECTED_ERROR;
+}
+
+/**
+ * Errors of every Nest route, guard and pipe and of the Express middleware, answered as
+ * errorAnswer says (the intake lane, which runs before Express, answers its own the same way).
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -18,15 +41,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const expected = errorResponseOf(exception);
-    if (!expected) {
-      this.logger.error(describeError(exception));
-    } else if (isDatabaseUnavailable(exception)) {
-      this.logger.warn(`Database unavailable: ${describeError(exception)}`);
-    } else if (isStatisticsLibraryError(exception)) {
-      this.logger.warn(`${exception.name}: ${exception.message}`);
-    }
-    const answer = expected ?? UNEXPECTED_ERROR;
+    const answer = errorAnswer(exception, this.logger);
     if (res.headersSent) {
       res.end();
       return;

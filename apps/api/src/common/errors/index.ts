@@ -7,5 +7,5 @@ export {
   isStatisticsLibraryError,
   UNEXPECTED_ERROR,
 } from './error-response';
-export { ErrorFilter } from './error.filter';
+export { errorAnswer, ErrorFilter } from './error.filter';
 export { flattenValidationErrors, invalidRequest } from './validation-errors';
