@@ -40,8 +40,9 @@ export function fixedSecurityHeaders(
   securityHeaders(config)(
     {} as IncomingMessage,
     recorder as unknown as ServerResponse,
-    (error?: Error) => {
-      if (error) throw error;
+    (error?: unknown) => {
+      if (error instanceof Error) throw error;
+      if (error !== undefined) throw new Error('helmet refused its configuration');
     },
   );
   return [...headers];
