@@ -74,8 +74,11 @@ export class ResponsesService {
       insertMany: (rows) => this.insertMany(rows),
       keyOf: (row) => row.submissionId,
       failsEveryRow: isDatabaseUnavailable,
-      // Leave connections for everything else (replays, staff pages, reports).
-      maxInFlight: Math.max(1, Math.min(4, poolSize - 2)),
+      // Two statements at a time: one committing while the next gathers the rows that arrive
+      // meanwhile. More statements in flight send smaller ones, which costs the api and the
+      // database more per response (bench/intake/README.md). The rest of the pool stays free for
+      // everything else (replays, staff pages, reports).
+      maxInFlight: Math.max(1, Math.min(2, poolSize - 2)),
       maxBatch: 200,
     });
   }
