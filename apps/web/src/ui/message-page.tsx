@@ -8,15 +8,18 @@ import { Panel } from './panel';
  */
 export function MessagePage({
   title,
+  documentTitle = title,
   confirmation = false,
   children,
 }: {
   title: string;
+  /** The browser tab's title, where a shorter one than the heading reads better. */
+  documentTitle?: string;
   /** A GOV.UK confirmation panel instead of a plain heading. */
   confirmation?: boolean;
   children: ReactNode;
 }) {
-  usePageTitle(title);
+  usePageTitle(documentTitle);
   return (
     <div className="app-two-thirds">
       {confirmation ? <Panel title={title} /> : <h1 className="app-heading-xl">{title}</h1>}
