@@ -1,5 +1,6 @@
 import type { Choice } from './choice';
 import { ChoiceFieldset, ChoiceItem } from './choice-fieldset';
+import type { ChoiceFieldProps } from './choice-fieldset';
 
 /** GOV.UK checkboxes in a fieldset whose legend is the question; posts one `name` per box ticked. */
 export function CheckboxesField({
@@ -11,11 +12,7 @@ export function CheckboxesField({
   values,
   onChange,
   small = false,
-}: {
-  id: string;
-  legend: string;
-  hint?: string;
-  error?: string;
+}: ChoiceFieldProps & {
   choices: Choice[];
   values: readonly string[];
   onChange: (values: string[]) => void;

@@ -3,6 +3,14 @@ import type { Choice } from './choice';
 import { FieldMessages, fieldMessageIds, formGroupClass } from './field-messages';
 import './forms.css';
 
+/** What a radios or checkboxes field is given: its id (also the name it posts), legend, hint and error. */
+export interface ChoiceFieldProps {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+}
+
 /** The GOV.UK fieldset around radios or checkboxes: its legend is the question. */
 export function ChoiceFieldset({
   id,
@@ -11,11 +19,7 @@ export function ChoiceFieldset({
   error,
   small = false,
   children,
-}: {
-  id: string;
-  legend: string;
-  hint?: string;
-  error?: string;
+}: ChoiceFieldProps & {
   /** A legend in body size, for a field that is part of a larger question. */
   small?: boolean;
   children: ReactNode;

@@ -43,6 +43,14 @@ export function FieldMessages({
   );
 }
 
+/** What every labelled field is given: its id (also the name it posts), label, hint and error. */
+export interface LabelledFieldProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+}
+
 /**
  * A GOV.UK form group for one control: its label (or, as a page's question, the label inside the
  * h1), the hint and error message, then the control, given the aria-describedby that joins them.
@@ -54,11 +62,7 @@ export function LabelledField({
   error,
   labelAsHeading = false,
   control,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
+}: LabelledFieldProps & {
   labelAsHeading?: boolean;
   control: (describedBy: string | undefined) => ReactNode;
 }) {

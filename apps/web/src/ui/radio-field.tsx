@@ -1,5 +1,6 @@
 import type { Choice } from './choice';
 import { ChoiceFieldset, ChoiceItem } from './choice-fieldset';
+import type { ChoiceFieldProps } from './choice-fieldset';
 
 /** GOV.UK radios in a fieldset whose legend is the question. */
 export function RadioField({
@@ -10,11 +11,7 @@ export function RadioField({
   choices,
   value,
   onChange,
-}: {
-  id: string;
-  legend: string;
-  hint?: string;
-  error?: string;
+}: ChoiceFieldProps & {
   choices: Choice[];
   value: string;
   onChange: (value: string) => void;

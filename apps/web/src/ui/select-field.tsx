@@ -1,5 +1,6 @@
 import type { Choice } from './choice';
 import { LabelledField } from './field-messages';
+import type { LabelledFieldProps } from './field-messages';
 import './forms.css';
 
 /** GOV.UK select (used for picking one LA from a list of 150). */
@@ -12,11 +13,7 @@ export function SelectField({
   value,
   onChange,
   placeholder,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
+}: LabelledFieldProps & {
   options: Choice[];
   value: string;
   onChange: (value: string) => void;

@@ -1,5 +1,6 @@
-import type { ChangeEvent, InputHTMLAttributes, ReactNode } from 'react';
+import type { ChangeEvent, InputHTMLAttributes } from 'react';
 import { LabelledField } from './field-messages';
+import type { LabelledFieldProps } from './field-messages';
 import './forms.css';
 
 /** GOV.UK text input: label, optional hint, error message tied to the input by aria-describedby. */
@@ -14,11 +15,7 @@ export function TextField({
   width,
   labelAsHeading = false,
   ...rest
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
+}: LabelledFieldProps & {
   value: string;
   onChange: (value: string) => void;
   type?: 'text' | 'email' | 'password' | 'datetime-local';

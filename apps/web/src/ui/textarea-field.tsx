@@ -1,5 +1,6 @@
-import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import type { TextareaHTMLAttributes } from 'react';
 import { LabelledField } from './field-messages';
+import type { LabelledFieldProps } from './field-messages';
 import './forms.css';
 
 /** GOV.UK textarea: label, optional hint, error message tied by aria-describedby. */
@@ -12,11 +13,7 @@ export function TextareaField({
   onChange,
   rows = 5,
   ...rest
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
+}: LabelledFieldProps & {
   value: string;
   onChange?: (value: string) => void;
   rows?: number;

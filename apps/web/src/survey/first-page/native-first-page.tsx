@@ -1,10 +1,9 @@
 import type { Answers } from '@swhc/contracts';
 import { type FocusEvent, type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import {
-  ChoiceFieldset,
-  ChoiceItem,
   ErrorSummary,
   type ErrorSummaryItem,
+  RadioField,
   SelectField,
   usePageTitle,
 } from '../../ui';
@@ -115,27 +114,20 @@ export function NativeFirstPageForm({
               onChange={(v) => answer(question, v)}
             />
           ) : (
-            <ChoiceFieldset
+            <RadioField
               key={question.name}
               id={id}
               legend={titleOf(question)}
               hint={question.description}
               error={error}
-            >
-              <div className="app-radios">
-                {question.choices.map((choice, i) => (
-                  <ChoiceItem
-                    key={key(choice.value)}
-                    kind="radios"
-                    groupId={id}
-                    index={i}
-                    choice={{ value: key(choice.value), label: choice.text, hint: choice.hint }}
-                    checked={current === key(choice.value)}
-                    onChange={() => answer(question, key(choice.value))}
-                  />
-                ))}
-              </div>
-            </ChoiceFieldset>
+              choices={question.choices.map((c) => ({
+                value: key(c.value),
+                label: c.text,
+                hint: c.hint,
+              }))}
+              value={current}
+              onChange={(v) => answer(question, v)}
+            />
           );
         })}
         <button type="submit" className="app-button">
