@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import {
   answerAllPagesRecorded,
   answerCurrentPage,
@@ -12,6 +12,10 @@ import {
   thankYouHeading,
 } from './fixtures';
 import { focusedElement } from './page-helpers';
+
+/** Hands the request that sends the answers to `handle` (which must continue, fulfil or abort it). */
+const interceptSending = (page: Page, handle: (route: Route) => Promise<void>) =>
+  page.route('**/api/surveys/*/responses', handle);
 
 /** The thank-you page shows, one more response is stored, and the browser sent `distinct` submission ids. */
 async function expectStoredOnce(
@@ -117,7 +121,7 @@ test.describe('taking the survey', () => {
   }) => {
     const { before, submissions } = await answerAllPagesRecorded({ page, links, storedResponses });
     // The server stores the first attempt, but its answer never reaches the browser.
-    await page.route('**/api/surveys/*/responses', async (route) => {
+    await interceptSending(page, async (route) => {
       await route.fetch();
       await route.abort('connectionreset');
     });
@@ -138,7 +142,7 @@ test.describe('taking the survey', () => {
   }) => {
     const { before, submissions } = await answerAllPagesRecorded({ page, links, storedResponses });
     // Hold the request a little so the second click lands while the first is in flight.
-    await page.route('**/api/surveys/*/responses', async (route) => {
+    await interceptSending(page, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await route.continue();
     });
@@ -189,7 +193,7 @@ test('shows the server’s errors when it refuses the answers, and a corrected s
   const { before, submissions } = await answerAllPagesRecorded({ page, links, storedResponses });
   // Spoil one answer on its way out, as a bug or an old page might: the server must say which.
   let spoilt = '';
-  await page.route('**/api/surveys/*/responses', async (route) => {
+  await interceptSending(page, async (route) => {
     const body = route.request().postDataJSON() as { answers: Record<string, unknown> };
     spoilt = Object.keys(body.answers).find((name) => typeof body.answers[name] === 'number') ?? '';
     await route.continue({
