@@ -77,6 +77,16 @@ export function zeroin(
 /** R's `uniroot()` default tolerance, .Machine$double.eps^0.25. */
 export const UNIROOT_TOL = Math.pow(Number.EPSILON, 0.25);
 
+/** The model's χ² and df, the baseline's, and for the robust indices both scaling factors ĉ. */
+type IncrementalFitInputs = [
+  x2: number,
+  df: number,
+  x2null: number,
+  dfnull: number,
+  cHat?: number,
+  cHatNull?: number,
+];
+
 /**
  * Robust CFI/TLI/RMSEA (Brosseau-Liard & Savalei 2014, Brosseau-Liard, Savalei & Li 2012) take the
  * unscaled χ² with df multiplied by the scaling factor ĉ (of the model, and ĉ_null of the baseline), as
@@ -88,20 +98,23 @@ function robustScaling(df: number, cHat?: number, cHatNull?: number): [number, n
   return df > 0 && cHat !== 1 && cHatNull !== 1 ? [cHat, cHatNull] : [1, 1];
 }
 
+/** The factors [c, c_null] that multiply df and df_null; undefined when any input is NaN (so is the index). */
+function dfScaling(
+  ...[x2, df, x2null, dfnull, cHat, cHatNull]: IncrementalFitInputs
+): [number, number] | undefined {
+  const [c, cNull] = robustScaling(df, cHat, cHatNull);
+  return [x2, df, x2null, dfnull, c, cNull].some((v) => Number.isNaN(v)) ? undefined : [c, cNull];
+}
+
 /**
  * lav_fit_cfi: clamped to [0, 1]; 1 when both t1 and t2 are 0 to all.equal's 1.5e-8. With scaling
  * factors (robust CFI): t1 = max(X² − ĉ·df, 0), t2 = max(X² − ĉ·df, X²_null − ĉ_null·df_null, 0).
  */
-export function cfiOf(
-  x2: number,
-  df: number,
-  x2null: number,
-  dfnull: number,
-  cHat?: number,
-  cHatNull?: number,
-): number {
-  const [c, cNull] = robustScaling(df, cHat, cHatNull);
-  if ([x2, df, x2null, dfnull, c, cNull].some((v) => Number.isNaN(v))) return Number.NaN;
+export function cfiOf(...inputs: IncrementalFitInputs): number {
+  const scaling = dfScaling(...inputs);
+  if (scaling === undefined) return Number.NaN;
+  const [x2, df, x2null, dfnull] = inputs;
+  const [c, cNull] = scaling;
   const t1 = Math.max(x2 - c * df, 0);
   const t2 = Math.max(x2 - c * df, x2null - cNull * dfnull, 0);
   const allEqualZero = (t: number): boolean => Math.abs(t) <= 1.5e-8;
@@ -110,16 +123,11 @@ export function cfiOf(
 }
 
 /** lav_fit_tli (= NNFI): not truncated, so it exceeds 1 when X² < df. Robust: df scaled by ĉ as in cfiOf. */
-export function tliOf(
-  x2: number,
-  df: number,
-  x2null: number,
-  dfnull: number,
-  cHat?: number,
-  cHatNull?: number,
-): number {
-  const [c, cNull] = robustScaling(df, cHat, cHatNull);
-  if ([x2, df, x2null, dfnull, c, cNull].some((v) => Number.isNaN(v))) return Number.NaN;
+export function tliOf(...inputs: IncrementalFitInputs): number {
+  const scaling = dfScaling(...inputs);
+  if (scaling === undefined) return Number.NaN;
+  const [x2, df, x2null, dfnull] = inputs;
+  const [c, cNull] = scaling;
   const t1 = (x2 - c * df) * dfnull;
   const t2 = (x2null - cNull * dfnull) * df;
   if (df > 0 && Math.abs(t2) > 0) return 1 - t1 / t2;
