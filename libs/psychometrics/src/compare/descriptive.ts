@@ -4,6 +4,7 @@
  * corrected by the mean residual), so they agree with R to the last digit or two.
  */
 import { qt } from '../distributions/distributions';
+import { checkConfidenceLevel } from '../scoring/argument-checks';
 import { InvalidArgumentError, TooFewRowsError } from '../scoring/errors';
 
 function present(values: readonly number[]): number[] {
@@ -87,9 +88,7 @@ export interface MeanInterval {
  * `t.test(x, conf.level = level)$conf.int`). @throws TooFewRowsError below 2 values
  */
 export function meanConfidenceInterval(values: readonly number[], level = 0.95): MeanInterval {
-  if (!(level > 0 && level < 1)) {
-    throw new InvalidArgumentError(`The confidence level must be between 0 and 1, got ${level}.`);
-  }
+  checkConfidenceLevel(level);
   const xs = present(values);
   if (xs.length < 2) throw new TooFewRowsError('A confidence interval for a mean', 2, xs.length);
   const n = xs.length;

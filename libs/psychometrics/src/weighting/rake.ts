@@ -8,6 +8,7 @@
  * Plus the Kish design effect (Kish 1992, J. Off. Stat. 8:183) and the weighted mean.
  */
 import { PsychometricsError } from '../errors';
+import { checkOneWeightPerValue } from '../scoring/argument-checks';
 import { InvalidArgumentError, TooFewRowsError } from '../scoring/errors';
 
 /** Population counts per level of one raking variable. */
@@ -271,11 +272,7 @@ export function kishDeff(weights: readonly number[]): number {
  * @throws InvalidArgumentError (length mismatch, bad weights), TooFewRowsError (no value present)
  */
 export function weightedMean(values: readonly number[], weights: readonly number[]): number {
-  if (values.length !== weights.length) {
-    throw new InvalidArgumentError(
-      `There are ${weights.length} weights for ${values.length} values.`,
-    );
-  }
+  checkOneWeightPerValue(weights, values);
   let sw = 0;
   let swy = 0;
   let m = 0;

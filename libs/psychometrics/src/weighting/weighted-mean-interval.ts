@@ -8,7 +8,8 @@
  * effective n (fixtures/r/weighted-mean-interval.R).
  */
 import { qt } from '../distributions/distributions';
-import { InvalidArgumentError, TooFewRowsError } from '../scoring/errors';
+import { checkConfidenceLevel, checkOneWeightPerValue } from '../scoring/argument-checks';
+import { TooFewRowsError } from '../scoring/errors';
 import { kishDeff, weightedMean } from './rake';
 
 export interface WeightedMeanInterval {
@@ -35,14 +36,8 @@ export function weightedMeanInterval(
   weights?: readonly number[],
   level = 0.95,
 ): WeightedMeanInterval {
-  if (!(level > 0 && level < 1)) {
-    throw new InvalidArgumentError(`The confidence level must be between 0 and 1, got ${level}.`);
-  }
-  if (weights && weights.length !== values.length) {
-    throw new InvalidArgumentError(
-      `There are ${weights.length} weights for ${values.length} values.`,
-    );
-  }
+  checkConfidenceLevel(level);
+  if (weights) checkOneWeightPerValue(weights, values);
   const y: number[] = [];
   const w: number[] = [];
   values.forEach((v, i) => {

@@ -6,6 +6,7 @@
  * svymean's estimate and n / deff (fixtures/r/weighted-proportion.R).
  */
 import { qnorm } from '../distributions';
+import { checkConfidenceLevel } from '../scoring/argument-checks';
 import { InvalidArgumentError, TooFewRowsError } from '../scoring/errors';
 import { kishDeff, weightedMean } from './rake';
 
@@ -28,9 +29,7 @@ export function proportionInterval(
   weights?: readonly number[],
   level = 0.95,
 ): ProportionInterval {
-  if (!(level > 0 && level < 1)) {
-    throw new InvalidArgumentError(`The confidence level must be between 0 and 1, got ${level}.`);
-  }
+  checkConfidenceLevel(level);
   const n = outcomes.length;
   if (n === 0) throw new TooFewRowsError('A proportion', 1, 0);
   outcomes.forEach((y, i) => {
