@@ -7,7 +7,7 @@ import {
   test,
   thankYouHeading,
 } from './fixtures';
-import { expectNoViolations, freshPage, sidewaysOverflow } from './page-helpers';
+import { expectAxeCleanAndNoSidewaysScroll, expectNoViolations, freshPage } from './page-helpers';
 
 test.describe('accessibility (axe, WCAG 2.2 AA tags)', () => {
   test('survey page, first page and with errors showing', async ({ browser, baseURL, links }) => {
@@ -38,9 +38,7 @@ test.describe('accessibility (axe, WCAG 2.2 AA tags)', () => {
       const page = await context.newPage();
       await page.goto(surveyPath(links.openCode));
       await expect(page.locator('.sd-progress__text').last()).toBeVisible();
-      await expectNoViolations(page);
-      const overflow = await sidewaysOverflow(page);
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectAxeCleanAndNoSidewaysScroll(page);
       await context.close();
     });
   }

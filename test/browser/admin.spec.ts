@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
+  expectAxeCleanAndNoSidewaysScroll,
   expectNoViolations,
   freshPage,
   newStaffAccount,
-  sidewaysOverflow,
   signIn,
   STAFF_SCREENSHOTS as SCREENSHOTS,
 } from './page-helpers';
@@ -164,9 +164,7 @@ test.describe('administration pages', () => {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
         await expect(page.getByText('Loading…')).toHaveCount(0);
-        await expectNoViolations(page);
-        const overflow = await sidewaysOverflow(page);
-        expect(overflow, `${path} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
+        await expectAxeCleanAndNoSidewaysScroll(page, `${path} at ${width}px scrolls sideways`);
       }
       await page.goto('/admin/accounts/new');
       await page.getByLabel('Principal social worker').check();

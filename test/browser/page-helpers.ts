@@ -94,6 +94,17 @@ export async function signIn(
 export const sidewaysOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
+/** Axe finds no WCAG A/AA problem and the page does not scroll sideways at its present width. */
+export async function expectAxeCleanAndNoSidewaysScroll(
+  page: Page,
+  message?: string,
+): Promise<void> {
+  expect(await sidewaysOverflow(page), message ?? 'the page scrolls sideways').toBeLessThanOrEqual(
+    0,
+  );
+  await expectNoViolations(page);
+}
+
 /** What has keyboard focus, described well enough to decide the next key in a keyboard-only test. */
 export const focusedElement = (page: Page) =>
   page.evaluate(() => {

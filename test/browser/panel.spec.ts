@@ -5,10 +5,10 @@ import { queryDatabase } from '../support/test-database';
 import { expect, test } from './fixtures';
 import {
   databaseUrl,
+  expectAxeCleanAndNoSidewaysScroll,
   expectNoViolations,
   focusedElement,
   freshPage,
-  sidewaysOverflow,
   signIn,
 } from './page-helpers';
 
@@ -91,8 +91,7 @@ test.describe.serial('the polling panel', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/poll.png`, fullPage: true });
     // On a phone: no sideways scrolling, still axe clean.
     await page.setViewportSize({ width: 320, height: 900 });
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await expectNoViolations(page);
+    await expectAxeCleanAndNoSidewaysScroll(page);
     await page.screenshot({ path: `${SCREENSHOTS}/poll-320.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -213,12 +212,10 @@ test.describe.serial('the polling panel', () => {
     const page = await freshPage(browser, baseURL, 320);
     await page.goto('/panel/join');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await expectNoViolations(page);
+    await expectAxeCleanAndNoSidewaysScroll(page);
     await page.getByRole('button', { name: 'Join the panel' }).click();
     await expect(page.getByRole('alert')).toContainText('Enter your email address');
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await expectNoViolations(page);
+    await expectAxeCleanAndNoSidewaysScroll(page);
     await page.screenshot({ path: `${SCREENSHOTS}/join-320.png`, fullPage: true });
 
     // The poll answered above closes, with 30 more answers, so the trend has a point to draw.
@@ -243,8 +240,7 @@ test.describe.serial('the polling panel', () => {
     await page.getByRole('link', { name: WELLBEING.title }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: WELLBEING.title })).toBeVisible();
     await expect(page.getByRole('img')).toBeVisible();
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await expectNoViolations(page);
+    await expectAxeCleanAndNoSidewaysScroll(page);
     await expect(page.getByRole('cell', { name: '31', exact: true })).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/trend-320.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -6,9 +6,9 @@ import { zipEntries } from '../../apps/api/src/research/exports/testing/zip-entr
 import { expect, test } from './fixtures';
 import {
   databaseUrl,
+  expectAxeCleanAndNoSidewaysScroll,
   expectNoViolations,
   signedInPage,
-  sidewaysOverflow,
   STAFF_SCREENSHOTS,
 } from './page-helpers';
 
@@ -93,14 +93,12 @@ test.describe('research pages', () => {
     const page = await signedInPage(browser, baseURL, RESEARCHER, 320);
     await page.goto('/research/validation/health-check/1');
     await expect(reportHeading(page)).toBeVisible({ timeout: 60_000 });
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await expectNoViolations(page);
+    await expectAxeCleanAndNoSidewaysScroll(page);
     await page.goto('/research/exports');
     await expect(
       page.getByRole('heading', { level: 1, name: 'Anonymised data exports' }),
     ).toBeVisible();
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await expectNoViolations(page);
+    await expectAxeCleanAndNoSidewaysScroll(page);
     await page.screenshot({ path: `${STAFF_SCREENSHOTS}/exports-320.png`, fullPage: true });
     await page.context().close();
   });

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
+  expectAxeCleanAndNoSidewaysScroll,
   expectNoViolations,
   freshPage,
   newStaffAccount,
-  sidewaysOverflow,
   signIn,
   STAFF_SCREENSHOTS as SCREENSHOTS,
 } from './page-helpers';
@@ -154,9 +154,7 @@ test.describe('staff sign-in', () => {
       await expectNoViolations(page);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect(page.getByText('There is a problem')).toBeVisible();
-      await expectNoViolations(page);
-      const overflow = await sidewaysOverflow(page);
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectAxeCleanAndNoSidewaysScroll(page);
       if (width === 320)
         await page.screenshot({ path: `${SCREENSHOTS}/sign-in-320.png`, fullPage: true });
       await page.context().close();
