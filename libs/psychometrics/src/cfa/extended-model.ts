@@ -8,18 +8,13 @@
  */
 import { choleskySolve, tryCholesky } from '../linalg';
 import { MlProblem, type GroupStats } from './ml';
-import type { CompiledModel, MatrixKind, ParRow } from './partable';
-import type { ModelOp } from './syntax';
+import type { CompiledModel, ParRow } from './partable';
+
+/** Which parameter a row is and where it sits in the group's matrices, as the parameter table says. */
+type RowPlace = Pick<ParRow, 'lhs' | 'op' | 'rhs' | 'group' | 'mat' | 'row' | 'col'>;
 
 /** A parameter added to the model: a fixed row set free, or a row the model does not have. */
-export interface ExtraRow {
-  readonly lhs: string;
-  readonly op: ModelOp;
-  readonly rhs: string;
-  readonly group: number;
-  readonly mat: MatrixKind;
-  readonly row: number;
-  readonly col: number;
+export interface ExtraRow extends RowPlace {
   /** Its value in the fitted model (the fixed value, or 0 for a row the model does not have). */
   readonly value: number;
 }
