@@ -5,14 +5,11 @@ import './forms.css';
 
 /** GOV.UK select (used for picking one LA from a list of 150). */
 export function SelectField({
-  id,
-  label,
-  hint,
-  error,
   options,
   value,
   onChange,
   placeholder,
+  ...field
 }: LabelledFieldProps & {
   options: Choice[];
   value: string;
@@ -21,15 +18,12 @@ export function SelectField({
 }) {
   return (
     <LabelledField
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
+      {...field}
       control={(describedBy) => (
         <select
-          className={error ? 'app-select app-select--error' : 'app-select'}
-          id={id}
-          name={id}
+          className={field.error ? 'app-select app-select--error' : 'app-select'}
+          id={field.id}
+          name={field.id}
           value={value}
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
