@@ -1,5 +1,5 @@
 import type { Choice } from './choice';
-import { ChoiceFieldset, ChoiceItem } from './choice-fieldset';
+import { ChoiceFieldset, ChoiceItems } from './choice-fieldset';
 import type { ChoiceFieldProps } from './choice-fieldset';
 
 /** GOV.UK checkboxes in a fieldset whose legend is the question; posts one `name` per box ticked. */
@@ -21,31 +21,20 @@ export function CheckboxesField({
 }) {
   return (
     <ChoiceFieldset id={id} legend={legend} hint={hint} error={error} small={small}>
-      <div className="app-checkboxes">
-        {choices.map((choice, index) => {
-          const checked = values.includes(choice.value);
-          return (
-            <ChoiceItem
-              key={choice.value}
-              kind="checkboxes"
-              groupId={id}
-              index={index}
-              choice={choice}
-              checked={checked}
-              onChange={() =>
-                // Ticked values stay in the order of the choices.
-                onChange(
-                  checked
-                    ? values.filter((v) => v !== choice.value)
-                    : choices
-                        .map((c) => c.value)
-                        .filter((v) => v === choice.value || values.includes(v)),
-                )
-              }
-            />
-          );
-        })}
-      </div>
+      <ChoiceItems
+        kind="checkboxes"
+        groupId={id}
+        choices={choices}
+        isChecked={(choice) => values.includes(choice.value)}
+        onToggle={(choice) =>
+          // Ticked values stay in the order of the choices.
+          onChange(
+            values.includes(choice.value)
+              ? values.filter((v) => v !== choice.value)
+              : choices.map((c) => c.value).filter((v) => v === choice.value || values.includes(v)),
+          )
+        }
+      />
     </ChoiceFieldset>
   );
 }

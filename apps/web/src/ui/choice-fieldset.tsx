@@ -42,11 +42,43 @@ export function ChoiceFieldset({
   );
 }
 
+/** A group's radios or checkboxes, one {@link ChoiceItem} per choice, in the order given. */
+export function ChoiceItems({
+  kind,
+  groupId,
+  choices,
+  isChecked,
+  onToggle,
+}: {
+  kind: 'radios' | 'checkboxes';
+  groupId: string;
+  choices: Choice[];
+  isChecked: (choice: Choice) => boolean;
+  /** The person ticked or unticked `choice`. */
+  onToggle: (choice: Choice) => void;
+}) {
+  return (
+    <div className={`app-${kind}`}>
+      {choices.map((choice, index) => (
+        <ChoiceItem
+          key={choice.value}
+          kind={kind}
+          groupId={groupId}
+          index={index}
+          choice={choice}
+          checked={isChecked(choice)}
+          onChange={() => onToggle(choice)}
+        />
+      ))}
+    </div>
+  );
+}
+
 /**
  * One radio or checkbox with its label and its hint. The first of a group carries the group's id,
  * so an error summary link can focus it.
  */
-export function ChoiceItem({
+function ChoiceItem({
   kind,
   groupId,
   index,

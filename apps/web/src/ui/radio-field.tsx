@@ -1,5 +1,5 @@
 import type { Choice } from './choice';
-import { ChoiceFieldset, ChoiceItem } from './choice-fieldset';
+import { ChoiceFieldset, ChoiceItems } from './choice-fieldset';
 import type { ChoiceFieldProps } from './choice-fieldset';
 
 /** GOV.UK radios in a fieldset whose legend is the question. */
@@ -18,19 +18,13 @@ export function RadioField({
 }) {
   return (
     <ChoiceFieldset id={id} legend={legend} hint={hint} error={error}>
-      <div className="app-radios">
-        {choices.map((choice, index) => (
-          <ChoiceItem
-            key={choice.value}
-            kind="radios"
-            groupId={id}
-            index={index}
-            choice={choice}
-            checked={value === choice.value}
-            onChange={() => onChange(choice.value)}
-          />
-        ))}
-      </div>
+      <ChoiceItems
+        kind="radios"
+        groupId={id}
+        choices={choices}
+        isChecked={(choice) => choice.value === value}
+        onToggle={(choice) => onChange(choice.value)}
+      />
     </ChoiceFieldset>
   );
 }
