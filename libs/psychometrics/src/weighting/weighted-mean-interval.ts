@@ -11,19 +11,11 @@ import { qt } from '../distributions/distributions';
 import { checkConfidenceLevel, checkOneWeightPerValue } from '../scoring/argument-checks';
 import { TooFewRowsError } from '../scoring/errors';
 import { kishDeff, weightedMean } from './rake';
+import type { WeightedInterval } from './weighted-interval';
 
-export interface WeightedMeanInterval {
-  /** Rows with a value present. */
-  readonly n: number;
+export interface WeightedMeanInterval extends WeightedInterval {
   readonly mean: number;
   readonly se: number;
-  readonly level: number;
-  readonly lower: number;
-  readonly upper: number;
-  /** Kish's n·Σw²/(Σw)² over the rows with a value; 1 without weights. */
-  readonly designEffect: number;
-  /** n / designEffect. */
-  readonly effectiveN: number;
 }
 
 /**

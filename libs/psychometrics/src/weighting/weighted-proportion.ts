@@ -9,18 +9,11 @@ import { qnorm } from '../distributions';
 import { checkConfidenceLevel } from '../scoring/argument-checks';
 import { InvalidArgumentError, TooFewRowsError } from '../scoring/errors';
 import { kishDeff, weightedMean } from './rake';
+import type { WeightedInterval } from './weighted-interval';
 
-export interface ProportionInterval {
+export interface ProportionInterval extends WeightedInterval {
   /** The (weighted) share of 1s, 0–1. */
   readonly estimate: number;
-  readonly lower: number;
-  readonly upper: number;
-  readonly level: number;
-  readonly n: number;
-  /** Kish's design effect n·Σw²/(Σw)²; 1 without weights. */
-  readonly designEffect: number;
-  /** n / designEffect. */
-  readonly effectiveN: number;
 }
 
 /** outcomes: 1 (has the attribute) or 0 per respondent; weights: one per respondent, or none. */
