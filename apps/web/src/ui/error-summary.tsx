@@ -7,6 +7,18 @@ export interface ErrorSummaryItem {
   onSelect?: () => void;
 }
 
+/** One summary line per field in error, in the form's order, each linking to its field. */
+export function fieldErrorItems<F extends string>(
+  order: readonly F[],
+  errors: Partial<Record<F, string>>,
+  targetOf: (field: F) => string = (field) => field,
+): ErrorSummaryItem[] {
+  return order.flatMap((field) => {
+    const text = errors[field];
+    return text ? [{ targetId: targetOf(field), text }] : [];
+  });
+}
+
 /**
  * GOV.UK error summary: appears at the top of the form, is announced (role="alert") and normally takes
  * focus when it appears, and links every message to its field. It takes focus again whenever `items`

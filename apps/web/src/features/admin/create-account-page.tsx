@@ -21,6 +21,7 @@ import { ROLE_LABELS } from '../../app/staff-session';
 import {
   ErrorSummary,
   type ErrorSummaryItem,
+  fieldErrorItems,
   RadioField,
   SelectField,
   TextField,
@@ -142,10 +143,7 @@ export function CreateAccountPage() {
   // A new list only with a new answer: the summary takes focus whenever its list changes.
   const summary = useMemo((): ErrorSummaryItem[] => {
     const { errors: found = {}, problem } = outcome ?? {};
-    return [
-      ...(problem ? [{ text: problem }] : []),
-      ...FIELD_ORDER.filter((f) => found[f]).map((f) => ({ targetId: f, text: found[f] ?? '' })),
-    ];
+    return [...(problem ? [{ text: problem }] : []), ...fieldErrorItems(FIELD_ORDER, found)];
   }, [outcome]);
   usePageTitle('Create a staff account', summary.length > 0);
 

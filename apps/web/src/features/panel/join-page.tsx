@@ -17,7 +17,7 @@ import { getJoinOptions, joinPanel } from '../../api';
 import { ActionForm } from '../../app/action-form';
 import { textOf } from '../../app/form-fields';
 import { serviceProblem } from '../../app/page-data';
-import { CheckboxesField, ErrorSummary, TextField, usePageTitle } from '../../ui';
+import { CheckboxesField, ErrorSummary, fieldErrorItems, TextField, usePageTitle } from '../../ui';
 import './panel.css';
 import { NOT_AN_LA, profileFieldErrors, profileFromForm, ProfileFields } from './profile-fields';
 
@@ -85,11 +85,7 @@ export function JoinPage() {
   const [email, setEmail] = useState('');
   const [consent, setConsent] = useState<string[]>([]);
   const summary = useMemo(
-    () =>
-      ORDER.flatMap((field) => {
-        const text = errors[field];
-        return text ? [{ targetId: field, text }] : [];
-      }),
+    () => fieldErrorItems(ORDER, errors),
     // A new list only with a new answer from the action: the summary takes focus when it changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [outcome],

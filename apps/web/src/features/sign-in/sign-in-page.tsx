@@ -14,6 +14,7 @@ import { staffSession } from '../../app/staff-session';
 import {
   ErrorSummary,
   type ErrorSummaryItem,
+  fieldErrorItems,
   SuccessBanner,
   TextField,
   usePageTitle,
@@ -110,9 +111,9 @@ export function SignInPage() {
     const { fieldErrors: errors = {}, problem } = outcome ?? {};
     return [
       ...(problem ? [problem] : []),
-      ...(['email', 'password'] as const)
-        .filter((f) => errors[f] && errors[f] !== problem?.text)
-        .map((f) => ({ targetId: f, text: errors[f] ?? '' })),
+      ...fieldErrorItems(['email', 'password'], errors).filter(
+        (item) => item.text !== problem?.text,
+      ),
     ];
   }, [outcome]);
   usePageTitle('Sign in', summary.length > 0);

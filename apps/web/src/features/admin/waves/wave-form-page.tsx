@@ -18,6 +18,7 @@ import {
   DateTimeField,
   ErrorSummary,
   type ErrorSummaryItem,
+  fieldErrorItems,
   RadioField,
   TextField,
   usePageTitle,
@@ -125,10 +126,7 @@ export function WaveFormPage() {
     const found = outcome?.errors ?? {};
     return [
       ...(outcome?.problem ? [{ text: outcome.problem }] : []),
-      ...WAVE_FIELD_ORDER.filter((f) => found[f]).map((f) => ({
-        targetId: fieldTarget(f),
-        text: found[f] ?? '',
-      })),
+      ...fieldErrorItems(WAVE_FIELD_ORDER, found, fieldTarget),
     ];
   }, [outcome]);
   const title = wave
