@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@nestjs/common';
-import type { SurveyResponseReceipt } from '@swhc/contracts';
+import type { SurveyResponseReceipt, ValidationErrorBody } from '@swhc/contracts';
 import { forgeryRefusal } from '../common/csrf.middleware';
 import { errorAnswer } from '../common/errors';
 import { parseJsonBody } from '../common/json-body-errors';
@@ -104,7 +104,7 @@ async function submit(
 function sendJson(
   res: ServerResponse,
   status: number,
-  body: SurveyResponseReceipt | object,
+  body: SurveyResponseReceipt | ValidationErrorBody,
   headers: Readonly<Record<string, string>> = {},
 ): void {
   if (res.destroyed) return;
