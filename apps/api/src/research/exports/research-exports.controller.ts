@@ -1,30 +1,21 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
-  ApiCookieAuth,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { ExportOptions, ResearchExportCreated, ResearchExportStatus } from '@swhc/contracts';
 import type { Response } from 'express';
-import { Roles } from '../../common/roles.decorator';
 import { CurrentStaff, type SignedInStaff } from '../../common/signed-in-staff';
+import { ResearchController } from '../research-controller.decorator';
 import { ResearchExportsService } from './research-exports.service';
 
 /** Anonymised record-level exports for researchers (and administrators). */
-@ApiTags('research')
-@ApiCookieAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in' })
-@ApiForbiddenResponse({ description: 'Not a researcher or administrator (audited)' })
-@Roles('researcher', 'admin')
-@Controller('research')
+@ResearchController()
 export class ResearchExportsController {
   constructor(private readonly exports: ResearchExportsService) {}
 
