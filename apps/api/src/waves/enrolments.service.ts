@@ -27,13 +27,7 @@ import { SurveyChanges } from './survey-changes';
 import { SurveyLink } from './survey-link.entity';
 import { Wave } from './wave.entity';
 import { stateWords, waveState } from './wave-state';
-import { type Actor, noSuchWave, WavesService } from './waves.service';
-
-const auditActor = (actor: Actor) => ({
-  actorAccountId: actor.accountId,
-  actorEmail: actor.email,
-  actorRole: actor.role,
-});
+import { type Actor, auditActor, noSuchWave, WavesService } from './waves.service';
 
 /** One LA × service to enrol. */
 export interface EnrolmentPair {

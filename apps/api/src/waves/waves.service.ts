@@ -41,7 +41,8 @@ export interface Actor {
 
 export const COMMAND_LINE: Actor = { accountId: null, email: null, role: 'cli' };
 
-const auditActor = (actor: Actor) => ({
+/** The audit log's actor columns for an actor. */
+export const auditActor = (actor: Actor) => ({
   actorAccountId: actor.accountId,
   actorEmail: actor.email,
   actorRole: actor.role,
