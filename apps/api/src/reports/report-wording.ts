@@ -36,6 +36,9 @@ const longDate = (iso: string): string => LONG_DATE.format(new Date(iso));
 const count = (n: number): string => n.toLocaleString('en-GB');
 /** A score as a whole number, as every sentence and table of the report writes it. */
 export const whole = (v: number): string => String(Math.round(v));
+/** A difference with its sign (a true minus), to one decimal, as the PDF's tables write it. */
+export const signed = (v: number): string =>
+  `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}`;
 const points = (v: number): string => {
   const size = Math.abs(v);
   const text = size < 9.95 ? size.toFixed(1) : String(Math.round(size));

@@ -18,7 +18,7 @@ import {
   verdictColour,
 } from '@swhc/report-view';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { whole } from '../report-wording';
+import { signed, whole } from '../report-wording';
 import {
   cell,
   chart,
@@ -30,9 +30,6 @@ import {
   table,
 } from './pdf-blocks';
 
-const oneDecimal = (v: number): string =>
-  `${v < 0 ? '−' : v > 0 ? '+' : ''}${Math.abs(v).toFixed(1)}`;
-
 function scaleDetail(report: LaReport, s: ServedScaleResult): Content {
   const comparison = (who: string, c: ServedScaleResult['national']): TableCell[] =>
     'suppressed' in c
@@ -41,7 +38,7 @@ function scaleDetail(report: LaReport, s: ServedScaleResult): Content {
           cell(who),
           cell(whole(c.score)),
           cell(
-            `${oneDecimal(c.difference)} (${oneDecimal(c.differenceCi.lower)} to ${oneDecimal(c.differenceCi.upper)})`,
+            `${signed(c.difference)} (${signed(c.differenceCi.lower)} to ${signed(c.differenceCi.upper)})`,
           ),
           {
             text: VERDICT_LABELS[c.verdict],
@@ -56,7 +53,7 @@ function scaleDetail(report: LaReport, s: ServedScaleResult): Content {
           cell(s.change.previousWave.name),
           cell(whole(s.change.previousScore)),
           cell(
-            `${oneDecimal(s.change.difference)} (${oneDecimal(s.change.differenceCi.lower)} to ${oneDecimal(s.change.differenceCi.upper)}), g ${s.change.hedgesG.toFixed(2)}`,
+            `${signed(s.change.difference)} (${signed(s.change.differenceCi.lower)} to ${signed(s.change.differenceCi.upper)}), g ${s.change.hedgesG.toFixed(2)}`,
           ),
           {
             text: CHANGE_LABELS[s.change.verdict],
@@ -85,7 +82,7 @@ const benchmark = (c: StatementComparison | SuppressedCell): TableCell =>
   'suppressed' in c
     ? hiddenCell('—')
     : {
-        text: `${whole(c.favourablePercent)}% (${oneDecimal(c.difference)})`,
+        text: `${whole(c.favourablePercent)}% (${signed(c.difference)})`,
         style: 'cell',
         color: verdictColour(c.verdict),
         bold: c.verdict !== 'similar',
@@ -104,7 +101,7 @@ function statementsTable(report: LaReport, items: readonly ItemDistribution[]): 
         benchmark(i.benchmarks.region),
         change.status === 'shown'
           ? {
-              text: oneDecimal(change.difference),
+              text: signed(change.difference),
               style: 'cell',
               color: verdictColour(change.verdict),
             }
@@ -128,7 +125,7 @@ export function groupHeatmap(report: LaReport, dimension: GroupedDimension): Con
       ...scales.map((s): TableCell => {
         const c = g.scales.find((x) => x.scale === s.key);
         if (!c || c.suppressed) return hiddenCell(c?.message ?? 'Not shown');
-        return cell(`${whole(c.score)} (${oneDecimal(c.differenceFromOverall)})`, {
+        return cell(`${whole(c.score)} (${signed(c.differenceFromOverall)})`, {
           fillColor: heatColour(c.differenceFromOverall),
         });
       }),

@@ -8,7 +8,7 @@ import {
 } from '@swhc/contracts';
 import { driversChart, scoresChart, verdictColour } from '@swhc/report-view';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { whole } from '../report-wording';
+import { signed, whole } from '../report-wording';
 import { groupHeatmap } from './full-report-pages';
 import {
   cell,
@@ -20,8 +20,6 @@ import {
   paragraph,
   table,
 } from './pdf-blocks';
-
-const signed = (v: number): string => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}`;
 
 function highlights(title: string, list: readonly StatementHighlight[], none: string): Content {
   return {
