@@ -69,12 +69,13 @@ class MemorySink extends Writable {
   }
 }
 
-async function produce(
+/** The waves dataset of an export of `rows` (read again in reverse, as order must not matter). */
+async function wavesDataset(
   rows: readonly ExportRow[],
   waves: number,
   variables: readonly string[],
   k: number,
-) {
+): Promise<ArchiveDataset> {
   const design = exportDesign({
     instrument: HEALTH_CHECK_V1,
     waves: Array.from({ length: waves }, (_, i) => ({ id: `wave-${i}`, name: `Wave ${i}` })),
@@ -82,14 +83,48 @@ async function produce(
     variables,
   });
   const anonymised = await anonymiseExport(design, pagesOf(rows), k);
-  const sink = new MemorySink();
   const about = { kind: 'waves' as const, instrument: HEALTH_CHECK_V1, waves: design.waves };
-  const written = await writeExportArchive(
-    [archiveDataset(about, design, anonymised, () => pagesOf([...rows].reverse()))],
-    sink,
-  );
+  return archiveDataset(about, design, anonymised, () => pagesOf([...rows].reverse()));
+}
+
+/** The ZIP of these datasets, with its codebook and data.csv read back. */
+async function archive(datasets: readonly ArchiveDataset[]) {
+  const sink = new MemorySink();
+  const written = await writeExportArchive(datasets, sink);
   const files = await zipEntries(Buffer.concat(sink.parts));
-  return { anonymised, written, files };
+  const codebook = JSON.parse(files.get('codebook.json')?.toString('utf8') ?? '{}') as Codebook;
+  const csv = files.get('data.csv')?.toString('utf8') ?? '';
+  return { written, files, codebook, csv, data: records(csv) };
+}
+
+/** An export of survey waves only. */
+async function produce(
+  rows: readonly ExportRow[],
+  waves: number,
+  variables: readonly string[],
+  k: number,
+) {
+  return archive([await wavesDataset(rows, waves, variables, k)]);
+}
+
+/** An export is refused only when some group (a wave or poll × service) really has 1 to k − 1 rows. */
+function someGroupBelowK(groupOfEachRow: readonly string[], k: number): boolean {
+  const counts = new Map<string, number>();
+  for (const g of groupOfEachRow) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return [...counts.values()].some((c) => c < k);
+}
+
+/** Every cell of a coded column holds one of the codebook's codes or missing values. */
+function expectCodesCoverEveryCell(codebook: Codebook, csv: string): void {
+  const table = parseCsv(csv);
+  codebook.variables.forEach((v, c) => {
+    if (!v.values) return;
+    const allowed = new Set([
+      ...v.values.map((x) => String(x.value)),
+      ...(v.missing ?? []).map((m) => String(m.value)),
+    ]);
+    for (const r of table.records) expect(allowed).toContain(r[c]);
+  });
 }
 
 /** data.csv as records keyed by column; an empty cell is null. */
@@ -118,25 +153,18 @@ describe('research export files', () => {
           try {
             produced = await produce(rows, waves, variables, k);
           } catch (error) {
-            // Refused only when some wave × service really has 1 to k − 1 rows.
             expect(error).toBeInstanceOf(ImpossibleAnonymisationError);
-            const counts = new Map<string, number>();
-            for (const r of rows)
-              counts.set(
-                `${r.waveId}|${r.service}`,
-                (counts.get(`${r.waveId}|${r.service}`) ?? 0) + 1,
-              );
-            expect([...counts.values()].some((c) => c < k)).toBe(true);
+            expect(
+              someGroupBelowK(
+                rows.map((r) => `${r.waveId}|${r.service}`),
+                k,
+              ),
+            ).toBe(true);
             return;
           }
-          const { files, written } = produced;
+          const { files, written, codebook, csv, data } = produced;
           expect([...files.keys()]).toEqual([...EXPORT_FILES]);
-          const codebook = JSON.parse(
-            files.get('codebook.json')?.toString('utf8') ?? '{}',
-          ) as Codebook;
-          const csv = files.get('data.csv')?.toString('utf8') ?? '';
           expect(csv.startsWith('\uFEFF')).toBe(true);
-          const data = records(csv);
           expect(data).toHaveLength(written);
           expect(parseCsv(csv).header).toEqual(codebook.variables.map((v) => v.name));
           expect(checkKAnonymity(data, codebook.quasiIdentifiers, k)).toEqual([]);
@@ -152,18 +180,9 @@ describe('research export files', () => {
 
   it('describe in the codebook every column of data.csv and nothing else, with labels for each code', async () => {
     const rows = syntheticRows(600, 1, 6, 7);
-    const { files } = await produce(rows, 1, OPTIONS, 10);
-    const codebook = JSON.parse(files.get('codebook.json')?.toString('utf8') ?? '{}') as Codebook;
-    const table = parseCsv(files.get('data.csv')?.toString('utf8') ?? '');
-    expect(table.header).toEqual(codebook.variables.map((v) => v.name));
-    codebook.variables.forEach((v, c) => {
-      if (!v.values) return;
-      const allowed = new Set([
-        ...v.values.map((x) => String(x.value)),
-        ...(v.missing ?? []).map((m) => String(m.value)),
-      ]);
-      for (const r of table.records) expect(allowed).toContain(r[c]);
-    });
+    const { codebook, csv } = await produce(rows, 1, OPTIONS, 10);
+    expect(parseCsv(csv).header).toEqual(codebook.variables.map((v) => v.name));
+    expectCodesCoverEveryCell(codebook, csv);
     expect(codebook.variables.find((v) => v.name === 'demands5')).toMatchObject({
       scale: 'demands',
       reversed: true,
@@ -227,18 +246,7 @@ async function producePolls(
   k: number,
   waveRows: readonly ExportRow[] = [],
 ) {
-  const datasets = [];
-  if (waveRows.length > 0) {
-    const design = exportDesign({
-      instrument: HEALTH_CHECK_V1,
-      waves: [{ id: 'wave-0', name: 'Wave 0' }],
-      organisations,
-      variables: OPTIONS,
-    });
-    const anonymised = await anonymiseExport(design, pagesOf(waveRows), k);
-    const about = { kind: 'waves' as const, instrument: HEALTH_CHECK_V1, waves: design.waves };
-    datasets.push(archiveDataset(about, design, anonymised, () => pagesOf(waveRows)));
-  }
+  const datasets = waveRows.length > 0 ? [await wavesDataset(waveRows, 1, OPTIONS, k)] : [];
   const design = pollExportDesign(polls);
   const anonymised = await anonymiseExport(design, pagesOf(answers), k);
   datasets.push(
@@ -246,12 +254,7 @@ async function producePolls(
       pagesOf([...answers].reverse()),
     ),
   );
-  const sink = new MemorySink();
-  const written = await writeExportArchive(datasets, sink);
-  const files = await zipEntries(Buffer.concat(sink.parts));
-  const codebook = JSON.parse(files.get('codebook.json')?.toString('utf8') ?? '{}') as Codebook;
-  const csv = files.get('data.csv')?.toString('utf8') ?? '';
-  return { written, files, codebook, csv, data: records(csv), design };
+  return { ...(await archive(datasets)), design };
 }
 
 describe('research export files of panel polls', () => {
@@ -273,15 +276,16 @@ describe('research export files of panel polls', () => {
           try {
             produced = await producePolls(polls, answers, k, waveRows);
           } catch (error) {
-            // Refused only when some poll × service (or wave × service) really has 1 to k − 1 rows.
             expect(error).toBeInstanceOf(ImpossibleAnonymisationError);
-            const counts = new Map<string, number>();
-            for (const r of [
-              ...answers.map((a) => `${a.pollId}|${a.service}`),
-              ...waveRows.map((w) => `${w.waveId}|${w.service}`),
-            ])
-              counts.set(r, (counts.get(r) ?? 0) + 1);
-            expect([...counts.values()].some((c) => c < k)).toBe(true);
+            expect(
+              someGroupBelowK(
+                [
+                  ...answers.map((a) => `${a.pollId}|${a.service}`),
+                  ...waveRows.map((w) => `${w.waveId}|${w.service}`),
+                ],
+                k,
+              ),
+            ).toBe(true);
             return;
           }
           const { codebook, csv, data, written } = produced;
@@ -343,15 +347,7 @@ describe('research export files of panel polls', () => {
     const research = data.filter((r) => r['pollResearchUse'] !== null);
     expect(research.length).toBeGreaterThan(0);
     expect(new Set(research.map((r) => r['poll']))).toEqual(new Set(['2']));
-    // The codebook's codes cover every cell.
-    codebook.variables.forEach((v, c) => {
-      if (!v.values) return;
-      const allowed = new Set([
-        ...v.values.map((x) => String(x.value)),
-        ...(v.missing ?? []).map((m) => String(m.value)),
-      ]);
-      for (const r of table.records) expect(allowed).toContain(r[c]);
-    });
+    expectCodesCoverEveryCell(codebook, csv);
   }, 60_000);
 
   it('put wave and poll columns side by side, each empty in the other’s rows, as the codebook says', async () => {
