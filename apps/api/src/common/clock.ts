@@ -9,5 +9,8 @@ export const CLOCK = Symbol('CLOCK');
 export type { Clock };
 export { systemClock } from 'pg-boss';
 
+/** A day in milliseconds, for expiries and schedules counted in days. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The clock's time as a Date. */
 export const nowOf = (clock: Clock): Date => new Date(clock.now());

@@ -1,4 +1,5 @@
 import { londonDate, parseLondonDateTime } from '@swhc/contracts';
+import { DAY_MS } from '../common/clock';
 
 /**
  * The fixed shape of the demo data set that `npm start` seeds on the embedded database: three waves
@@ -12,19 +13,17 @@ export const DEMO_WAVE_2024 = 'Health Check 2024';
 export const DEMO_WAVE_2025 = 'Health Check 2025';
 export const DEMO_WAVE_2026 = 'Health Check 2026';
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /**
  * 2024 and 2025 are closed; 2026 is open today, whenever today is, so the demo always has a live
  * wave and two before it (the report shows change since the last wave).
  */
 export function demoWaveDates(now: Date): Record<string, { opensAt: Date; closesAt: Date }> {
-  const opens2026 = new Date(Math.min(Date.UTC(2026, 8, 1), now.getTime() - 30 * DAY));
-  const closes2026 = new Date(Math.max(Date.UTC(2026, 11, 31), now.getTime() + 90 * DAY));
-  const closes2025 = new Date(Math.min(Date.UTC(2025, 10, 30), opens2026.getTime() - 30 * DAY));
-  const opens2025 = new Date(closes2025.getTime() - 90 * DAY);
-  const closes2024 = new Date(Math.min(Date.UTC(2024, 10, 30), opens2025.getTime() - 30 * DAY));
-  const opens2024 = new Date(closes2024.getTime() - 90 * DAY);
+  const opens2026 = new Date(Math.min(Date.UTC(2026, 8, 1), now.getTime() - 30 * DAY_MS));
+  const closes2026 = new Date(Math.max(Date.UTC(2026, 11, 31), now.getTime() + 90 * DAY_MS));
+  const closes2025 = new Date(Math.min(Date.UTC(2025, 10, 30), opens2026.getTime() - 30 * DAY_MS));
+  const opens2025 = new Date(closes2025.getTime() - 90 * DAY_MS);
+  const closes2024 = new Date(Math.min(Date.UTC(2024, 10, 30), opens2025.getTime() - 30 * DAY_MS));
+  const opens2024 = new Date(closes2024.getTime() - 90 * DAY_MS);
   // Whole London days, as an administrator would enter them: opening at the start of a day,
   // closing at its end (23:59:59).
   const window = (opensAt: Date, closesAt: Date) => ({

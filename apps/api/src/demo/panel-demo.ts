@@ -7,11 +7,11 @@ import {
   londonDate,
 } from '@swhc/contracts';
 import type { EntityManager } from 'typeorm';
+import { DAY_MS } from '../common/clock';
 import type { Organisation } from '../organisations/organisation.entity';
 import { reminderTime } from '../panel/polls/poll-timing';
 import type { SeededRandom } from './seeded-random';
 
-const DAY = 24 * 60 * 60 * 1000;
 export const DEMO_PANEL_MEMBERS = 1300;
 export const DEMO_CLOSED_POLLS = 12;
 
@@ -122,8 +122,8 @@ export async function seedDemoPanel(
   for (let k = 0; k <= DEMO_CLOSED_POLLS; k++) {
     const open = k === DEMO_CLOSED_POLLS;
     // Fortnightly: the last closed poll closed four days ago; the open one opened four days ago.
-    const opensAt = new Date(now.getTime() - (4 + (DEMO_CLOSED_POLLS - k) * 14) * DAY);
-    const closesAt = new Date(opensAt.getTime() + (open ? 14 : 10) * DAY);
+    const opensAt = new Date(now.getTime() - (4 + (DEMO_CLOSED_POLLS - k) * 14) * DAY_MS);
+    const closesAt = new Date(opensAt.getTime() + (open ? 14 : 10) * DAY_MS);
     const topic = await insertQuestion(
       manager,
       topicQuestion(open ? OPEN_TOPIC : (TOPICS[k] ?? OPEN_TOPIC)),
@@ -220,7 +220,7 @@ async function insertMembers(
       // About one in twenty has paused for a few weeks.
       pausedUntil:
         random.next() < 0.05
-          ? londonDate(new Date(now.getTime() + random.integer(7, 60) * DAY))
+          ? londonDate(new Date(now.getTime() + random.integer(7, 60) * DAY_MS))
           : null,
       wellbeing: 0.5 * random.normal() + (manager ? 0.15 : 0) + (role === 'asye' ? -0.2 : 0),
       research: 0.6 * random.normal() + (role === 'senior-practitioner' ? 0.3 : 0),

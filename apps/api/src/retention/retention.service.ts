@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { ACCOUNT_RULE, NETWORK_RULE } from '../auth/login-throttle-policy';
 import { LoginThrottleService } from '../auth/login-throttle.service';
-import { CLOCK, type Clock, nowOf } from '../common/clock';
+import { CLOCK, type Clock, DAY_MS, nowOf } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { defineQueue } from '../jobs/job-queue';
@@ -13,8 +13,6 @@ export const RETENTION_CLEAN_UP = defineQueue<Record<string, never>>('retention-
 
 /** 03:15 UTC every day, a quiet hour for English councils. */
 export const RETENTION_CLEAN_UP_CRON = '15 3 * * *';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** After its window a throttle row counts nothing (the next failure starts a new window). */
 const LONGEST_THROTTLE_WINDOW_MS = Math.max(ACCOUNT_RULE.windowMs, NETWORK_RULE.windowMs);

@@ -10,7 +10,7 @@ import {
 } from '@swhc/contracts';
 import { resolveMinimumGroupSize } from '@swhc/disclosure';
 import type { DataSource } from 'typeorm';
-import { CLOCK, type Clock, nowOf } from '../common/clock';
+import { CLOCK, type Clock, DAY_MS, nowOf } from '../common/clock';
 import type { SignedInStaff } from '../common/signed-in-staff';
 import { organisationVisibleTo } from '../organisations/organisation-access';
 import { Organisation } from '../organisations/organisation.entity';
@@ -19,8 +19,6 @@ import { SettingsService } from '../settings/settings.service';
 import { visibleCount } from './response-counts';
 import { Wave } from './wave.entity';
 import { waveState } from './wave-state';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface LinkRow {
   wave_id: string;

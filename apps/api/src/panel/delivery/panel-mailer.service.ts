@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { DAY_MS } from '../../common/clock';
 import { hashSecretToken, newSecretToken } from '../../common/secret-token';
 import { queryRows } from '../../database/query-rows';
 import type { AppConfig } from '../../config/app-config';
@@ -17,7 +18,6 @@ import { MailRateLimiter } from './mail-rate-limiter';
 import { PanelDelivery } from './panel-delivery.entity';
 import { composePanelEmail, type PanelEmail } from './panel-emails';
 
-const DAY = 24 * 60 * 60 * 1000;
 /** A manage link in an email works this long (each email brings a fresh one). */
 export const MANAGE_LINK_DAYS = 90;
 /** Attempts before an email that keeps failing (not bounced) is given up as failed. */
@@ -122,7 +122,7 @@ export class PanelMailer {
         return token;
       };
       const membershipLinks = (memberId: string) => {
-        const token = link('manage', memberId, new Date(now.getTime() + MANAGE_LINK_DAYS * DAY));
+        const token = link('manage', memberId, new Date(now.getTime() + MANAGE_LINK_DAYS * DAY_MS));
         return {
           manage: this.links.manage(token),
           oneClickUnsubscribe: this.links.oneClickUnsubscribe(token),
@@ -175,7 +175,11 @@ export class PanelMailer {
         return { kind: 'already-member', to: member.email, links: membershipLinks(member.id) };
       }
       if (member.confirmedAt !== null) return null;
-      const confirm = link('confirm', member.id, new Date(now.getTime() + CONFIRMATION_DAYS * DAY));
+      const confirm = link(
+        'confirm',
+        member.id,
+        new Date(now.getTime() + CONFIRMATION_DAYS * DAY_MS),
+      );
       return {
         kind: 'confirm',
         to: member.email,

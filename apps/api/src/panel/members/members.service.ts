@@ -10,7 +10,7 @@ import {
   londonDate,
 } from '@swhc/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CLOCK, type Clock, nowOf } from '../../common/clock';
+import { CLOCK, type Clock, DAY_MS, nowOf } from '../../common/clock';
 import { ForbiddenStateError, InvalidInputError, NotFoundError } from '../../common/errors';
 import { hashSecretToken, looksLikeSecretToken } from '../../common/secret-token';
 import { Organisation } from '../../organisations/organisation.entity';
@@ -19,7 +19,6 @@ import { PanelDelivery, type PanelEmailKind } from '../delivery/panel-delivery.e
 import { PanelMember } from './panel-member.entity';
 import { PanelToken, type PanelTokenPurpose } from './panel-token.entity';
 
-const DAY = 24 * 60 * 60 * 1000;
 /** An unconfirmed sign-up (and its link) lasts this long, then it is deleted. */
 export const CONFIRMATION_DAYS = 7;
 /** At most this many sign-up emails to one address a day, so the form cannot be used to flood it. */
@@ -94,7 +93,7 @@ export class MembersService {
         region: request.region,
         consentedAt: now,
         confirmedAt: null,
-        expiresAt: new Date(now.getTime() + CONFIRMATION_DAYS * DAY),
+        expiresAt: new Date(now.getTime() + CONFIRMATION_DAYS * DAY_MS),
         pausedUntil: null,
       })
       .orIgnore()
@@ -112,13 +111,13 @@ export class MembersService {
       .createQueryBuilder(PanelDelivery, 'd')
       .where('d.member_id = :id', { id: existing.id })
       .andWhere("d.kind IN ('confirm', 'already-member')")
-      .andWhere('d.created_at > :since', { since: new Date(now.getTime() - DAY) })
+      .andWhere('d.created_at > :since', { since: new Date(now.getTime() - DAY_MS) })
       .getCount();
     if (recent >= SIGN_UP_EMAILS_PER_DAY) return [];
     if (existing.confirmedAt === null) {
       // Signing up again restarts the wait for confirmation.
       await manager.update(PanelMember, existing.id, {
-        expiresAt: new Date(now.getTime() + CONFIRMATION_DAYS * DAY),
+        expiresAt: new Date(now.getTime() + CONFIRMATION_DAYS * DAY_MS),
       });
       return [await queueEmail(manager, 'confirm', existing.id)];
     }
@@ -169,7 +168,7 @@ export class MembersService {
   async pause(token: unknown, weeks: number, now = nowOf(this.clock)): Promise<PanelMembership> {
     return this.dataSource.transaction(async (manager) => {
       const link = await findToken(manager, token, ['manage'], now);
-      const until = weeks === 0 ? null : londonDate(new Date(now.getTime() + weeks * 7 * DAY));
+      const until = weeks === 0 ? null : londonDate(new Date(now.getTime() + weeks * 7 * DAY_MS));
       await manager.update(PanelMember, link.memberId, { pausedUntil: until });
       return this.membershipOf(manager, link.memberId, now);
     });

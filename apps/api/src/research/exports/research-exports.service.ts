@@ -10,7 +10,7 @@ import {
 import { ImpossibleAnonymisationError, resolveMinimumGroupSize } from '@swhc/disclosure';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import { CLOCK, nowOf, type Clock } from '../../common/clock';
+import { CLOCK, DAY_MS, nowOf, type Clock } from '../../common/clock';
 import {
   ConflictError,
   InvalidInputError,
@@ -332,7 +332,7 @@ export class ResearchExportsService implements OnModuleInit {
   }
 
   async cleanUp(days: number): Promise<void> {
-    const before = new Date(nowOf(this.clock).getTime() - days * 24 * 60 * 60 * 1000);
+    const before = new Date(nowOf(this.clock).getTime() - days * DAY_MS);
     await this.dataSource.query('DELETE FROM research_export WHERE requested_at < $1', [before]);
   }
 
