@@ -15,6 +15,7 @@ export {
 export { methodNotes, type MethodNote } from './method-notes';
 export { reportFileStem } from './file-names';
 export {
+  signedThreePlaces,
   validationDocument,
   validationPdfFilename,
   type ValidationBlock,

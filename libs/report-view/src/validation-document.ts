@@ -48,7 +48,7 @@ const num = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
 
 /** ±0.000 to three places; a difference that rounds to zero has no sign. */
-const signed = (x: number): string => {
+export const signedThreePlaces = (x: number): string => {
   const text = Math.abs(x).toFixed(3);
   return text === '0.000' ? text : `${x > 0 ? '+' : '−'}${text}`;
 };
@@ -65,7 +65,10 @@ function comparison(c: InvarianceComparison): ValidationSubsection {
       rows: c.scales.map((s) => [
         s.title,
         s.holds ? 'Yes' : 'No',
-        ...s.steps.flatMap((step) => [signed(step.deltaCfi), signed(step.deltaRmsea)]),
+        ...s.steps.flatMap((step) => [
+          signedThreePlaces(step.deltaCfi),
+          signedThreePlaces(step.deltaRmsea),
+        ]),
         ...new Array<string>(Math.max(0, 4 - 2 * s.steps.length)).fill('—'),
       ]),
     }),

@@ -27,6 +27,7 @@ import {
   type CfaResult,
   type DataSet,
 } from '@swhc/psychometrics';
+import { signedThreePlaces } from '@swhc/report-view';
 import type { ResponseTable } from '../../reports/data/response-table';
 import {
   invarianceVerdict,
@@ -266,19 +267,16 @@ function stepsOf(verdict: InvarianceVerdict): InvarianceStepSummary[] {
   return verdict.steps.map((s) => ({ ...s }));
 }
 
-/** ±0.000 to three places; a difference that rounds to zero has no sign. */
-const signed = (x: number) => {
-  const text = Math.abs(x).toFixed(3);
-  return text === '0.000' ? text : `${x > 0 ? '+' : '−'}${text}`;
-};
-
 function scaleVerdictWords(
   title: string,
   verdict: InvarianceVerdict,
   groups: readonly [string, string],
 ): string {
   const steps = verdict.steps
-    .map((s) => `${s.to}: ΔCFI ${signed(s.deltaCfi)}, ΔRMSEA ${signed(s.deltaRmsea)}`)
+    .map(
+      (s) =>
+        `${s.to}: ΔCFI ${signedThreePlaces(s.deltaCfi)}, ΔRMSEA ${signedThreePlaces(s.deltaRmsea)}`,
+    )
     .join('; ');
   return verdict.holds
     ? `${title} measured the same thing in ${groups[0]} and ${groups[1]}: scores can be compared (${steps}).`
