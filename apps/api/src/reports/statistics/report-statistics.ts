@@ -11,6 +11,8 @@ import {
   shapleyR2,
   welch,
   type DataSet,
+  type FunnelResult,
+  type FunnelUnit,
 } from '@swhc/psychometrics';
 import type { ConfidenceInterval } from '@swhc/contracts';
 import {
@@ -81,23 +83,12 @@ export function standardisedDifference(a: readonly number[], b: readonly number[
   return hedgesG(a, b).g;
 }
 
-export interface FunnelUnitResult {
-  readonly unit: string;
-  readonly n: number;
-  readonly mean: number;
-  readonly outside95: boolean;
-  readonly outside998: boolean;
-}
+/** The part of the library's funnel unit the report uses. */
+export type FunnelUnitResult = Pick<FunnelUnit, 'unit' | 'n' | 'mean' | 'outside95' | 'outside998'>;
 
-export interface FunnelComputation {
-  readonly target: number;
-  readonly sigma: number;
+/** The library's funnel as the report keeps it: target, σ, limits at any n, and its units. */
+export interface FunnelComputation extends Pick<FunnelResult, 'target' | 'sigma' | 'limitsAt'> {
   readonly units: readonly FunnelUnitResult[];
-  /** 95% and 99.8% control limits at a unit size n. */
-  limitsAt(n: number): {
-    readonly limits95: readonly [number, number];
-    readonly limits998: readonly [number, number];
-  };
 }
 
 /**
