@@ -9,7 +9,7 @@ import type {
 import { MINIMUM_GROUP_SIZE_FLOOR } from '@swhc/disclosure';
 import { AccountsService } from '../accounts/accounts.service';
 import type { StaffAccount } from '../accounts/staff-account.entity';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, AuditService } from '../audit/audit.service';
 import { accountThrottleKey } from '../auth/login-throttle-policy';
 import { LoginThrottleService } from '../auth/login-throttle.service';
 import { SessionsService } from '../auth/sessions.service';
@@ -30,12 +30,6 @@ export function summaryOf(account: StaffAccount): StaffAccountSummary {
     createdAt: account.createdAt.toISOString(),
   };
 }
-
-const actor = (staff: SignedInStaff) => ({
-  actorAccountId: staff.accountId,
-  actorEmail: staff.email,
-  actorRole: staff.role,
-});
 
 /** What administrators do to staff accounts and settings; every change is audited. */
 @Injectable()
@@ -71,7 +65,7 @@ export class StaffAdminService {
     const account = await this.accounts.create(input);
     await this.audit.record({
       action: 'account-created',
-      ...actor(by),
+      ...auditActor(by),
       target: `account:${account.email}`,
       detail: {
         role: account.role,
@@ -92,7 +86,7 @@ export class StaffAdminService {
     const summary = summaryOf(account);
     await this.audit.record({
       action: 'account-organisations-changed',
-      ...actor(by),
+      ...auditActor(by),
       target: `account:${account.email}`,
       detail: { organisations: summary.organisations.map((o) => o.gssCode).join(',') },
     });
@@ -116,7 +110,7 @@ export class StaffAdminService {
     const ended = disabled ? await this.sessions.endAllFor(id) : 0;
     await this.audit.record({
       action: disabled ? 'account-disabled' : 'account-enabled',
-      ...actor(by),
+      ...auditActor(by),
       target: `account:${account.email}`,
       detail: disabled ? { sessionsEnded: ended } : undefined,
     });
@@ -133,7 +127,7 @@ export class StaffAdminService {
     await this.throttle.clear(accountThrottleKey(account.email));
     await this.audit.record({
       action: 'account-password-set',
-      ...actor(by),
+      ...auditActor(by),
       target: `account:${account.email}`,
       detail: { sessionsEnded: ended },
     });
@@ -152,7 +146,7 @@ export class StaffAdminService {
     const after = await this.settings.setMinimumGroupSize(k);
     await this.audit.record({
       action: 'setting-changed',
-      ...actor(by),
+      ...auditActor(by),
       target: 'setting:minimumGroupSize',
       detail: { from: before, to: after },
     });

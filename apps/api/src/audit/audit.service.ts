@@ -44,6 +44,20 @@ export interface AuditRecord {
   readonly detail?: Record<string, string | number | boolean | null>;
 }
 
+/** Whoever acted: a signed-in staff member, or the command line (no account). */
+export interface AuditActor {
+  readonly accountId: string | null;
+  readonly email: string | null;
+  readonly role: string;
+}
+
+/** An audit record's actor fields, the same for every action. */
+export const auditActor = (actor: AuditActor) => ({
+  actorAccountId: actor.accountId,
+  actorEmail: actor.email,
+  actorRole: actor.role,
+});
+
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}

@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import type { StaffRoleName } from '@swhc/contracts';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, AuditService } from '../audit/audit.service';
 import { SIGN_IN_TO_CONTINUE } from '../auth/auth.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { AppConfig } from '../config/app-config';
@@ -79,9 +79,7 @@ export class AccessGuard implements CanActivate {
 
     await this.audit.record({
       action: 'permission-denied',
-      actorAccountId: staff.accountId,
-      actorEmail: staff.email,
-      actorRole: staff.role,
+      ...auditActor(staff),
       target: `${req.method} ${path}`.slice(0, 300),
       detail: { allowedRoles: declaration.roles.join(',') },
     });

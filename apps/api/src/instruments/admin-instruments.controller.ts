@@ -48,10 +48,6 @@ export class AdminInstrumentsController {
     // The definition is validated by libs/instruments, which names every problem by its path.
     @Body() body: unknown,
   ): Promise<InstrumentVersionView> {
-    return this.instruments.publish(
-      body,
-      { actorAccountId: staff.accountId, actorEmail: staff.email, actorRole: staff.role },
-      nowOf(this.clock),
-    );
+    return this.instruments.publish(body, staff, nowOf(this.clock));
   }
 }

@@ -9,7 +9,7 @@ import {
 import type { InstrumentVersionView } from '@swhc/contracts';
 import { validateInstrumentDefinition } from '@swhc/instruments';
 import { Repository } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, type AuditActor, AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../common/errors';
 import { Instrument } from './instrument.entity';
 
@@ -95,11 +95,7 @@ export class InstrumentsService {
    * (every problem named by its path), refused when that key and version exist (published versions
    * never change), stored with its SurveyJS JSON per service and its content hash. Audited.
    */
-  async publish(
-    input: unknown,
-    actor: { actorAccountId: string | null; actorEmail: string | null; actorRole: string },
-    now: Date,
-  ): Promise<InstrumentVersionView> {
+  async publish(input: unknown, actor: AuditActor, now: Date): Promise<InstrumentVersionView> {
     const result = validateInstrumentDefinition(input);
     if (!result.valid)
       throw new InvalidInputError('The instrument definition is not valid', result.errors);
@@ -130,7 +126,7 @@ export class InstrumentsService {
         await this.audit.record(
           {
             action: 'instrument-published',
-            ...actor,
+            ...auditActor(actor),
             target: `instrument:${definition.key}:${definition.version}`,
             detail: { hash: instrument.contentHash, questions: definition.questions.length },
           },

@@ -18,7 +18,7 @@ import type {
   RepeatedQuestion,
   TrendMargins,
 } from '@swhc/contracts';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, AuditService } from '../audit/audit.service';
 import { Roles } from '../common/roles.decorator';
 import { CurrentStaff, type SignedInStaff } from '../common/signed-in-staff';
 import { TrendQueryDto } from './dto/trend-query.dto';
@@ -61,9 +61,7 @@ export class PanelAdminController {
     const poll = await this.polls.create(body, staff.accountId);
     await this.audit.record({
       action: 'poll-created',
-      actorAccountId: staff.accountId,
-      actorEmail: staff.email,
-      actorRole: staff.role,
+      ...auditActor(staff),
       target: `poll ${poll.title}`.slice(0, 300),
       detail: { pollId: poll.id, opensAt: poll.opensAt },
     });
@@ -136,9 +134,7 @@ export class PanelAdminController {
     const margins = await this.results.setTrendMargins(body);
     await this.audit.record({
       action: 'setting-changed',
-      actorAccountId: staff.accountId,
-      actorEmail: staff.email,
-      actorRole: staff.role,
+      ...auditActor(staff),
       target: 'panel trend margins',
     });
     return margins;

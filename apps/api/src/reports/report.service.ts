@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type HeadcountResponse, type LaReport, type ServiceKind } from '@swhc/contracts';
 import { resolveMinimumGroupSize } from '@swhc/disclosure';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock, nowOf } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import type { SignedInStaff } from '../common/signed-in-staff';
@@ -86,9 +86,7 @@ export class ReportService {
     const report = await this.build(organisation, query, now);
     await this.audit.record({
       action: format ? 'report-exported' : 'report-viewed',
-      actorAccountId: staff.accountId,
-      actorEmail: staff.email,
-      actorRole: staff.role,
+      ...auditActor(staff),
       target: `organisation:${organisation.gssCode}`,
       detail: { wave: report.wave.name, service: report.service, ...(format ? { format } : {}) },
     });
@@ -107,9 +105,7 @@ export class ReportService {
     await this.data.saveHeadcount(body.wave, organisation.id, body.service, body.headcount);
     await this.audit.record({
       action: 'headcount-changed',
-      actorAccountId: staff.accountId,
-      actorEmail: staff.email,
-      actorRole: staff.role,
+      ...auditActor(staff),
       target: `organisation:${organisation.gssCode}`,
       // The audit log names waves as people know them, not by id.
       detail: { wave: wave.name, service: body.service, headcount: body.headcount },

@@ -11,7 +11,7 @@ import {
   SERVICE_KINDS,
 } from '@swhc/contracts';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock, nowOf } from '../common/clock';
 import {
   ConflictError,
@@ -27,7 +27,7 @@ import { SurveyChanges } from './survey-changes';
 import { SurveyLink } from './survey-link.entity';
 import { Wave } from './wave.entity';
 import { stateWords, waveState } from './wave-state';
-import { type Actor, auditActor, noSuchWave, WavesService } from './waves.service';
+import { type Actor, noSuchWave, WavesService } from './waves.service';
 
 /** One LA × service to enrol. */
 export interface EnrolmentPair {

@@ -15,7 +15,7 @@ import {
 } from '@swhc/contracts';
 import { resolveMinimumGroupSize } from '@swhc/disclosure';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, type AuditActor, AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock, nowOf } from '../common/clock';
 import {
   ConflictError,
@@ -33,20 +33,9 @@ import { stateWords, waveState } from './wave-state';
 import { checkWaveTimes, readWaveTime } from './wave-times';
 
 /** Who made a change, for the audit log: a signed-in administrator or the command line. */
-export interface Actor {
-  readonly accountId: string | null;
-  readonly email: string | null;
-  readonly role: string;
-}
+export type Actor = AuditActor;
 
 export const COMMAND_LINE: Actor = { accountId: null, email: null, role: 'cli' };
-
-/** The audit log's actor columns for an actor. */
-export const auditActor = (actor: Actor) => ({
-  actorAccountId: actor.accountId,
-  actorEmail: actor.email,
-  actorRole: actor.role,
-});
 
 export const noSuchWave = () => new NotFoundError('There is no such wave');
 

@@ -9,7 +9,7 @@ import {
 } from '@swhc/contracts';
 import { ImpossibleAnonymisationError, resolveMinimumGroupSize } from '@swhc/disclosure';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { auditActor, AuditService } from '../../audit/audit.service';
 import { CLOCK, DAY_MS, nowOf, type Clock } from '../../common/clock';
 import {
   ConflictError,
@@ -148,9 +148,7 @@ export class ResearchExportsService implements OnModuleInit {
     await this.audit.record(
       {
         action: 'research-export-requested',
-        actorAccountId: staff.accountId,
-        actorEmail: staff.email,
-        actorRole: staff.role,
+        ...auditActor(staff),
         target: `research-export:${id}`,
         detail: {
           ...namesOf(waves, polls),
@@ -192,9 +190,7 @@ export class ResearchExportsService implements OnModuleInit {
     await this.audit.record(
       {
         action: 'research-export-downloaded',
-        actorAccountId: staff.accountId,
-        actorEmail: staff.email,
-        actorRole: staff.role,
+        ...auditActor(staff),
         target: `research-export:${id}`,
       },
       now,

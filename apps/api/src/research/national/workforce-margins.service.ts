@@ -14,7 +14,7 @@ import {
 } from '@swhc/contracts';
 import { CURRENT_INSTRUMENT } from '@swhc/instruments';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { auditActor, AuditService } from '../../audit/audit.service';
 import { InvalidInputError } from '../../common/errors';
 import type { SignedInStaff } from '../../common/signed-in-staff';
 import { WorkforceMarginsRecord } from './workforce-margins.entity';
@@ -173,9 +173,7 @@ export class WorkforceMarginsService {
       await this.audit.record(
         {
           action: 'workforce-margins-changed',
-          actorAccountId: by.accountId,
-          actorEmail: by.email,
-          actorRole: by.role,
+          ...auditActor(by),
           target: `workforce margins (${request.service})`,
           detail: {
             service: request.service,
