@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { HeadcountResponse, LaReport } from '@swhc/contracts';
 import type { Response } from 'express';
+import { sendAsAttachment } from '../common/attachment';
 import { Roles } from '../common/roles.decorator';
 import { CurrentStaff, type SignedInStaff } from '../common/signed-in-staff';
 import { HeadcountDto } from './dto/headcount.dto';
@@ -46,8 +47,7 @@ export class ReportController {
   ): Promise<string> {
     const { filename, body } = await this.reports.exportCsv(staff, gssCode, query);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    res.setHeader('Cache-Control', 'no-store');
+    sendAsAttachment(res, filename);
     return body;
   }
 
@@ -61,8 +61,7 @@ export class ReportController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { filename, body } = await this.reports.exportPdf(staff, gssCode, query);
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    res.setHeader('Cache-Control', 'no-store');
+    sendAsAttachment(res, filename);
     return new StreamableFile(body, { type: 'application/pdf', length: body.length });
   }
 

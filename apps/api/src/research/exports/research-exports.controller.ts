@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { ExportOptions, ResearchExportCreated, ResearchExportStatus } from '@swhc/contracts';
 import type { Response } from 'express';
+import { sendAsAttachment } from '../../common/attachment';
 import { CurrentStaff, type SignedInStaff } from '../../common/signed-in-staff';
 import { ResearchController } from '../research-controller.decorator';
 import { ResearchExportsService } from './research-exports.service';
@@ -88,8 +89,7 @@ export class ResearchExportsController {
     res.status(200);
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Length', String(sizeBytes));
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    res.setHeader('Cache-Control', 'no-store');
+    sendAsAttachment(res, filename);
     for await (const chunk of chunks) {
       if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
     }

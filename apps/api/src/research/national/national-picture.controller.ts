@@ -7,6 +7,7 @@ import {
 } from '@nestjs/swagger';
 import type { NationalPicture } from '@swhc/contracts';
 import type { Response } from 'express';
+import { sendAsAttachment } from '../../common/attachment';
 // The same ?wave=&service= as the LA report: one rule for both.
 import { ReportQueryDto } from '../../reports/dto/report-query.dto';
 import { ResearchController } from '../research-controller.decorator';
@@ -35,8 +36,7 @@ export class NationalPictureController {
   ): Promise<string> {
     const picture = await this.national.picture(query.wave, query.service ?? 'children');
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${nationalCsvFilename(picture)}"`);
-    res.setHeader('Cache-Control', 'no-store');
+    sendAsAttachment(res, nationalCsvFilename(picture));
     return nationalCsv(picture);
   }
 }

@@ -8,6 +8,7 @@ import {
 import type { ValidationReport } from '@swhc/contracts';
 import { validationPdfFilename } from '@swhc/report-view';
 import type { Response } from 'express';
+import { sendAsAttachment } from '../../common/attachment';
 import { ResearchController } from '../research-controller.decorator';
 import { ValidationQueryDto } from './dto/validation-query.dto';
 import { ValidationReportService } from './validation-report.service';
@@ -40,8 +41,7 @@ export class ValidationController {
   ): Promise<StreamableFile> {
     const report = await this.validation.report(query.instrument, Number(query.version));
     const body = await validationPdf(report);
-    res.setHeader('Content-Disposition', `attachment; filename="${validationPdfFilename(report)}"`);
-    res.setHeader('Cache-Control', 'no-store');
+    sendAsAttachment(res, validationPdfFilename(report));
     return new StreamableFile(body, { type: 'application/pdf', length: body.length });
   }
 }
