@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from '@swhc/psychometrics/testing';
-import { FIXTURES, runInProcess } from '../testing/run-in-process';
+import { FIXTURES, runInProcess, smallDrivers } from '../testing/run-in-process';
 
 const DATA = join(FIXTURES, 'survey-small.csv');
 const HS = join(FIXTURES_DIR, 'holzinger-swineford-1939.csv');
@@ -74,15 +74,7 @@ describe('hc-stats warnings', () => {
   });
 
   it('every command prints warnings: [] when there is nothing to warn about', () => {
-    const run = runInProcess([
-      'drivers',
-      '--data',
-      DATA,
-      '--outcome',
-      'overall',
-      '--predictors',
-      'q1,q2',
-    ]);
+    const run = runInProcess(smallDrivers('q1,q2'));
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toMatchObject({ warnings: [] });
   });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectClose, TOLERANCE } from '@swhc/psychometrics/testing';
-import { FIXTURES, runInProcess, smallCfa } from '../testing/run-in-process';
+import { FIXTURES, runInProcess, smallCfa, smallDrivers } from '../testing/run-in-process';
 
 const DATA = join(FIXTURES, 'survey-small.csv');
 const MODEL = join(FIXTURES, 'two-factor.lav');
@@ -116,15 +116,7 @@ describe('hc-stats commands on the small fixture, against R', () => {
   });
 
   it('drivers matches the all-subsets Shapley decomposition of lm() R2', () => {
-    const out = json([
-      'drivers',
-      '--data',
-      DATA,
-      '--outcome',
-      'overall',
-      '--predictors',
-      'q1,q2,q4,q5',
-    ]);
+    const out = json(smallDrivers('q1,q2,q4,q5'));
     expectClose(out, without(expected.drivers!, 'code'), CLOSED_FORM);
     expect(Object.keys(out.shapley as object)).toEqual(['q1', 'q2', 'q4', 'q5']);
   });

@@ -39,3 +39,14 @@ export const smallCfa = (...flags: string[]): string[] => [
   join(FIXTURES, 'two-factor.lav'),
   ...flags,
 ];
+
+/** `hc-stats drivers` of overall on `predictors` (comma-separated) in the small survey. */
+export const smallDrivers = (predictors: string): string[] => [
+  'drivers',
+  '--data',
+  join(FIXTURES, 'survey-small.csv'),
+  '--outcome',
+  'overall',
+  '--predictors',
+  predictors,
+];
