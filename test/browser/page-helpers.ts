@@ -28,6 +28,10 @@ export const newStaffAccount = (
     gssCodes,
   });
 
+/** The page's one level-1 heading, by its text. */
+export const pageHeading = (page: Page, name: string) =>
+  page.getByRole('heading', { level: 1, name });
+
 /** A page in a browser context of its own (axe needs one), 900 px high. */
 export async function freshPage(
   browser: Browser,

@@ -9,6 +9,7 @@ import {
   expectNoViolations,
   focusedElement,
   freshPage,
+  pageHeading,
   signIn,
 } from './page-helpers';
 
@@ -33,9 +34,7 @@ test.describe.serial('the polling panel', () => {
   }) => {
     const page = await freshPage(browser, baseURL);
     await page.goto('/panel/join');
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Join the polling panel' }),
-    ).toBeVisible();
+    await expect(pageHeading(page, 'Join the polling panel')).toBeVisible();
     await expectNoViolations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/join.png`, fullPage: true });
 
@@ -53,20 +52,16 @@ test.describe.serial('the polling panel', () => {
     await expect(page.getByLabel('Region you work in')).toHaveValue('North East');
     await page.getByLabel('I agree to my details being used as described above').check();
     await page.getByRole('button', { name: 'Join the panel' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+    await expect(pageHeading(page, 'Check your email')).toBeVisible();
     await expectNoViolations(page);
 
     // The confirmation email, from the outbox the app writes without a mail server.
     const confirmation = await waitForOutboxEmail(outbox(), EMAIL, 'Confirm that you want to join');
     await page.goto(linkIn(confirmation, '/panel/confirm'));
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Confirm your email address' }),
-    ).toBeVisible();
+    await expect(pageHeading(page, 'Confirm your email address')).toBeVisible();
     await expectNoViolations(page);
     await page.getByRole('button', { name: 'Confirm and join' }).click();
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'You have joined the polling panel' }),
-    ).toBeVisible();
+    await expect(pageHeading(page, 'You have joined the polling panel')).toBeVisible();
     await expectNoViolations(page);
 
     // An admin opens a poll; the invitation arrives.
@@ -85,7 +80,7 @@ test.describe.serial('the polling panel', () => {
     const invitation = await waitForOutboxEmail(outbox(), EMAIL, 'New poll: Browser pulse');
 
     await page.goto(linkIn(invitation, '/panel/poll'));
-    await expect(page.getByRole('heading', { level: 1, name: 'Browser pulse' })).toBeVisible();
+    await expect(pageHeading(page, 'Browser pulse')).toBeVisible();
     await expect(page.locator('.sd-question').first()).toBeVisible();
     await expectNoViolations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/poll.png`, fullPage: true });
@@ -114,35 +109,27 @@ test.describe.serial('the polling panel', () => {
       }
     }
     expect(sent, 'reached "Send my answers" by keyboard').toBe(true);
-    await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+    await expect(pageHeading(page, 'Thank you')).toBeVisible();
     await expect(page.getByText('Your answers have been sent')).toBeVisible();
     await expectNoViolations(page);
 
     // The link answers once, and says so politely.
     await page.goto(linkIn(invitation, '/panel/poll'));
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'You have already answered this poll' }),
-    ).toBeVisible();
+    await expect(pageHeading(page, 'You have already answered this poll')).toBeVisible();
     await expectNoViolations(page);
 
     // Leaving from the link in the email.
     await page.goto(linkIn(invitation, '/panel/manage'));
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Manage your membership' }),
-    ).toBeVisible();
+    await expect(pageHeading(page, 'Manage your membership')).toBeVisible();
     await expect(page.getByText(EMAIL)).toBeVisible();
     await expectNoViolations(page);
     await page.getByRole('button', { name: 'Leave the panel' }).click();
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'You have left the polling panel' }),
-    ).toBeVisible();
+    await expect(pageHeading(page, 'You have left the polling panel')).toBeVisible();
     await expectNoViolations(page);
     await waitForOutboxEmail(outbox(), EMAIL, 'You have left the polling panel');
     // The manage link no longer works.
     await page.goto(linkIn(invitation, '/panel/manage'));
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'This link is not valid' }),
-    ).toBeVisible();
+    await expect(pageHeading(page, 'This link is not valid')).toBeVisible();
     await page.context().close();
   });
 
@@ -153,13 +140,11 @@ test.describe.serial('the polling panel', () => {
     const page = await freshPage(browser, baseURL);
     await page.goto('/sign-in?next=/admin/panel');
     await signIn(page, ADMIN);
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Polling panel members' }),
-    ).toBeVisible();
+    await expect(pageHeading(page, 'Polling panel members')).toBeVisible();
     await expectNoViolations(page);
 
     await page.goto('/admin/panel/polls/new');
-    await expect(page.getByRole('heading', { level: 1, name: 'Create a poll' })).toBeVisible();
+    await expect(pageHeading(page, 'Create a poll')).toBeVisible();
     await expectNoViolations(page);
     // Sent empty: every problem, each linked to its field.
     await page.getByRole('button', { name: 'Create the poll' }).click();
@@ -183,7 +168,7 @@ test.describe.serial('the polling panel', () => {
     await second.getByLabel('Name for the favourable answers').fill('Yes');
     await second.getByLabel('Name for the other answers').fill('Partly or no');
     await page.getByRole('button', { name: 'Create the poll' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Form pulse' })).toBeVisible();
+    await expect(pageHeading(page, 'Form pulse')).toBeVisible();
     await expect(page.getByText(/The poll is open/)).toBeVisible();
     await expectNoViolations(page);
 
@@ -193,11 +178,11 @@ test.describe.serial('the polling panel', () => {
       ['/research/panel', 'Polling panel results'],
     ] as const) {
       await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expect(pageHeading(page, heading)).toBeVisible();
       await expectNoViolations(page);
     }
     await page.getByRole('link', { name: WELLBEING.title }).first().click();
-    await expect(page.getByRole('heading', { level: 1, name: WELLBEING.title })).toBeVisible();
+    await expect(pageHeading(page, WELLBEING.title)).toBeVisible();
     // Its polls are all open: no chart of nothing.
     await expect(page.getByText('No poll that asked this question has closed yet.')).toBeVisible();
     await expect(page.getByRole('img')).toHaveCount(0);
@@ -234,11 +219,9 @@ test.describe.serial('the polling panel', () => {
     );
     await page.goto('/sign-in?next=/research/panel');
     await signIn(page, ADMIN);
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Polling panel results' }),
-    ).toBeVisible();
+    await expect(pageHeading(page, 'Polling panel results')).toBeVisible();
     await page.getByRole('link', { name: WELLBEING.title }).first().click();
-    await expect(page.getByRole('heading', { level: 1, name: WELLBEING.title })).toBeVisible();
+    await expect(pageHeading(page, WELLBEING.title)).toBeVisible();
     await expect(page.getByRole('img')).toBeVisible();
     await expectAxeCleanAndNoSidewaysScroll(page);
     await expect(page.getByRole('cell', { name: '31', exact: true })).toBeVisible();
