@@ -19,6 +19,13 @@ export interface SuppressedCell {
   readonly message: string;
 }
 
+/**
+ * What a report shows of one thing (a scale, a statement, a group): its `Head` always, and either
+ * the `Shown` figures or, where they would describe too few people, why they are suppressed.
+ */
+export type ShownOrSuppressed<Head, Shown> =
+  (Head & { readonly suppressed: false } & Shown) | (Head & SuppressedCell);
+
 export interface ConfidenceInterval {
   readonly lower: number;
   readonly upper: number;
@@ -107,25 +114,25 @@ export interface ScaleHead {
   readonly about: string;
 }
 
-export type ScaleResult =
-  | (ScaleHead & {
-      readonly suppressed: false;
-      readonly n: number;
-      /** Mean on the 1–5 answer scale with its 95% t interval. */
-      readonly mean: number;
-      readonly meanCi: ConfidenceInterval;
-      /** The same mean on 0–100, with its 95% t interval. */
-      readonly score: number;
-      readonly scoreCi: ConfidenceInterval;
-      readonly national: ScaleComparison | SuppressedCell;
-      readonly regional: ScaleComparison | SuppressedCell;
-      readonly change: ScaleChange;
-      /** Null when alpha cannot be computed (e.g. an item everyone answered the same way). */
-      readonly reliability: ScaleReliability | null;
-      /** The headline in plain English: the score, England, and the change. */
-      readonly sentence: string;
-    })
-  | (ScaleHead & SuppressedCell);
+export type ScaleResult = ShownOrSuppressed<
+  ScaleHead,
+  {
+    readonly n: number;
+    /** Mean on the 1–5 answer scale with its 95% t interval. */
+    readonly mean: number;
+    readonly meanCi: ConfidenceInterval;
+    /** The same mean on 0–100, with its 95% t interval. */
+    readonly score: number;
+    readonly scoreCi: ConfidenceInterval;
+    readonly national: ScaleComparison | SuppressedCell;
+    readonly regional: ScaleComparison | SuppressedCell;
+    readonly change: ScaleChange;
+    /** Null when alpha cannot be computed (e.g. an item everyone answered the same way). */
+    readonly reliability: ScaleReliability | null;
+    /** The headline in plain English: the score, England, and the change. */
+    readonly sentence: string;
+  }
+>;
 
 /** A scale whose figures are shown (at least K responses). */
 export type ServedScaleResult = Extract<ScaleResult, { suppressed: false }>;
@@ -183,59 +190,54 @@ interface StatementHead {
  * (split 'three-way'), else favourable against the rest (split 'two-way'), else nothing.
  * Percentages are 0–100, unrounded, of those who answered.
  */
-export type ItemDistribution =
-  | (StatementHead & {
-      readonly suppressed: false;
+export type ItemDistribution = ShownOrSuppressed<
+  StatementHead,
+  | {
       readonly split: 'three-way';
       readonly agree: number;
       readonly neutral: number;
       readonly disagree: number;
       readonly favourablePercent: number;
       readonly benchmarks: StatementBenchmarks;
-    })
-  | (StatementHead & {
-      readonly suppressed: false;
+    }
+  | {
       /** Shown only as % favourable against the rest: a three-way split would not have been safe. */
       readonly split: 'two-way';
       readonly favourablePercent: number;
       readonly restPercent: number;
       readonly benchmarks: StatementBenchmarks;
-    })
-  | (StatementHead & SuppressedCell);
-
-export type GroupScaleCell =
-  | {
-      readonly scale: string;
-      readonly suppressed: false;
-      readonly n: number;
-      readonly score: number;
-      /** The group's score minus the LA's, in 0–100 points (positive = better). */
-      readonly differenceFromOverall: number;
     }
-  | ({ readonly scale: string } & SuppressedCell);
+>;
+
+export type GroupScaleCell = ShownOrSuppressed<
+  { readonly scale: string },
+  {
+    readonly n: number;
+    readonly score: number;
+    /** The group's score minus the LA's, in 0–100 points (positive = better). */
+    readonly differenceFromOverall: number;
+  }
+>;
 
 /** A group's % favourable on one statement (only when the split is safe in the group and beyond). */
-export type GroupStatementCell =
-  | {
-      readonly item: string;
-      readonly suppressed: false;
-      readonly n: number;
-      readonly favourablePercent: number;
-      /** Minus the LA's % favourable, in percentage points (positive = better). */
-      readonly differenceFromOverall: number;
-    }
-  | ({ readonly item: string } & SuppressedCell);
+export type GroupStatementCell = ShownOrSuppressed<
+  { readonly item: string },
+  {
+    readonly n: number;
+    readonly favourablePercent: number;
+    /** Minus the LA's % favourable, in percentage points (positive = better). */
+    readonly differenceFromOverall: number;
+  }
+>;
 
-export type GroupRow =
-  | {
-      readonly key: string;
-      readonly label: string;
-      readonly suppressed: false;
-      readonly n: number;
-      readonly scales: readonly GroupScaleCell[];
-      readonly statements: readonly GroupStatementCell[];
-    }
-  | ({ readonly key: string; readonly label: string } & SuppressedCell);
+export type GroupRow = ShownOrSuppressed<
+  { readonly key: string; readonly label: string },
+  {
+    readonly n: number;
+    readonly scales: readonly GroupScaleCell[];
+    readonly statements: readonly GroupStatementCell[];
+  }
+>;
 
 export interface GroupedDimension {
   readonly dimension: string;
