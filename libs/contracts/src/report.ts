@@ -56,14 +56,9 @@ export interface ReportResponses {
  */
 export type Verdict = 'better' | 'similar' | 'worse';
 
-/** This LA against another population (England or the region, in both cases without this LA). */
-export interface ScaleComparison {
-  /** e.g. "England (other local authorities)" or "North East (other local authorities)". */
-  readonly label: string;
-  readonly n: number;
-  readonly mean: number;
-  readonly score: number;
-  /** This LA minus the comparison, in 0–100 points (Welch). */
+/** A difference tested with Welch's t: this LA (or wave) minus the other, and what it amounts to. */
+export interface TestedDifference {
+  /** In the figure's unit: 0–100 points for a scale's score, percentage points for a statement. */
   readonly difference: number;
   readonly differenceCi: ConfidenceInterval;
   readonly p: number;
@@ -71,22 +66,25 @@ export interface ScaleComparison {
   readonly verdict: Verdict;
 }
 
+/** This LA against another population (England or the region, in both cases without this LA). */
+export interface ScaleComparison extends TestedDifference {
+  /** e.g. "England (other local authorities)" or "North East (other local authorities)". */
+  readonly label: string;
+  readonly n: number;
+  readonly mean: number;
+  readonly score: number;
+}
+
 export type ScaleChange =
-  | {
+  | (TestedDifference & {
       readonly status: 'shown';
       readonly previousWave: { readonly id: string; readonly name: string };
       readonly previousN: number;
       readonly previousScore: number;
-      /** This wave minus the previous one, in 0–100 points (Welch). */
-      readonly difference: number;
-      readonly differenceCi: ConfidenceInterval;
-      readonly p: number;
-      readonly significant: boolean;
       /** Hedges' g (small-sample corrected standardised difference). */
       readonly hedgesG: number;
-      readonly verdict: Verdict;
       readonly message: string;
-    }
+    })
   | {
       readonly status: 'not-comparable' | 'no-previous-wave' | 'suppressed' | 'unavailable';
       readonly previousWave: { readonly id: string; readonly name: string } | null;
@@ -138,30 +136,18 @@ export type ScaleResult = ShownOrSuppressed<
 export type ServedScaleResult = Extract<ScaleResult, { suppressed: false }>;
 
 /** This LA's % favourable on a statement against another population's (Welch on 0/1 answers). */
-export interface StatementComparison {
+export interface StatementComparison extends TestedDifference {
   readonly label: string;
   readonly n: number;
   readonly favourablePercent: number;
-  /** This LA minus the comparison, in percentage points. */
-  readonly difference: number;
-  readonly differenceCi: ConfidenceInterval;
-  readonly p: number;
-  readonly significant: boolean;
-  readonly verdict: Verdict;
 }
 
 export type StatementChange =
-  | {
+  | (TestedDifference & {
       readonly status: 'shown';
       readonly previousWave: { readonly id: string; readonly name: string };
       readonly previousFavourablePercent: number;
-      /** This wave minus the previous one, in percentage points. */
-      readonly difference: number;
-      readonly differenceCi: ConfidenceInterval;
-      readonly p: number;
-      readonly significant: boolean;
-      readonly verdict: Verdict;
-    }
+    })
   | {
       readonly status: 'not-comparable' | 'no-previous-wave' | 'suppressed' | 'unavailable';
       readonly previousWave: { readonly id: string; readonly name: string } | null;
