@@ -1,4 +1,5 @@
 import type { ServiceKind } from './survey';
+import type { WaveRef } from './waves';
 
 /** The variables national figures may be raked to, with the survey's answers as their categories. */
 export type WorkforceMarginVariable = 'role' | 'region';
@@ -109,10 +110,10 @@ export interface NationalTrend {
 
 /** GET /api/research/national?wave=&service= */
 export interface NationalPicture {
-  readonly wave: { readonly id: string; readonly name: string };
+  readonly wave: WaveRef;
   readonly service: ServiceKind;
   /** Closed waves one may choose, oldest first. */
-  readonly waves: readonly { readonly id: string; readonly name: string }[];
+  readonly waves: readonly WaveRef[];
   readonly minimumGroupSize: number;
   /** The margins raked to (null: none stored for the service, so only unweighted figures). */
   readonly margins: {

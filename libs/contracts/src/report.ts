@@ -6,7 +6,7 @@
  * respondents carries `suppressed: true` and a sentence instead of numbers.
  */
 import type { ServiceKind } from './survey';
-import type { WaveState } from './waves';
+import type { WaveRef, WaveState } from './waves';
 
 /** Why a cell carries no numbers. */
 export type SuppressionCause =
@@ -75,21 +75,24 @@ export interface ScaleComparison extends TestedDifference {
   readonly score: number;
 }
 
+/** Why a scale's or statement's change since the previous wave is not shown, in `message`. */
+export interface ChangeNotShown {
+  readonly status: 'not-comparable' | 'no-previous-wave' | 'suppressed' | 'unavailable';
+  readonly previousWave: WaveRef | null;
+  readonly message: string;
+}
+
 export type ScaleChange =
   | (TestedDifference & {
       readonly status: 'shown';
-      readonly previousWave: { readonly id: string; readonly name: string };
+      readonly previousWave: WaveRef;
       readonly previousN: number;
       readonly previousScore: number;
       /** Hedges' g (small-sample corrected standardised difference). */
       readonly hedgesG: number;
       readonly message: string;
     })
-  | {
-      readonly status: 'not-comparable' | 'no-previous-wave' | 'suppressed' | 'unavailable';
-      readonly previousWave: { readonly id: string; readonly name: string } | null;
-      readonly message: string;
-    };
+  | ChangeNotShown;
 
 export interface ScaleReliability {
   readonly alpha: number;
@@ -145,14 +148,10 @@ export interface StatementComparison extends TestedDifference {
 export type StatementChange =
   | (TestedDifference & {
       readonly status: 'shown';
-      readonly previousWave: { readonly id: string; readonly name: string };
+      readonly previousWave: WaveRef;
       readonly previousFavourablePercent: number;
     })
-  | {
-      readonly status: 'not-comparable' | 'no-previous-wave' | 'suppressed' | 'unavailable';
-      readonly previousWave: { readonly id: string; readonly name: string } | null;
-      readonly message: string;
-    };
+  | ChangeNotShown;
 
 export interface StatementBenchmarks {
   readonly england: StatementComparison | SuppressedCell;

@@ -3,6 +3,7 @@
  * "variables"?: [name, …]} → 201 {id}; GET /api/research/exports/{id} → its status;
  * GET …/{id}/download → application/zip once ready.
  */
+import type { WaveRef } from './waves';
 
 export interface ResearchExportRequest {
   /** Closed waves whose responses the export holds (may be empty when polls names one or more). */
@@ -55,7 +56,7 @@ export interface ResearchExportStatus {
   readonly progress: number;
   readonly rowsDone: number;
   readonly rowsTotal: number | null;
-  readonly waves: readonly { readonly id: string; readonly name: string }[];
+  readonly waves: readonly WaveRef[];
   readonly polls: readonly { readonly id: string; readonly title: string }[];
   readonly variables: readonly string[];
   readonly requestedAt: string;

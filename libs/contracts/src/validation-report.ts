@@ -4,6 +4,7 @@
  * verdicts across waves are the ones the LA report uses to decide whether a change may be called one.
  */
 import type { ServiceKind } from './survey';
+import type { WaveRef } from './waves';
 
 export interface ItemStatistics {
   readonly item: string;
@@ -196,7 +197,7 @@ export interface InvarianceComparison {
 
 export interface ValidationReport {
   readonly instrument: { readonly key: string; readonly version: number; readonly title: string };
-  readonly waves: readonly { readonly id: string; readonly name: string }[];
+  readonly waves: readonly WaveRef[];
   readonly computedAt: string;
   /** How invariance is judged (Chen 2007 cut-offs) and which estimator, in words. */
   readonly method: string;

@@ -16,6 +16,12 @@ export const WAVE_STATES: readonly WaveState[] = ['draft', 'scheduled', 'open', 
 /** Longest wave name. */
 export const WAVE_NAME_MAX_LENGTH = 120;
 
+/** A wave named in a report or an export: its id and its name. */
+export interface WaveRef {
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface InstrumentVersionRef {
   id: string;
   key: string;
