@@ -1,5 +1,5 @@
 import type { Answers } from '@swhc/contracts';
-import { act } from 'react';
+import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { FastSurveyForm } from './fast-survey-form';
 import { nativeFirstPage } from './first-page/first-page';
@@ -46,21 +46,27 @@ afterEach(() => {
 function render(json: Record<string, unknown>, initialAnswers?: Answers) {
   const onProgress = vi.fn<(answers: Answers, pageNo: number) => void>();
   const onComplete = vi.fn<(answers: Answers) => void>();
+  const container = mount(
+    <FastSurveyForm
+      json={json}
+      initialAnswers={initialAnswers}
+      onProgress={onProgress}
+      onComplete={onComplete}
+      loadingText="Loading the survey…"
+    />,
+  );
+  return { container, onProgress, onComplete };
+}
+
+/** Renders `element` into a new container on the page (unmounted after each test). */
+function mount(element: ReactElement): HTMLElement {
   const container = document.createElement('div');
   document.body.append(container);
   act(() => {
     root = createRoot(container);
-    root.render(
-      <FastSurveyForm
-        json={json}
-        initialAnswers={initialAnswers}
-        onProgress={onProgress}
-        onComplete={onComplete}
-        loadingText="Loading the survey…"
-      />,
-    );
+    root.render(element);
   });
-  return { container, onProgress, onComplete };
+  return container;
 }
 
 async function waitFor<T>(probe: () => T | null | undefined | false): Promise<T> {
@@ -125,20 +131,15 @@ describe('NativeFirstPageForm', () => {
     const page = nativeFirstPage(json);
     if (!page) throw new Error('expected a native page');
     const onDone = vi.fn<(answers: Answers) => void>();
-    const container = document.createElement('div');
-    document.body.append(container);
-    act(() => {
-      root = createRoot(container);
-      root.render(
-        <NativeFirstPageForm
-          page={page}
-          initialAnswers={initialAnswers}
-          onInteract={() => undefined}
-          onProgress={() => undefined}
-          onDone={onDone}
-        />,
-      );
-    });
+    const container = mount(
+      <NativeFirstPageForm
+        page={page}
+        initialAnswers={initialAnswers}
+        onInteract={() => undefined}
+        onProgress={() => undefined}
+        onDone={onDone}
+      />,
+    );
     return { container, onDone };
   }
 

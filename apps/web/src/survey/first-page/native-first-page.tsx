@@ -97,36 +97,33 @@ export function NativeFirstPageForm({
         {page.pageTitle ? <h2 className="app-heading-l">{page.pageTitle}</h2> : null}
         {page.pageDescription ? <p className="app-body">{page.pageDescription}</p> : null}
         {page.questions.map((question, index) => {
-          const id = controlId(index);
-          const error = missing.includes(question) ? REQUIRED_ANSWER_MESSAGE : undefined;
           const value = answers[question.name];
-          const current = typeof value === 'string' || typeof value === 'number' ? key(value) : '';
+          // What a dropdown and a radio group take alike; the title is a label or a legend.
+          const field = {
+            id: controlId(index),
+            hint: question.description,
+            error: missing.includes(question) ? REQUIRED_ANSWER_MESSAGE : undefined,
+            value: typeof value === 'string' || typeof value === 'number' ? key(value) : '',
+            onChange: (v: string) => answer(question, v),
+          };
           return question.control === 'select' ? (
             <SelectField
               key={question.name}
-              id={id}
+              {...field}
               label={titleOf(question)}
-              hint={question.description}
-              error={error}
               options={question.choices.map((c) => ({ value: key(c.value), label: c.text }))}
-              value={current}
               placeholder={question.placeholder ?? ''}
-              onChange={(v) => answer(question, v)}
             />
           ) : (
             <RadioField
               key={question.name}
-              id={id}
+              {...field}
               legend={titleOf(question)}
-              hint={question.description}
-              error={error}
               choices={question.choices.map((c) => ({
                 value: key(c.value),
                 label: c.text,
                 hint: c.hint,
               }))}
-              value={current}
-              onChange={(v) => answer(question, v)}
             />
           );
         })}
